@@ -1,0 +1,83 @@
+package io.fleetflow.model;
+
+/**
+ * Collects streamed samples into columns and checks the rules that span samples: {@code t} is given
+ * for every sample or for none, and never decreases.
+ */
+final class SampleColumns {
+    private final GrowableColumns.Doubles speed = new GrowableColumns.Doubles();
+    private final GrowableColumns.Doubles gLong = new GrowableColumns.Doubles();
+    private final GrowableColumns.Doubles gLat = new GrowableColumns.Doubles();
+    private final GrowableColumns.Longs time = new GrowableColumns.Longs();
+    private int firstWithTime = -1;
+    private int firstWithoutTime = -1;
+    private long previousTime = Long.MIN_VALUE;
+    private boolean invalid;
+
+    /** Records a sample that was not an object at all (its error is already reported). */
+    void addInvalid() {
+        invalid = true;
+    }
+
+    void add(
+            int index,
+            boolean tGiven,
+            Long t,
+            Double speedKmh,
+            Double gForceLong,
+            Double gForceLat,
+            TripPayloadReader.Errors errors) {
+        if (tGiven) {
+            if (firstWithTime < 0) {
+                firstWithTime = index;
+            }
+        } else if (firstWithoutTime < 0) {
+            firstWithoutTime = index;
+        }
+        if (t != null) {
+            if (previousTime != Long.MIN_VALUE) {
+                String problem = PayloadRules.timeNonDecreasing(previousTime, t);
+                if (problem != null) {
+                    errors.add("/data/" + index + "/t", problem);
+                    invalid = true;
+                }
+            }
+            previousTime = t;
+        }
+        if (speedKmh == null
+                || gForceLong == null
+                || gForceLat == null
+                || (tGiven && t == null)
+                || invalid) {
+            invalid = true;
+            return;
+        }
+        speed.add(speedKmh);
+        gLong.add(gForceLong);
+        gLat.add(gForceLat);
+        if (t != null) {
+            time.add(t);
+        }
+    }
+
+    /** The columns as samples, or {@code null} when any sample was invalid (errors reported). */
+    TripSamples finish(Double sampleRateHz, TripPayloadReader.Errors errors) {
+        if (firstWithTime >= 0 && firstWithoutTime >= 0) {
+            errors.add(
+                    "/data/" + firstWithoutTime + "/t",
+                    "is required because /data/"
+                            + firstWithTime
+                            + " gives t: give t for every sample or for none");
+            return null;
+        }
+        if (invalid) {
+            return null;
+        }
+        return new TripSamples(
+                firstWithTime >= 0 ? time.toArray() : null,
+                sampleRateHz,
+                speed.toArray(),
+                gLong.toArray(),
+                gLat.toArray());
+    }
+}

@@ -1,0 +1,136 @@
+package io.fleetflow.model;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The stored form of a trip's samples ({@code trip_logs.telemetry_blob}): one JSON array per
+ * channel instead of one object per sample, which keeps the JSONB value several times smaller and
+ * lets readers stream it straight into arrays.
+ *
+ * <pre>{"format": 1, "sample_rate_hz": 10.0, "t": [...], "speed_kmh": [...],
+ *  "g_force_long": [...], "g_force_lat": [...]}</pre>
+ *
+ * {@code sample_rate_hz} and {@code t} appear only when the device sent them.
+ */
+public final class TripBlobCodec {
+
+    /** Version of the stored layout, written as {@code format}. */
+    public static final int FORMAT = 1;
+
+    private static final JsonFactory JSON =
+            JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder().maxNumberLength(64).build())
+                    .build();
+
+    private TripBlobCodec() {}
+
+    public static String encode(TripSamples samples) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + samples.size() * 32);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("format", FORMAT);
+            if (samples.sampleRateHz() != null) {
+                g.writeNumberField("sample_rate_hz", samples.sampleRateHz());
+            }
+            if (samples.hasExplicitTime()) {
+                long[] t = samples.rawTimeMs();
+                g.writeArrayFieldStart("t");
+                for (long v : t) {
+                    g.writeNumber(v);
+                }
+                g.writeEndArray();
+            }
+            writeColumn(g, "speed_kmh", samples.speedKmh());
+            writeColumn(g, "g_force_long", samples.gForceLong());
+            writeColumn(g, "g_force_lat", samples.gForceLat());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a stored blob.
+     *
+     * @throws MalformedBlobException when the value is not a blob of a known format
+     */
+    public static TripSamples decode(String blob) {
+        try (JsonParser p = JSON.createParser(blob)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedBlobException("blob is not a JSON object");
+            }
+            Integer format = null;
+            Double rate = null;
+            long[] t = null;
+            double[] speed = null;
+            double[] gLong = null;
+            double[] gLat = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "format" -> format = p.getIntValue();
+                    case "sample_rate_hz" -> rate = p.getDoubleValue();
+                    case "t" -> t = readLongs(p);
+                    case "speed_kmh" -> speed = readDoubles(p);
+                    case "g_force_long" -> gLong = readDoubles(p);
+                    case "g_force_lat" -> gLat = readDoubles(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (format == null || format != FORMAT) {
+                throw new MalformedBlobException("unknown blob format " + format);
+            }
+            if (speed == null || gLong == null || gLat == null) {
+                throw new MalformedBlobException("blob lacks a sample channel");
+            }
+            return new TripSamples(t, rate, speed, gLong, gLat);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedBlobException("unreadable blob: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeColumn(JsonGenerator g, String name, double[] values)
+            throws IOException {
+        g.writeArrayFieldStart(name);
+        for (double v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+    }
+
+    private static double[] readDoubles(JsonParser p) throws IOException {
+        expectArray(p);
+        GrowableColumns.Doubles column = new GrowableColumns.Doubles();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            column.add(p.getDoubleValue());
+        }
+        return column.toArray();
+    }
+
+    private static long[] readLongs(JsonParser p) throws IOException {
+        expectArray(p);
+        GrowableColumns.Longs column = new GrowableColumns.Longs();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            column.add(p.getLongValue());
+        }
+        return column.toArray();
+    }
+
+    private static void expectArray(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw new MalformedBlobException(
+                    "blob channel " + p.currentName() + " is not an array");
+        }
+    }
+}

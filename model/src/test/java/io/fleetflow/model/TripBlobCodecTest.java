@@ -1,0 +1,63 @@
+package io.fleetflow.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TripBlobCodecTest {
+
+    @Test
+    void roundTripsSamplesWithExplicitTime() {
+        TripSamples samples =
+                new TripSamples(
+                        new long[] {0, 20, 40},
+                        50.0,
+                        new double[] {0, 12.5, 13.25},
+                        new double[] {0.1, -0.4567891234, 1e-7},
+                        new double[] {-0.0, 0.3, -15.9});
+
+        assertThat(TripBlobCodec.decode(TripBlobCodec.encode(samples))).isEqualTo(samples);
+    }
+
+    @Test
+    void roundTripsSamplesWithoutTimeOrRate() {
+        TripSamples samples =
+                new TripSamples(null, null, new double[] {1}, new double[] {2}, new double[] {3});
+
+        String blob = TripBlobCodec.encode(samples);
+
+        assertThat(blob).doesNotContain("\"t\"").doesNotContain("sample_rate_hz");
+        assertThat(TripBlobCodec.decode(blob)).isEqualTo(samples);
+    }
+
+    @Test
+    void readsTheTextPostgresGivesBackForJsonb() {
+        String jsonbText =
+                "{\"t\": [0, 100], \"format\": 1, \"speed_kmh\": [10, 11.5], \"g_force_lat\": [0, 0.1],"
+                        + " \"g_force_long\": [-0.5, 0.25], \"sample_rate_hz\": 10.0}";
+
+        TripSamples samples = TripBlobCodec.decode(jsonbText);
+
+        assertThat(samples.rawTimeMs()).containsExactly(0, 100);
+        assertThat(samples.gForceLong()).containsExactly(-0.5, 0.25);
+        assertThat(samples.sampleRateHz()).isEqualTo(10.0);
+    }
+
+    @Test
+    void rejectsWhatIsNotABlob() {
+        assertThatThrownBy(() -> TripBlobCodec.decode("[]"))
+                .isInstanceOf(MalformedBlobException.class);
+        assertThatThrownBy(() -> TripBlobCodec.decode("{\"format\":2}"))
+                .isInstanceOf(MalformedBlobException.class)
+                .hasMessageContaining("format");
+        assertThatThrownBy(
+                        () ->
+                                TripBlobCodec.decode(
+                                        "{\"format\":1,\"speed_kmh\":[1,2],\"g_force_long\":[1],\"g_force_lat\":[1]}"))
+                .isInstanceOf(MalformedBlobException.class)
+                .hasMessageContaining("same length");
+        assertThatThrownBy(() -> TripBlobCodec.decode("{\"format\":1,\"speed_kmh\":[1"))
+                .isInstanceOf(MalformedBlobException.class);
+    }
+}

@@ -1,0 +1,213 @@
+package io.fleetflow.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class TripPayloadReaderTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    private static final String VEHICLE = "3f2b8c1e-8d4a-4c1e-9a57-2b1c0d9e7f10";
+    private static final String DRIVER = "7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+    private final TripPayloadReader reader =
+            new TripPayloadReader(
+                    new PayloadLimits(5, Duration.ofMinutes(5), 100),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void readsAValidTripIntoColumns() throws IOException {
+        ReadResult result =
+                read(
+                        body(
+                                "\"2026-05-01T08:00:00+02:00\"",
+                                "[{\"speed_kmh\":45,\"g_force_long\":0.1,\"g_force_lat\":0.0},"
+                                        + "{\"speed_kmh\":46.5,\"g_force_long\":-0.45,\"g_force_lat\":0.2}]"));
+
+        assertThat(result.errors()).isEmpty();
+        TripPayload trip = result.payload();
+        assertThat(trip.vehicleId()).isEqualTo(UUID.fromString(VEHICLE));
+        assertThat(trip.driverId()).isEqualTo(UUID.fromString(DRIVER));
+        assertThat(trip.startedAt().getOffset()).isEqualTo(ZoneOffset.ofHours(2));
+        assertThat(trip.samples().speedKmh()).containsExactly(45, 46.5);
+        assertThat(trip.samples().gForceLong()).containsExactly(0.1, -0.45);
+        assertThat(trip.samples().gForceLat()).containsExactly(0.0, 0.2);
+        assertThat(trip.samples().hasExplicitTime()).isFalse();
+        assertThat(trip.samples().timeMs(1)).isEqualTo(1000); // default 1 Hz
+    }
+
+    @Test
+    void explicitTimeAndSampleRateAreKeptInAnyFieldOrder() throws IOException {
+        String json =
+                "{\"data\":[{\"t\":0,\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0},"
+                        + "{\"t\":100,\"speed_kmh\":2,\"g_force_long\":0,\"g_force_lat\":0}],"
+                        + "\"sample_rate_hz\":10,\"vehicle_id\":\""
+                        + VEHICLE
+                        + "\",\"driver_id\":\""
+                        + DRIVER
+                        + "\",\"timestamp\":\"2026-05-01T08:00:00Z\"}";
+
+        TripSamples samples = read(json).payload().samples();
+
+        assertThat(samples.rawTimeMs()).containsExactly(0, 100);
+        assertThat(samples.sampleRateHz()).isEqualTo(10.0);
+    }
+
+    @Test
+    void reportsEveryBadFieldAtOnceWithPointers() throws IOException {
+        String json =
+                "{\"vehicle_id\":\"not-a-uuid\",\"driver_id\":42,\"timestamp\":\"2026-05-01T08:00:00\","
+                        + "\"data\":[{\"speed_kmh\":-1,\"g_force_long\":\"x\",\"g_force_lat\":17},"
+                        + "{\"speed_kmh\":1e400,\"g_force_long\":null}, 7]}";
+
+        ReadResult result = read(json);
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.errors())
+                .extracting(FieldError::pointer)
+                .containsExactly(
+                        "/vehicle_id",
+                        "/driver_id",
+                        "/timestamp",
+                        "/data/0/speed_kmh",
+                        "/data/0/g_force_long",
+                        "/data/0/g_force_lat",
+                        "/data/1/speed_kmh",
+                        "/data/1/g_force_long",
+                        "/data/1/g_force_lat",
+                        "/data/2");
+        assertThat(result.errors().get(2).message()).contains("zone offset");
+        assertThat(result.errors().get(6).message()).isEqualTo("must be a finite number");
+        assertThat(result.errors().get(8).message()).isEqualTo("is required");
+    }
+
+    @Test
+    void missingFieldsAreNamed() throws IOException {
+        ReadResult result = read("{}");
+
+        assertThat(result.errors())
+                .extracting(FieldError::pointer)
+                .containsExactly("/vehicle_id", "/driver_id", "/timestamp", "/data");
+    }
+
+    @Test
+    void emptyAndOversizedDataAreRejected() throws IOException {
+        assertThat(read(body("\"2026-05-01T08:00:00Z\"", "[]")).errors())
+                .containsExactly(new FieldError("/data", "must hold at least one sample"));
+
+        String six =
+                "["
+                        + "{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0},".repeat(5)
+                        + "{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
+        assertThat(read(body("\"2026-05-01T08:00:00Z\"", six)).errors())
+                .containsExactly(new FieldError("/data", "must hold at most 5 samples"));
+    }
+
+    @Test
+    void timeMustBeGivenForAllOrNoneAndNeverDecrease() throws IOException {
+        String partial =
+                "[{\"t\":0,\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0},"
+                        + "{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
+        assertThat(read(body("\"2026-05-01T08:00:00Z\"", partial)).errors())
+                .extracting(FieldError::pointer)
+                .containsExactly("/data/1/t");
+
+        String backwards =
+                "[{\"t\":100,\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0},"
+                        + "{\"t\":50,\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
+        assertThat(read(body("\"2026-05-01T08:00:00Z\"", backwards)).errors())
+                .extracting(FieldError::pointer)
+                .containsExactly("/data/1/t");
+    }
+
+    @Test
+    void timestampFarInTheFutureIsRejected() throws IOException {
+        String oneSample = "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
+
+        assertThat(read(body("\"2026-05-01T12:04:00Z\"", oneSample)).isValid()).isTrue();
+        assertThat(read(body("\"2026-05-01T12:06:00Z\"", oneSample)).errors())
+                .extracting(FieldError::pointer)
+                .containsExactly("/timestamp");
+    }
+
+    @Test
+    void malformedJsonIsOneErrorWithItsLocation() throws IOException {
+        ReadResult result = read("{\"vehicle_id\": \"" + VEHICLE + "\", \"data\": [");
+
+        assertThat(result.errors()).hasSize(1);
+        assertThat(result.errors().get(0).pointer()).isEmpty();
+        assertThat(result.errors().get(0).message())
+                .startsWith("malformed JSON")
+                .contains("line 1");
+    }
+
+    @Test
+    void nonObjectBodiesDuplicateKeysAndTrailingContentAreRejected() throws IOException {
+        assertThat(read("[1,2]").errors()).extracting(FieldError::pointer).containsExactly("");
+        assertThat(read("{\"vehicle_id\":\"a\",\"vehicle_id\":\"b\"}").errors())
+                .extracting(FieldError::message)
+                .anySatisfy(
+                        m ->
+                                assertThat(m)
+                                        .startsWith("malformed JSON")
+                                        .contains("Duplicate field"));
+        String oneSample = "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
+        assertThat(read(body("\"2026-05-01T08:00:00Z\"", oneSample) + " {}").errors())
+                .extracting(FieldError::message)
+                .containsExactly("unexpected content after the JSON object");
+    }
+
+    @Test
+    void deepNestingAndLongStringsFailFastInsteadOfExhaustingMemory() throws IOException {
+        String deep = "{\"extra\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+        assertThat(read(deep).errors().get(0).message()).startsWith("malformed JSON");
+
+        String longString = "{\"vehicle_id\":\"" + "a".repeat(5_000_000) + "\"}";
+        assertThat(read(longString).errors().get(0).message()).startsWith("malformed JSON");
+    }
+
+    @Test
+    void errorListIsCappedButEveryErrorIsCounted() throws IOException {
+        TripPayloadReader capped =
+                new TripPayloadReader(
+                        new PayloadLimits(1000, Duration.ZERO, 3),
+                        Clock.fixed(NOW, ZoneOffset.UTC));
+        String bad =
+                "["
+                        + "{\"speed_kmh\":-1,\"g_force_long\":0,\"g_force_lat\":0},".repeat(9)
+                        + "{\"speed_kmh\":-1,\"g_force_long\":0,\"g_force_lat\":0}]";
+
+        ReadResult result = capped.read(stream(body("\"2026-05-01T08:00:00Z\"", bad)));
+
+        assertThat(result.errors()).hasSize(3);
+        assertThat(result.totalErrors()).isEqualTo(10);
+    }
+
+    private ReadResult read(String json) throws IOException {
+        return reader.read(stream(json));
+    }
+
+    private static ByteArrayInputStream stream(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String body(String timestampJson, String dataJson) {
+        return "{\"vehicle_id\":\""
+                + VEHICLE
+                + "\",\"driver_id\":\""
+                + DRIVER
+                + "\",\"timestamp\":"
+                + timestampJson
+                + ",\"data\":"
+                + dataJson
+                + "}";
+    }
+}
