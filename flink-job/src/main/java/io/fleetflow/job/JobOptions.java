@@ -1,0 +1,263 @@
+package io.fleetflow.job;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.flink.api.java.utils.ParameterTool;
+
+/**
+ * Everything the scoring job is configured with, parsed once from its arguments. Immutable and
+ * serializable; operators receive the values they need, not the argument parser.
+ */
+public final class JobOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final String DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/%2F";
+    public static final String DEFAULT_QUEUE = "telemetry_analysis";
+    public static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    public static final String DEFAULT_JDBC_USER = "postgres";
+
+    /**
+     * Unacknowledged messages the broker may push to the source; size it to rate × checkpoint
+     * interval.
+     */
+    public static final int DEFAULT_PREFETCH = 2_000;
+
+    /** Connections in each lookup subtask's pool; also the size of its executor. */
+    public static final int DEFAULT_LOOKUP_POOL_SIZE = 4;
+
+    /** Lookups in flight per subtask. */
+    public static final int DEFAULT_ASYNC_CAPACITY = 64;
+
+    public static final Duration DEFAULT_ASYNC_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Attempts per lookup before the job fails and restarts from its last checkpoint. */
+    public static final int DEFAULT_LOOKUP_ATTEMPTS = 5;
+
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+    public static final int DEFAULT_SINK_BATCH_SIZE = 200;
+    public static final Duration DEFAULT_SINK_BATCH_INTERVAL = Duration.ofMillis(200);
+
+    private final String amqpUri;
+    private final String queue;
+    private final int prefetch;
+    private final String jdbcUrl;
+    private final String jdbcUser;
+    private final String jdbcPassword;
+    private final int lookupPoolSize;
+    private final int asyncCapacity;
+    private final Duration asyncTimeout;
+    private final int lookupAttempts;
+    private final Duration checkpointInterval;
+    private final int parallelism;
+    private final int sinkBatchSize;
+    private final Duration sinkBatchInterval;
+
+    private JobOptions(Builder b) {
+        this.amqpUri = Objects.requireNonNull(b.amqpUri, "amqpUri");
+        this.queue = Objects.requireNonNull(b.queue, "queue");
+        this.jdbcUrl = Objects.requireNonNull(b.jdbcUrl, "jdbcUrl");
+        this.jdbcUser = Objects.requireNonNull(b.jdbcUser, "jdbcUser");
+        this.jdbcPassword = b.jdbcPassword == null ? "" : b.jdbcPassword;
+        this.prefetch = positive(b.prefetch, "prefetch");
+        this.lookupPoolSize = positive(b.lookupPoolSize, "lookupPoolSize");
+        this.asyncCapacity = positive(b.asyncCapacity, "asyncCapacity");
+        this.asyncTimeout = Objects.requireNonNull(b.asyncTimeout, "asyncTimeout");
+        this.lookupAttempts = positive(b.lookupAttempts, "lookupAttempts");
+        this.checkpointInterval =
+                Objects.requireNonNull(b.checkpointInterval, "checkpointInterval");
+        this.parallelism = positive(b.parallelism, "parallelism");
+        this.sinkBatchSize = positive(b.sinkBatchSize, "sinkBatchSize");
+        this.sinkBatchInterval = Objects.requireNonNull(b.sinkBatchInterval, "sinkBatchInterval");
+    }
+
+    private static int positive(int v, String name) {
+        if (v < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1: " + v);
+        }
+        return v;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Parses {@code --amqp-uri}, {@code --queue}, {@code --jdbc-url}, … (see the README). */
+    public static JobOptions fromArgs(String[] args) {
+        ParameterTool p = ParameterTool.fromArgs(args);
+        return builder()
+                .amqpUri(p.get("amqp-uri", DEFAULT_AMQP_URI))
+                .queue(p.get("queue", DEFAULT_QUEUE))
+                .prefetch(p.getInt("prefetch", DEFAULT_PREFETCH))
+                .jdbcUrl(p.get("jdbc-url", DEFAULT_JDBC_URL))
+                .jdbcUser(p.get("jdbc-user", DEFAULT_JDBC_USER))
+                .jdbcPassword(p.get("jdbc-password", ""))
+                .lookupPoolSize(p.getInt("lookup-pool-size", DEFAULT_LOOKUP_POOL_SIZE))
+                .asyncCapacity(p.getInt("async-capacity", DEFAULT_ASYNC_CAPACITY))
+                .asyncTimeout(
+                        Duration.ofMillis(
+                                p.getLong("async-timeout-ms", DEFAULT_ASYNC_TIMEOUT.toMillis())))
+                .lookupAttempts(p.getInt("lookup-attempts", DEFAULT_LOOKUP_ATTEMPTS))
+                .checkpointInterval(
+                        Duration.ofMillis(
+                                p.getLong(
+                                        "checkpoint-interval-ms",
+                                        DEFAULT_CHECKPOINT_INTERVAL.toMillis())))
+                .parallelism(p.getInt("parallelism", 1))
+                .sinkBatchSize(p.getInt("sink-batch-size", DEFAULT_SINK_BATCH_SIZE))
+                .sinkBatchInterval(
+                        Duration.ofMillis(
+                                p.getLong(
+                                        "sink-batch-interval-ms",
+                                        DEFAULT_SINK_BATCH_INTERVAL.toMillis())))
+                .build();
+    }
+
+    public String amqpUri() {
+        return amqpUri;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public int prefetch() {
+        return prefetch;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String jdbcUser() {
+        return jdbcUser;
+    }
+
+    public String jdbcPassword() {
+        return jdbcPassword;
+    }
+
+    public int lookupPoolSize() {
+        return lookupPoolSize;
+    }
+
+    public int asyncCapacity() {
+        return asyncCapacity;
+    }
+
+    public Duration asyncTimeout() {
+        return asyncTimeout;
+    }
+
+    public int lookupAttempts() {
+        return lookupAttempts;
+    }
+
+    public Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public int sinkBatchSize() {
+        return sinkBatchSize;
+    }
+
+    public Duration sinkBatchInterval() {
+        return sinkBatchInterval;
+    }
+
+    /** Builder with every default filled in. */
+    public static final class Builder {
+        private String amqpUri = DEFAULT_AMQP_URI;
+        private String queue = DEFAULT_QUEUE;
+        private int prefetch = DEFAULT_PREFETCH;
+        private String jdbcUrl = DEFAULT_JDBC_URL;
+        private String jdbcUser = DEFAULT_JDBC_USER;
+        private String jdbcPassword = "";
+        private int lookupPoolSize = DEFAULT_LOOKUP_POOL_SIZE;
+        private int asyncCapacity = DEFAULT_ASYNC_CAPACITY;
+        private Duration asyncTimeout = DEFAULT_ASYNC_TIMEOUT;
+        private int lookupAttempts = DEFAULT_LOOKUP_ATTEMPTS;
+        private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private int parallelism = 1;
+        private int sinkBatchSize = DEFAULT_SINK_BATCH_SIZE;
+        private Duration sinkBatchInterval = DEFAULT_SINK_BATCH_INTERVAL;
+
+        public Builder amqpUri(String v) {
+            amqpUri = v;
+            return this;
+        }
+
+        public Builder queue(String v) {
+            queue = v;
+            return this;
+        }
+
+        public Builder prefetch(int v) {
+            prefetch = v;
+            return this;
+        }
+
+        public Builder jdbcUrl(String v) {
+            jdbcUrl = v;
+            return this;
+        }
+
+        public Builder jdbcUser(String v) {
+            jdbcUser = v;
+            return this;
+        }
+
+        public Builder jdbcPassword(String v) {
+            jdbcPassword = v;
+            return this;
+        }
+
+        public Builder lookupPoolSize(int v) {
+            lookupPoolSize = v;
+            return this;
+        }
+
+        public Builder asyncCapacity(int v) {
+            asyncCapacity = v;
+            return this;
+        }
+
+        public Builder asyncTimeout(Duration v) {
+            asyncTimeout = v;
+            return this;
+        }
+
+        public Builder lookupAttempts(int v) {
+            lookupAttempts = v;
+            return this;
+        }
+
+        public Builder checkpointInterval(Duration v) {
+            checkpointInterval = v;
+            return this;
+        }
+
+        public Builder parallelism(int v) {
+            parallelism = v;
+            return this;
+        }
+
+        public Builder sinkBatchSize(int v) {
+            sinkBatchSize = v;
+            return this;
+        }
+
+        public Builder sinkBatchInterval(Duration v) {
+            sinkBatchInterval = v;
+            return this;
+        }
+
+        public JobOptions build() {
+            return new JobOptions(this);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.fleetflow.job.sink;
+
+import io.fleetflow.job.scoring.ScoredTrip;
+import io.fleetflow.job.scoring.TripFailure;
+import java.io.Serializable;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** Where the job's results go; the real ones write PostgreSQL, tests may collect instead. */
+public interface ResultSinks extends Serializable {
+
+    void sinkScores(DataStream<ScoredTrip> scores);
+
+    void sinkFailures(DataStream<TripFailure> failures);
+}

@@ -1,0 +1,41 @@
+package io.fleetflow.gateway;
+
+import io.javalin.http.Context;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Liveness (the process answers) and readiness (database and broker reachable). */
+public final class HealthController {
+
+    private final DataSource dataSource;
+    private final RabbitTripPublisher publisher;
+
+    public HealthController(DataSource dataSource, RabbitTripPublisher publisher) {
+        this.dataSource = dataSource;
+        this.publisher = publisher;
+    }
+
+    public void live(Context ctx) {
+        ctx.json(Map.of("status", "UP"));
+    }
+
+    public void ready(Context ctx) {
+        boolean db = databaseUp();
+        boolean broker = publisher.ping();
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", db && broker ? "UP" : "DOWN");
+        body.put("database", db ? "UP" : "DOWN");
+        body.put("broker", broker ? "UP" : "DOWN");
+        ctx.status(db && broker ? 200 : 503).json(body);
+    }
+
+    private boolean databaseUp() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
