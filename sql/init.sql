@@ -46,3 +46,50 @@ CREATE TABLE IF NOT EXISTS telemetry.driver_scores (
 
 CREATE INDEX IF NOT EXISTS driver_scores_driver_idx  ON telemetry.driver_scores (driver_id, scored_at DESC);
 CREATE INDEX IF NOT EXISTS driver_scores_vehicle_idx ON telemetry.driver_scores (vehicle_id, scored_at DESC);
+
+-- Scoring model results (see docs/scoring.md). Added after the first release: ADD COLUMN IF NOT
+-- EXISTS keeps this script idempotent on databases created by earlier versions.
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS harsh_cornering_count integer NOT NULL DEFAULT 0;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS speeding_count        integer NOT NULL DEFAULT 0;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS speeding_seconds      double precision NOT NULL DEFAULT 0;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS distance_km           double precision NOT NULL DEFAULT 0;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS duration_s            double precision NOT NULL DEFAULT 0;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS moving_s              double precision NOT NULL DEFAULT 0;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS max_speed_kmh         double precision NOT NULL DEFAULT 0;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS avg_speed_kmh         double precision NOT NULL DEFAULT 0;
+-- The trip's start time, copied from trip_logs so score history reads need no join.
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS started_at            timestamptz;
+
+-- Every detected event of a scored trip, in order; rewritten whole when a trip is rescored.
+CREATE TABLE IF NOT EXISTS telemetry.trip_events (
+    trip_id     uuid        NOT NULL REFERENCES telemetry.trip_logs (id) ON DELETE CASCADE,
+    seq         integer     NOT NULL CHECK (seq >= 0),
+    event_type  varchar(32) NOT NULL
+                CHECK (event_type IN ('HARSH_BRAKING', 'RAPID_ACCELERATION', 'HARSH_CORNERING', 'SPEEDING')),
+    start_ms    bigint      NOT NULL,
+    end_ms      bigint      NOT NULL CHECK (end_ms >= start_ms),
+    -- Peak |g| for g-force events, peak km/h for speeding.
+    peak        double precision NOT NULL,
+    severity    varchar(16) NOT NULL CHECK (severity IN ('MODERATE', 'HARSH', 'SEVERE')),
+    PRIMARY KEY (trip_id, seq)
+);
+
+-- Rolling per-driver statistics kept by the job's keyed state (window of trip time, see the job).
+CREATE TABLE IF NOT EXISTS telemetry.driver_stats (
+    driver_id                   uuid PRIMARY KEY,
+    trips                       bigint           NOT NULL,
+    distance_km                 double precision NOT NULL,
+    duration_s                  double precision NOT NULL,
+    harsh_braking_count         bigint           NOT NULL,
+    rapid_accel_count           bigint           NOT NULL,
+    harsh_cornering_count       bigint           NOT NULL,
+    speeding_count              bigint           NOT NULL,
+    harsh_braking_per_100km     double precision NOT NULL,
+    rapid_accel_per_100km       double precision NOT NULL,
+    harsh_cornering_per_100km   double precision NOT NULL,
+    speeding_per_100km          double precision NOT NULL,
+    rolling_score               integer          NOT NULL CHECK (rolling_score BETWEEN 0 AND 100),
+    window_days                 integer          NOT NULL,
+    last_trip_started_at        timestamptz,
+    updated_at                  timestamptz      NOT NULL DEFAULT now()
+);

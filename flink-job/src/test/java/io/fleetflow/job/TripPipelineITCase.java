@@ -84,7 +84,7 @@ class TripPipelineITCase {
                 Map<UUID, KnownTrip> posted = postConcurrently(gateway.port());
                 assertThat(posted).hasSize(TRIPS);
 
-                await().atMost(Duration.ofMinutes(3))
+                await().atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofMillis(500))
                         .until(
                                 () ->
@@ -160,8 +160,10 @@ class TripPipelineITCase {
 
     private static void assertScoresMatchTruth(Map<UUID, KnownTrip> posted) throws Exception {
         String sql =
-                "SELECT trip_id, driver_id, vehicle_id, harsh_braking_count, rapid_accel_count, safety_score"
-                        + " FROM telemetry.driver_scores";
+                "SELECT s.trip_id, s.driver_id, s.vehicle_id, s.harsh_braking_count, s.rapid_accel_count,"
+                        + " s.safety_score, s.distance_km, s.started_at = t.started_at AS same_start,"
+                        + " (SELECT count(*) FROM telemetry.trip_events e WHERE e.trip_id = s.trip_id) AS events"
+                        + " FROM telemetry.driver_scores s JOIN telemetry.trip_logs t ON t.id = s.trip_id";
         int checked = 0;
         try (Connection c = DB.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement(sql);
@@ -174,6 +176,10 @@ class TripPipelineITCase {
                 assertThat(rs.getInt("harsh_braking_count")).isEqualTo(truth.brakingEvents());
                 assertThat(rs.getInt("rapid_accel_count")).isEqualTo(truth.accelEvents());
                 assertThat(rs.getInt("safety_score")).isEqualTo(truth.expectedSkeletonScore());
+                assertThat(rs.getInt("events"))
+                        .isEqualTo(truth.brakingEvents() + truth.accelEvents());
+                assertThat(rs.getBoolean("same_start")).isTrue();
+                assertThat(rs.getDouble("distance_km")).isPositive();
                 checked++;
             }
         }

@@ -1,6 +1,8 @@
 package io.fleetflow.scoring;
 
 import io.fleetflow.model.TripSamples;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The first scoring rule: a harsh braking event is a maximal run of consecutive samples with {@code
@@ -34,24 +36,42 @@ public final class ThresholdRunScorer implements TripScorer {
     @Override
     public TripScore score(TripSamples samples) {
         double[] g = samples.gForceLong();
+        List<DrivingEvent> events = new ArrayList<>();
         int braking = 0;
         int accel = 0;
-        boolean inBraking = false;
-        boolean inAccel = false;
-        for (double v : g) {
-            boolean brakingNow = v < -thresholdG;
-            boolean accelNow = v > thresholdG;
-            if (brakingNow && !inBraking) {
-                braking++;
+        int runStart = -1;
+        int runSign = 0;
+        double runPeak = 0;
+        for (int i = 0; i <= g.length; i++) {
+            int sign = i == g.length ? 0 : g[i] < -thresholdG ? -1 : g[i] > thresholdG ? 1 : 0;
+            if (sign != runSign && runSign != 0) {
+                events.add(
+                        new DrivingEvent(
+                                runSign < 0
+                                        ? EventType.HARSH_BRAKING
+                                        : EventType.RAPID_ACCELERATION,
+                                samples.timeMs(runStart),
+                                samples.timeMs(i - 1),
+                                runPeak,
+                                Severity.HARSH));
+                if (runSign < 0) {
+                    braking++;
+                } else {
+                    accel++;
+                }
             }
-            if (accelNow && !inAccel) {
-                accel++;
+            if (sign != runSign) {
+                runStart = i;
+                runPeak = 0;
+                runSign = sign;
             }
-            inBraking = brakingNow;
-            inAccel = accelNow;
+            if (sign != 0) {
+                runPeak = Math.max(runPeak, Math.abs(g[i]));
+            }
         }
         int score = Math.max(0, 100 - penalty * (braking + accel));
-        return new TripScore(score, braking, accel, version());
+        return new TripScore(
+                score, braking, accel, 0, 0, 0, TripMetrics.of(samples), events, version());
     }
 
     @Override

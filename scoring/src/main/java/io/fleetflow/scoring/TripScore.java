@@ -1,22 +1,39 @@
 package io.fleetflow.scoring;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * The result of scoring one trip.
+ * The result of scoring one trip: the score, the event counts by type, the exposure metrics and
+ * every event, so the score can be explained event by event.
  *
  * @param safetyScore 0 (worst) to 100 (best)
- * @param harshBrakingCount harsh braking events (manoeuvres, not samples)
- * @param rapidAccelCount rapid acceleration events
+ * @param speedingSeconds total time above the speed limit, in s
  * @param scoringVersion the {@link TripScorer#version()} that produced it
  */
 public record TripScore(
-        int safetyScore, int harshBrakingCount, int rapidAccelCount, String scoringVersion) {
+        int safetyScore,
+        int harshBrakingCount,
+        int rapidAccelCount,
+        int harshCorneringCount,
+        int speedingCount,
+        double speedingSeconds,
+        TripMetrics metrics,
+        List<DrivingEvent> events,
+        String scoringVersion) {
 
     public TripScore {
         if (safetyScore < 0 || safetyScore > 100) {
             throw new IllegalArgumentException("safetyScore must be in 0..100: " + safetyScore);
         }
-        if (harshBrakingCount < 0 || rapidAccelCount < 0) {
+        if (harshBrakingCount < 0
+                || rapidAccelCount < 0
+                || harshCorneringCount < 0
+                || speedingCount < 0) {
             throw new IllegalArgumentException("event counts must not be negative");
         }
+        Objects.requireNonNull(metrics, "metrics");
+        events = List.copyOf(events);
+        Objects.requireNonNull(scoringVersion, "scoringVersion");
     }
 }

@@ -66,4 +66,32 @@ class ThresholdRunScorerTest {
         return new TripSamples(
                 null, 10.0, new double[gLong.length], gLong, new double[gLong.length]);
     }
+
+    @Test
+    void eventsCarryTheirTimesAndPeaks() {
+        double[] g = {0, -0.5, -0.7, 0, 0.45, 0};
+
+        TripScore score = scorer.score(longitudinal(g));
+
+        assertThat(score.events())
+                .containsExactly(
+                        new DrivingEvent(EventType.HARSH_BRAKING, 100, 200, 0.7, Severity.HARSH),
+                        new DrivingEvent(
+                                EventType.RAPID_ACCELERATION, 400, 400, 0.45, Severity.HARSH));
+    }
+
+    @Test
+    void metricsIntegrateSpeedOverTime() {
+        double[] speed = new double[3601];
+        Arrays.fill(speed, 36.0);
+        TripSamples samples = new TripSamples(null, 1.0, speed, new double[3601], new double[3601]);
+
+        TripMetrics metrics = scorer.score(samples).metrics();
+
+        assertThat(metrics.distanceKm()).isCloseTo(36.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(metrics.durationS()).isEqualTo(3600.0);
+        assertThat(metrics.maxSpeedKmh()).isEqualTo(36.0);
+        assertThat(metrics.avgSpeedKmh())
+                .isCloseTo(36.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }

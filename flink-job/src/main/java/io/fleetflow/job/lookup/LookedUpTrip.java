@@ -11,6 +11,9 @@ public class LookedUpTrip {
     public String driverId;
     public String vehicleId;
 
+    /** The trip's {@code started_at}, epoch ms. */
+    public long startedAtMs;
+
     /** The {@code telemetry_blob} as text; {@code null} when the lookup failed. */
     public String blob;
 
@@ -20,8 +23,9 @@ public class LookedUpTrip {
     public LookedUpTrip() {}
 
     public static LookedUpTrip found(
-            String tripId, String driverId, String vehicleId, String blob) {
+            String tripId, String driverId, String vehicleId, long startedAtMs, String blob) {
         LookedUpTrip t = new LookedUpTrip();
+        t.startedAtMs = startedAtMs;
         t.tripId = tripId;
         t.driverId = driverId;
         t.vehicleId = vehicleId;

@@ -18,7 +18,7 @@ final class TripClaimQuery {
     private static final String CLAIM =
             "UPDATE telemetry.trip_logs SET status = 'PROCESSING', updated_at = now()"
                     + " WHERE id = ? AND status IN ('PENDING', 'PROCESSING')"
-                    + " RETURNING driver_id, vehicle_id, telemetry_blob::text";
+                    + " RETURNING driver_id, vehicle_id, started_at, telemetry_blob::text";
 
     private static final String STATUS = "SELECT status FROM telemetry.trip_logs WHERE id = ?";
 
@@ -45,7 +45,8 @@ final class TripClaimQuery {
                                         tripId.toString(),
                                         rs.getString(1),
                                         rs.getString(2),
-                                        rs.getString(3)));
+                                        rs.getTimestamp(3).getTime(),
+                                        rs.getString(4)));
                     }
                 }
             }

@@ -62,14 +62,7 @@ public class ScoreTripFunction extends ProcessFunction<LookedUpTrip, ScoredTrip>
         TripScore score = scorer.score(samples);
         scored.inc();
         out.collect(
-                new ScoredTrip(
-                        trip.tripId,
-                        trip.driverId,
-                        trip.vehicleId,
-                        score.safetyScore(),
-                        score.harshBrakingCount(),
-                        score.rapidAccelCount(),
-                        score.scoringVersion()));
+                ScoredTrip.of(trip.tripId, trip.driverId, trip.vehicleId, trip.startedAtMs, score));
     }
 
     private void fail(Context ctx, String tripId, String reason) {

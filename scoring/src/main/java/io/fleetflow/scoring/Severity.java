@@ -1,0 +1,8 @@
+package io.fleetflow.scoring;
+
+/** How far an event went past its threshold; names match {@code trip_events.severity}. */
+public enum Severity {
+    MODERATE,
+    HARSH,
+    SEVERE
+}
