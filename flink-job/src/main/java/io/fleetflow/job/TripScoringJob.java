@@ -8,7 +8,7 @@ import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.sink.ResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.job.source.TripIdSourceFactory;
-import io.fleetflow.scoring.ThresholdRunScorer;
+import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScorer;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
@@ -46,7 +46,7 @@ public final class TripScoringJob {
         new TripScoringJob(
                         new RabbitTripIdSource(options),
                         new JdbcResultSinks(options),
-                        new ThresholdRunScorer(),
+                        Scorers.defaultScorer(),
                         options)
                 .build(env);
         env.execute(JOB_NAME);

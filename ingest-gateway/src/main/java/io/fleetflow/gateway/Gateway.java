@@ -90,6 +90,11 @@ public final class Gateway implements AutoCloseable {
         return app.port();
     }
 
+    /** Credentials generated at start in dev mode; empty while authentication is not enforced. */
+    public java.util.Optional<DevCredentials> devCredentials() {
+        return java.util.Optional.empty();
+    }
+
     public PendingTripRelay relay() {
         return relay;
     }

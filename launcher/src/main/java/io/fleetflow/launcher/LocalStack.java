@@ -6,7 +6,7 @@ import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
-import io.fleetflow.scoring.ThresholdRunScorer;
+import io.fleetflow.scoring.Scorers;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.apache.flink.configuration.Configuration;
@@ -53,7 +53,7 @@ public final class LocalStack {
                 new TripScoringJob(
                                 new RabbitTripIdSource(jobOptions),
                                 new JdbcResultSinks(jobOptions),
-                                new ThresholdRunScorer(),
+                                Scorers.defaultScorer(),
                                 jobOptions)
                         .start(streamEnv);
 

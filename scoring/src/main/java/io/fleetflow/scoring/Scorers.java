@@ -1,0 +1,10 @@
+package io.fleetflow.scoring;
+
+/** The scorer the product runs; one place to switch models. */
+public final class Scorers {
+    private Scorers() {}
+
+    public static TripScorer defaultScorer() {
+        return new ThresholdRunScorer();
+    }
+}
