@@ -5,6 +5,6 @@ public final class Scorers {
     private Scorers() {}
 
     public static TripScorer defaultScorer() {
-        return new ThresholdRunScorer();
+        return new RiskModelScorer();
     }
 }

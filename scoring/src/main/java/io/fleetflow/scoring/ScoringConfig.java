@@ -1,0 +1,139 @@
+package io.fleetflow.scoring;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Every parameter of the risk model for one vehicle class: smoothing, one {@link EventRule} per
+ * g-force event type, the {@link SpeedingRule} and the minimum exposure. Immutable; the {@code
+ * with*} methods return changed copies. {@link #tag()} names the class and the parameter revision
+ * and ends up in every stored score, so re-tuning is visible per row. See docs/scoring.md.
+ *
+ * @param vehicleClass short name of the vehicle class, e.g. {@code car}
+ * @param revision bumped whenever a default below changes
+ * @param smoothingWindowMs width of the centred moving average applied to both g channels. In ms.
+ * @param minExposureKm distance below which a trip is scored as if it were this long. In km.
+ */
+public record ScoringConfig(
+        String vehicleClass,
+        int revision,
+        long smoothingWindowMs,
+        EventRule braking,
+        EventRule acceleration,
+        EventRule cornering,
+        SpeedingRule speeding,
+        double minExposureKm)
+        implements Serializable {
+
+    /** Passenger cars and vans. */
+    public static final ScoringConfig DEFAULTS =
+            new ScoringConfig(
+                    "car",
+                    1,
+                    250,
+                    new EventRule(0.35, 0.5, 500, 1_000, 0.45, 0.60, 2.0),
+                    new EventRule(0.25, 0.5, 500, 1_000, 0.35, 0.50, 1.0),
+                    new EventRule(0.35, 0.5, 500, 1_000, 0.45, 0.60, 1.5),
+                    new SpeedingRule(120, 10_000, 5_000, 10, 20, 2.0),
+                    25.0);
+
+    /**
+     * Loaded heavy trucks: they cannot reach car-level g without danger (load shift, rollover), so
+     * thresholds are lower and the speed limit is the usual truck limit.
+     */
+    public static final ScoringConfig HEAVY_TRUCK =
+            new ScoringConfig(
+                    "heavy-truck",
+                    1,
+                    250,
+                    new EventRule(0.25, 0.5, 500, 1_000, 0.32, 0.45, 2.0),
+                    new EventRule(0.18, 0.5, 500, 1_000, 0.25, 0.35, 1.0),
+                    new EventRule(0.20, 0.5, 500, 1_000, 0.28, 0.40, 1.5),
+                    new SpeedingRule(90, 10_000, 5_000, 10, 20, 2.0),
+                    50.0);
+
+    public ScoringConfig {
+        Objects.requireNonNull(vehicleClass, "vehicleClass");
+        Objects.requireNonNull(braking, "braking");
+        Objects.requireNonNull(acceleration, "acceleration");
+        Objects.requireNonNull(cornering, "cornering");
+        Objects.requireNonNull(speeding, "speeding");
+        if (vehicleClass.isBlank() || revision < 0) {
+            throw new IllegalArgumentException("vehicleClass and revision are required");
+        }
+        if (smoothingWindowMs < 0) {
+            throw new IllegalArgumentException("smoothingWindowMs must not be negative");
+        }
+        if (!(minExposureKm > 0) || !Double.isFinite(minExposureKm)) {
+            throw new IllegalArgumentException("minExposureKm must be positive: " + minExposureKm);
+        }
+    }
+
+    /** {@code vehicleClass-revision}, e.g. {@code car-1}. */
+    public String tag() {
+        return vehicleClass + "-" + revision;
+    }
+
+    /** The rule for a g-force event type. */
+    public EventRule rule(EventType type) {
+        return switch (type) {
+            case HARSH_BRAKING -> braking;
+            case RAPID_ACCELERATION -> acceleration;
+            case HARSH_CORNERING -> cornering;
+            case SPEEDING -> throw new IllegalArgumentException("speeding has a SpeedingRule");
+        };
+    }
+
+    /** Penalty points per event per 100 km for any event type. */
+    public double weight(EventType type) {
+        return type == EventType.SPEEDING ? speeding.weight() : rule(type).weight();
+    }
+
+    public ScoringConfig withRevision(String newClass, int newRevision) {
+        return new ScoringConfig(
+                newClass,
+                newRevision,
+                smoothingWindowMs,
+                braking,
+                acceleration,
+                cornering,
+                speeding,
+                minExposureKm);
+    }
+
+    public ScoringConfig withSmoothingWindowMs(long windowMs) {
+        return new ScoringConfig(
+                vehicleClass,
+                revision,
+                windowMs,
+                braking,
+                acceleration,
+                cornering,
+                speeding,
+                minExposureKm);
+    }
+
+    public ScoringConfig withAcceleration(EventRule rule) {
+        return new ScoringConfig(
+                vehicleClass,
+                revision,
+                smoothingWindowMs,
+                braking,
+                rule,
+                cornering,
+                speeding,
+                minExposureKm);
+    }
+
+    public ScoringConfig withSpeeding(SpeedingRule rule) {
+        return new ScoringConfig(
+                vehicleClass,
+                revision,
+                smoothingWindowMs,
+                braking,
+                acceleration,
+                cornering,
+                rule,
+                minExposureKm);
+    }
+}

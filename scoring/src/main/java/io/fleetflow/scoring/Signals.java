@@ -1,0 +1,83 @@
+package io.fleetflow.scoring;
+
+import io.fleetflow.model.TripSamples;
+import java.util.Arrays;
+
+/**
+ * Time-based signal helpers. Everything here works in milliseconds, never in samples, so a trip
+ * recorded at 10 Hz and the same trip at 50 Hz give the same smoothed curve.
+ */
+public final class Signals {
+
+    /** Most sample intervals looked at when estimating the typical period. */
+    private static final int PERIOD_PROBES = 1_025;
+
+    private Signals() {}
+
+    /**
+     * The time of every sample in ms since trip start: the per-sample {@code t} when the trip has
+     * it, else {@code i × 1000 / sample_rate_hz}, else the same with {@link
+     * TripSamples#DEFAULT_SAMPLE_RATE_HZ}. Returns the trip's own array when it has {@code t}.
+     */
+    public static long[] timeline(TripSamples samples) {
+        long[] raw = samples.rawTimeMs();
+        if (raw != null) {
+            return raw;
+        }
+        int n = samples.size();
+        long[] t = new long[n];
+        double stepMs = 1000.0 / samples.effectiveSampleRateHz();
+        for (int i = 0; i < n; i++) {
+            t[i] = Math.round(i * stepMs);
+        }
+        return t;
+    }
+
+    /**
+     * The usual spacing of samples in ms: {@code 1000 / rate} without {@code t}, else the median of
+     * (up to about a thousand evenly spread) sample intervals, so one long pause in the recording
+     * does not distort it. 0 for fewer than two samples.
+     */
+    public static double typicalPeriodMs(TripSamples samples, long[] t) {
+        if (t.length < 2) {
+            return 0;
+        }
+        if (!samples.hasExplicitTime()) {
+            return 1000.0 / samples.effectiveSampleRateHz();
+        }
+        int intervals = t.length - 1;
+        int probes = Math.min(intervals, PERIOD_PROBES);
+        long[] dt = new long[probes];
+        for (int k = 0; k < probes; k++) {
+            int i = (int) ((long) k * intervals / probes);
+            dt[k] = t[i + 1] - t[i];
+        }
+        Arrays.sort(dt);
+        return dt[probes / 2];
+    }
+
+    /**
+     * Centred moving average: {@code out[i]} is the mean of all samples within {@code ±windowMs/2}
+     * of sample {@code i}. O(n) with two pointers. A window of 0 copies the signal.
+     *
+     * @return {@code out}, for chaining
+     */
+    public static double[] movingAverage(long[] t, double[] x, long windowMs, double[] out) {
+        int n = x.length;
+        long half = windowMs / 2;
+        int lo = 0;
+        int hi = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            long ti = t[i];
+            while (hi < n && t[hi] <= ti + half) {
+                sum += x[hi++];
+            }
+            while (t[lo] < ti - half) {
+                sum -= x[lo++];
+            }
+            out[i] = sum / (hi - lo);
+        }
+        return out;
+    }
+}
