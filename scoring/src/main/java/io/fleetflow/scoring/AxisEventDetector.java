@@ -9,9 +9,11 @@ import java.util.List;
  * are merged, and merged runs shorter than {@code minDurationMs} are dropped. All lengths are in ms
  * from the samples' times, so the result does not depend on the sample rate.
  *
- * <p>A run's length counts each sample as covering one typical sample period, so at 1 Hz a single
- * sample beyond the threshold stands for one second. A pause in the recording longer than the merge
- * gap (and two sample periods) ends a run.
+ * <p>A run starts where the signal crosses {@code startLevel} and ends where it falls through
+ * {@code releaseLevel}, both placed by linear interpolation between the neighbouring samples, so
+ * the measured length does not shrink or grow with the sampling grid (a spike seen by one sample at
+ * 1 Hz still has a length). A pause in the recording longer than the merge gap (and two sample
+ * periods) ends a run and is never interpolated across.
  */
 public final class AxisEventDetector {
 
@@ -58,15 +60,16 @@ public final class AxisEventDetector {
     public List<Run> detect(long[] t, double[] x, Polarity polarity, double periodMs) {
         List<Run> runs = new ArrayList<>();
         long breakGapMs = Math.max(mergeGapMs, (long) Math.ceil(2 * periodMs));
-        boolean negate = polarity == Polarity.NEGATIVE;
+        double sign = polarity == Polarity.NEGATIVE ? -1 : 1;
         boolean absolute = polarity == Polarity.ABSOLUTE;
+        int n = x.length;
         boolean inRun = false;
         int first = 0;
         int last = 0;
         double peak = 0;
-        Pending pending = new Pending(periodMs);
-        for (int i = 0; i < x.length; i++) {
-            double v = absolute ? Math.abs(x[i]) : negate ? -x[i] : x[i];
+        Pending pending = new Pending();
+        for (int i = 0; i < n; i++) {
+            double v = absolute ? Math.abs(x[i]) : sign * x[i];
             if (inRun) {
                 if (v >= releaseLevel && t[i] - t[last] <= breakGapMs) {
                     last = i;
@@ -75,7 +78,7 @@ public final class AxisEventDetector {
                     }
                     continue;
                 }
-                pending.add(t[first], t[last], peak, runs);
+                closeRun(t, x, sign, absolute, first, last, breakGapMs, peak, pending, runs);
                 inRun = false;
             }
             if (v >= startLevel) {
@@ -86,25 +89,56 @@ public final class AxisEventDetector {
             }
         }
         if (inRun) {
-            pending.add(t[first], t[last], peak, runs);
+            closeRun(t, x, sign, absolute, first, last, breakGapMs, peak, pending, runs);
         }
         pending.flush(runs);
         return runs;
     }
 
+    private void closeRun(
+            long[] t,
+            double[] x,
+            double sign,
+            boolean absolute,
+            int first,
+            int last,
+            long breakGapMs,
+            double peak,
+            Pending pending,
+            List<Run> out) {
+        double startMs = t[first];
+        if (first > 0 && t[first] - t[first - 1] <= breakGapMs) {
+            double before = absolute ? Math.abs(x[first - 1]) : sign * x[first - 1];
+            double at = absolute ? Math.abs(x[first]) : sign * x[first];
+            startMs = crossing(t[first - 1], before, t[first], at, startLevel);
+        }
+        double endMs = t[last];
+        if (last + 1 < x.length && t[last + 1] - t[last] <= breakGapMs) {
+            double at = absolute ? Math.abs(x[last]) : sign * x[last];
+            double after = absolute ? Math.abs(x[last + 1]) : sign * x[last + 1];
+            endMs = crossing(t[last], at, t[last + 1], after, releaseLevel);
+        }
+        pending.add(startMs, endMs, peak, out);
+    }
+
+    /** Where the straight line from (t0, v0) to (t1, v1) passes {@code level}, within [t0, t1]. */
+    private static double crossing(long t0, double v0, long t1, double v1, double level) {
+        double dv = v1 - v0;
+        if (dv == 0) {
+            return t1;
+        }
+        double f = (level - v0) / dv;
+        return t0 + Math.max(0, Math.min(1, f)) * (t1 - t0);
+    }
+
     /** The last closed run, held back until we know whether the next one merges into it. */
     private final class Pending {
-        private final double periodMs;
         private boolean present;
-        private long startMs;
-        private long endMs;
+        private double startMs;
+        private double endMs;
         private double peak;
 
-        Pending(double periodMs) {
-            this.periodMs = periodMs;
-        }
-
-        void add(long runStartMs, long runEndMs, double runPeak, List<Run> out) {
+        void add(double runStartMs, double runEndMs, double runPeak, List<Run> out) {
             if (present && runStartMs - endMs <= mergeGapMs) {
                 endMs = runEndMs;
                 peak = Math.max(peak, runPeak);
@@ -118,8 +152,8 @@ public final class AxisEventDetector {
         }
 
         void flush(List<Run> out) {
-            if (present && endMs - startMs + periodMs >= minDurationMs) {
-                out.add(new Run(startMs, endMs, peak));
+            if (present && endMs - startMs >= minDurationMs) {
+                out.add(new Run(Math.round(startMs), Math.round(endMs), peak));
             }
             present = false;
         }
