@@ -63,36 +63,59 @@ public final class AxisEventDetector {
         double sign = polarity == Polarity.NEGATIVE ? -1 : 1;
         boolean absolute = polarity == Polarity.ABSOLUTE;
         int n = x.length;
-        boolean inRun = false;
-        int first = 0;
-        int last = 0;
-        double peak = 0;
         Pending pending = new Pending();
-        for (int i = 0; i < n; i++) {
-            double v = absolute ? Math.abs(x[i]) : sign * x[i];
-            if (inRun) {
-                if (v >= releaseLevel && t[i] - t[last] <= breakGapMs) {
-                    last = i;
-                    if (v > peak) {
-                        peak = v;
-                    }
-                    continue;
+        int i = nextStart(x, 0, polarity);
+        while (i < n) {
+            int first = i;
+            int last = i;
+            double peak = absolute ? Math.abs(x[i]) : sign * x[i];
+            for (i = i + 1; i < n; i++) {
+                double v = absolute ? Math.abs(x[i]) : sign * x[i];
+                if (v < releaseLevel || t[i] - t[last] > breakGapMs) {
+                    break;
                 }
-                closeRun(t, x, sign, absolute, first, last, breakGapMs, peak, pending, runs);
-                inRun = false;
-            }
-            if (v >= startLevel) {
-                inRun = true;
-                first = i;
                 last = i;
-                peak = v;
+                peak = Math.max(peak, v);
             }
-        }
-        if (inRun) {
             closeRun(t, x, sign, absolute, first, last, breakGapMs, peak, pending, runs);
+            i = nextStart(x, i, polarity);
         }
         pending.flush(runs);
         return runs;
+    }
+
+    /**
+     * The first index from {@code from} where a run starts, or {@code x.length}. Most samples are
+     * quiet, so this tight loop, one per polarity, is where detection spends its time.
+     */
+    private int nextStart(double[] x, int from, Polarity polarity) {
+        int n = x.length;
+        double level = startLevel;
+        switch (polarity) {
+            case POSITIVE -> {
+                for (int i = from; i < n; i++) {
+                    if (x[i] >= level) {
+                        return i;
+                    }
+                }
+            }
+            case NEGATIVE -> {
+                double negated = -level;
+                for (int i = from; i < n; i++) {
+                    if (x[i] <= negated) {
+                        return i;
+                    }
+                }
+            }
+            case ABSOLUTE -> {
+                for (int i = from; i < n; i++) {
+                    if (Math.abs(x[i]) >= level) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     private void closeRun(

@@ -65,8 +65,9 @@ public final class RiskModelScorer implements TripScorer {
         double period = Signals.typicalPeriodMs(samples, t);
         int n = samples.size();
         long window = config.smoothingWindowMs();
-        double[] gLong = Signals.movingAverage(t, samples.gForceLong(), window, new double[n]);
-        double[] gLat = Signals.movingAverage(t, samples.gForceLat(), window, new double[n]);
+        double[] gLong = new double[n];
+        double[] gLat = new double[n];
+        Signals.movingAverages(t, samples.gForceLong(), samples.gForceLat(), window, gLong, gLat);
 
         List<Candidate> candidates = new ArrayList<>();
         addCandidates(EventType.HARSH_BRAKING, t, gLong, Polarity.NEGATIVE, period, candidates);

@@ -1,0 +1,78 @@
+package io.fleetflow.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.fleetflow.model.TripBlobCodec;
+import io.fleetflow.model.TripSamples;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Parsing a stored blob ({@link TripBlobCodec#decode}, Jackson streaming straight into primitive
+ * arrays) of a 100,000-sample trip. The {@code bytes} counter reads as blob bytes (UTF-8) per
+ * second. The baseline in the same run only tokenizes the same blob with Jackson without converting
+ * a single number: the floor any Jackson-based reader pays.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(3)
+public class BlobParseBenchmark {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private String blob;
+    private int blobBytes;
+
+    /** Bytes of blob handled, reported by JMH as a rate. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Bytes {
+        public long bytes;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            bytes = 0;
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        TripSamples trip = SyntheticTrips.trip(DetectionBenchmark.SAMPLES, 42);
+        blob = TripBlobCodec.encode(trip);
+        blobBytes = blob.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Benchmark
+    public TripSamples decodeBlob(Bytes counter) {
+        counter.bytes += blobBytes;
+        return TripBlobCodec.decode(blob);
+    }
+
+    @Benchmark
+    public long baselineTokenizeOnly(Bytes counter) throws IOException {
+        counter.bytes += blobBytes;
+        long tokens = 0;
+        try (JsonParser p = JSON.createParser(blob)) {
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+}
