@@ -65,6 +65,12 @@ public class BlobParseBenchmark {
     }
 
     @Benchmark
+    public TripSamples baselineJacksonDecode(Bytes counter) {
+        counter.bytes += blobBytes;
+        return TripBlobCodec.decodeWithJackson(blob);
+    }
+
+    @Benchmark
     public long baselineTokenizeOnly(Bytes counter) throws IOException {
         counter.bytes += blobBytes;
         long tokens = 0;

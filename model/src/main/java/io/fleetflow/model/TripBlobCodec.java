@@ -25,10 +25,15 @@ public final class TripBlobCodec {
     /** Version of the stored layout, written as {@code format}. */
     public static final int FORMAT = 1;
 
+    /** Longest number literal accepted in a blob. In characters. */
+    static final int MAX_NUMBER_LENGTH = 64;
+
     private static final JsonFactory JSON =
             JsonFactory.builder()
                     .streamReadConstraints(
-                            StreamReadConstraints.builder().maxNumberLength(64).build())
+                            StreamReadConstraints.builder()
+                                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                                    .build())
                     .build();
 
     private TripBlobCodec() {}
@@ -60,11 +65,18 @@ public final class TripBlobCodec {
     }
 
     /**
-     * Reads a stored blob.
+     * Reads a stored blob: the usual layout through {@link ColumnarBlobParser}, anything else
+     * through Jackson.
      *
      * @throws MalformedBlobException when the value is not a blob of a known format
      */
     public static TripSamples decode(String blob) {
+        TripSamples fast = ColumnarBlobParser.parse(blob);
+        return fast != null ? fast : decodeWithJackson(blob);
+    }
+
+    /** The general reader: accepts any valid JSON form of the layout and explains rejections. */
+    public static TripSamples decodeWithJackson(String blob) {
         try (JsonParser p = JSON.createParser(blob)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedBlobException("blob is not a JSON object");
