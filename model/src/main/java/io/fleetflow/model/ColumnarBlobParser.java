@@ -1,6 +1,7 @@
 package io.fleetflow.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A hand-written reader for the stored blob layout ({@link TripBlobCodec}): one object whose
@@ -37,6 +38,9 @@ final class ColumnarBlobParser {
     private final byte[] s;
     private final int n;
     private int pos;
+
+    /** Initial size of the next column: the length of the last one read. */
+    private int capacity = 256;
 
     private ColumnarBlobParser(String blob) {
         // One Latin-1 byte per char: a copy of a compact string, and byte reads are cheaper than
@@ -103,28 +107,43 @@ final class ColumnarBlobParser {
 
     private double[] doubles() {
         expect('[');
-        GrowableColumns.Doubles column = new GrowableColumns.Doubles();
+        double[] column = new double[capacity];
+        int size = 0;
         if (peek() == ']') {
             pos++;
-            return column.toArray();
+            return new double[0];
         }
         do {
-            column.add(number());
+            if (size == column.length) {
+                column = Arrays.copyOf(column, Math.max(16, size * 2));
+            }
+            column[size++] = number();
         } while (comma(']'));
-        return column.toArray();
+        return sized(column, size);
     }
 
     private long[] longs() {
         expect('[');
-        GrowableColumns.Longs column = new GrowableColumns.Longs();
+        long[] column = new long[capacity];
+        int size = 0;
         if (peek() == ']') {
             pos++;
-            return column.toArray();
+            return new long[0];
         }
         do {
-            column.add(integer());
+            if (size == column.length) {
+                column = Arrays.copyOf(column, Math.max(16, size * 2));
+            }
+            column[size++] = integer();
         } while (comma(']'));
-        return column.toArray();
+        capacity = size;
+        return size == column.length ? column : Arrays.copyOf(column, size);
+    }
+
+    /** Trims the column and sizes the next ones like it: all channels have the same length. */
+    private double[] sized(double[] column, int size) {
+        capacity = size;
+        return size == column.length ? column : Arrays.copyOf(column, size);
     }
 
     /** After a member or element: true at a comma, false at {@code close}. */
