@@ -5,6 +5,7 @@ import io.fleetflow.scoring.AxisEventDetector.Polarity;
 import io.fleetflow.scoring.AxisEventDetector.Run;
 import io.fleetflow.scoring.ManoeuvreResolver.Candidate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class RiskModelScorer implements TripScorer {
                             run.peak(),
                             speeding.severityOf(run.peak())));
         }
-        events.sort(java.util.Comparator.comparingLong(DrivingEvent::startMs));
+        events.sort(Comparator.comparingLong(DrivingEvent::startMs));
         return events;
     }
 

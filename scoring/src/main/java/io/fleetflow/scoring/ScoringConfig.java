@@ -89,18 +89,6 @@ public record ScoringConfig(
         return type == EventType.SPEEDING ? speeding.weight() : rule(type).weight();
     }
 
-    public ScoringConfig withRevision(String newClass, int newRevision) {
-        return new ScoringConfig(
-                newClass,
-                newRevision,
-                smoothingWindowMs,
-                braking,
-                acceleration,
-                cornering,
-                speeding,
-                minExposureKm);
-    }
-
     public ScoringConfig withSmoothingWindowMs(long windowMs) {
         return new ScoringConfig(
                 vehicleClass,
