@@ -7,14 +7,14 @@ import java.util.List;
 /**
  * Makes one manoeuvre one event. Longitudinal candidates (braking, acceleration) and lateral ones
  * (cornering) that overlap in time are the same manoeuvre seen on two axes — braking into a turn —
- * and only the candidate on the dominant axis is kept. Dominance is the peak relative to its own
- * threshold, so axes with different thresholds compare fairly; ties go to the longitudinal axis.
- * Candidates on the same axis never overlap (the detector has already merged them).
+ * and only the candidate on the dominant axis, the one with the larger peak g, is kept; ties go to
+ * the longitudinal axis. Candidates on the same axis never overlap (the detector has already merged
+ * them).
  */
 public final class ManoeuvreResolver {
 
-    /** A detected event and how far its peak went past its threshold. */
-    public record Candidate(DrivingEvent event, double exceedance) {
+    /** A detected g-force event, before overlaps are resolved. */
+    public record Candidate(DrivingEvent event) {
         boolean lateral() {
             return event.type() == EventType.HARSH_CORNERING;
         }
@@ -25,7 +25,7 @@ public final class ManoeuvreResolver {
     }
 
     private static final Comparator<Candidate> STRONGEST_FIRST =
-            Comparator.comparingDouble(Candidate::exceedance)
+            Comparator.comparingDouble((Candidate c) -> c.event().peak())
                     .reversed()
                     .thenComparing(Candidate::lateral)
                     .thenComparingLong(c -> c.event().startMs());

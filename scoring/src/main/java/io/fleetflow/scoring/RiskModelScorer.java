@@ -113,7 +113,7 @@ public final class RiskModelScorer implements TripScorer {
                             run.endMs(),
                             run.peak(),
                             rule.severityOf(run.peak()));
-            out.add(new Candidate(event, run.peak() / rule.thresholdG()));
+            out.add(new Candidate(event));
         }
     }
 
