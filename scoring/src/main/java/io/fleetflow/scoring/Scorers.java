@@ -1,6 +1,9 @@
 package io.fleetflow.scoring;
 
-/** The scorer the product runs; one place to switch models. */
+/**
+ * The scorer the product runs — the risk model with passenger-car defaults (docs/scoring.md); one
+ * place to switch models.
+ */
 public final class Scorers {
     private Scorers() {}
 
