@@ -17,12 +17,19 @@ public final class RabbitConnections {
 
     /** Pids of the open connections named {@code connectionName}. */
     public static List<String> named(String connectionName) throws Exception {
-        String out = run("rabbitmqctl", "-q", "list_connections", "pid", "client_properties");
+        String out =
+                run(
+                        "rabbitmqctl",
+                        "-q",
+                        "list_connections",
+                        "--no-table-headers",
+                        "pid",
+                        "client_properties");
         List<String> pids = new ArrayList<>();
-        String marker = "\"connection_name\",longstr,\"" + connectionName + "\"";
-        String marker2 = "{<<\"connection_name\">>,longstr,<<\"" + connectionName + "\">>}";
+        // rabbitmqctl prints each client property as {"key","value"}
+        String marker = "{\"connection_name\",\"" + connectionName + "\"}";
         for (String line : out.split("\n")) {
-            if (line.contains(marker) || line.contains(marker2)) {
+            if (line.startsWith("<") && line.contains(marker)) {
                 pids.add(line.substring(0, line.indexOf('>') + 1).trim());
             }
         }
