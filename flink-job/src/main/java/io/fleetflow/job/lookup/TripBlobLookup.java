@@ -93,6 +93,9 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("socketTimeout", "30");
+        // The PROCESSING mark is advisory: if a crash loses it, the trip is still unacknowledged in
+        // the broker and gets claimed again. Not waiting for its WAL flush saves an fsync per trip.
+        config.setConnectionInitSql("SET synchronous_commit = off");
         dataSource = new HikariDataSource(config);
         executor =
                 new ScheduledThreadPoolExecutor(
