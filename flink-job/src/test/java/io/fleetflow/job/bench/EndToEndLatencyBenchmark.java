@@ -154,7 +154,12 @@ public final class EndToEndLatencyBenchmark {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (String body : bodies) {
-                done.add(pool.submit(() -> post(http, uri, body)));
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    post(http, uri, body);
+                                    return null;
+                                }));
             }
             for (Future<?> f : done) {
                 f.get();
