@@ -17,7 +17,6 @@ import io.fleetflow.testing.TestServices;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,8 @@ class ExactlyOnceUnderFailureITCase {
     /** Completed trips after which the fault is injected. */
     private static final int FAULT_AFTER = 300;
 
+    private static final int PREFETCH = 500;
+
     private static final Duration SETTLE = Duration.ofMinutes(2);
 
     @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
@@ -47,10 +48,13 @@ class ExactlyOnceUnderFailureITCase {
     @Test
     void theJobFailsMidStreamAndRestoresFromACheckpoint() throws Exception {
         SeededTrips seeded = seed();
-        JobOptions options = JobRig.options(queue.name(), connectionName()).build();
-        FailOnce.reset(FAULT_AFTER);
+        JobOptions options = options(connectionName()).build();
+        FailOnce.reset();
         try (JobRig job =
                 JobRig.start(options, new FailOnceSinks(new JdbcResultSinks(options)), scorer)) {
+            awaitMidStreamAfterACheckpoint(job);
+            FailOnce.ARMED.set(true);
+
             ScoringAssertions.awaitAllCompleted(DB, TRIPS, SETTLE);
             assertThat(FailOnce.FAILED.get()).as("the injected failure fired").isTrue();
             assertThat(job.restarts()).isGreaterThanOrEqualTo(1);
@@ -62,10 +66,9 @@ class ExactlyOnceUnderFailureITCase {
     void theBrokerConnectionDrops() throws Exception {
         SeededTrips seeded = seed();
         String connectionName = connectionName();
-        JobOptions options = JobRig.options(queue.name(), connectionName).build();
+        JobOptions options = options(connectionName).build();
         try (JobRig job = JobRig.start(options, new JdbcResultSinks(options), scorer)) {
-            awaitCompleted(FAULT_AFTER);
-            assertThat(completed()).as("fault injected mid-stream").isLessThan(TRIPS);
+            awaitMidStreamAfterACheckpoint(job);
             assertThat(RabbitConnections.close(connectionName)).isGreaterThanOrEqualTo(1);
 
             ScoringAssertions.awaitAllCompleted(DB, TRIPS, SETTLE);
@@ -80,7 +83,7 @@ class ExactlyOnceUnderFailureITCase {
         URI db = URI.create(TestServices.dbUrl().substring("jdbc:".length()));
         try (TcpProxy proxy = new TcpProxy(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort())) {
             JobOptions options =
-                    JobRig.options(queue.name(), connectionName())
+                    options(connectionName())
                             .jdbcUrl(
                                     "jdbc:postgresql://127.0.0.1:"
                                             + proxy.port()
@@ -88,8 +91,7 @@ class ExactlyOnceUnderFailureITCase {
                                             + (db.getQuery() == null ? "" : "?" + db.getQuery()))
                             .build();
             try (JobRig job = JobRig.start(options, new JdbcResultSinks(options), scorer)) {
-                awaitCompleted(FAULT_AFTER);
-                assertThat(completed()).as("fault injected mid-stream").isLessThan(TRIPS);
+                awaitMidStreamAfterACheckpoint(job);
                 proxy.stop();
                 Thread.sleep(4_000);
                 proxy.start();
@@ -112,12 +114,27 @@ class ExactlyOnceUnderFailureITCase {
         ScoringAssertions.assertDriverStatsEqualSumOverTrips(DB, DRIVERS, Duration.ofSeconds(30));
     }
 
+    /**
+     * Prefetch below the queue length: messages are acked only by checkpoints, so at most this many
+     * trips finish before the first checkpoint, and the fault lands with most trips still queued.
+     */
+    private JobOptions.Builder options(String connectionName) {
+        return JobRig.options(queue.name(), connectionName).prefetch(PREFETCH);
+    }
+
     private String connectionName() {
         return "fleetflow-it-" + queue.name();
     }
 
     private long completed() throws Exception {
         return DB.count("SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'");
+    }
+
+    /** Some trips done, at least one checkpoint completed, many trips still to go. */
+    private void awaitMidStreamAfterACheckpoint(JobRig job) throws Exception {
+        awaitCompleted(FAULT_AFTER);
+        await().atMost(SETTLE).until(() -> job.completedCheckpoints() >= 1);
+        assertThat(completed()).as("fault injected mid-stream").isLessThan(TRIPS);
     }
 
     private void awaitCompleted(int atLeast) {
@@ -153,25 +170,23 @@ class ExactlyOnceUnderFailureITCase {
     }
 
     /**
-     * Throws on the n-th trip, once per test. Static on purpose: the count must survive the restart
-     * it causes, and the MiniCluster runs in this JVM.
+     * Throws on the first trip after the test arms it, once per test. Static on purpose: the flag
+     * must survive the restart it causes, and the MiniCluster runs in this JVM.
      */
     static final class FailOnce implements MapFunction<ScoredTrip, ScoredTrip> {
         private static final long serialVersionUID = 1L;
-        static final AtomicLong SEEN = new AtomicLong();
+        static final AtomicBoolean ARMED = new AtomicBoolean();
         static final AtomicBoolean FAILED = new AtomicBoolean();
-        static volatile long failAt;
 
-        static void reset(long n) {
-            SEEN.set(0);
+        static void reset() {
+            ARMED.set(false);
             FAILED.set(false);
-            failAt = n;
         }
 
         @Override
         public ScoredTrip map(ScoredTrip trip) {
-            if (SEEN.incrementAndGet() >= failAt && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure after " + failAt + " trips");
+            if (ARMED.get() && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure");
             }
             return trip;
         }

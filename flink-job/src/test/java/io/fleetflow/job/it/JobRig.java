@@ -81,10 +81,22 @@ public final class JobRig implements AutoCloseable {
 
     /** The job's restart count so far. */
     public long restarts() {
-        long max = 0;
-        for (Metric m : metrics("numRestarts")) {
-            if (m instanceof Gauge<?> g) {
-                max = Math.max(max, ((Number) g.getValue()).longValue());
+        return gauge("numRestarts");
+    }
+
+    /**
+     * Checkpoints completed so far; once there is one, a restart restores from a checkpoint rather
+     * than from nothing.
+     */
+    public long completedCheckpoints() {
+        return gauge("numberOfCompletedCheckpoints");
+    }
+
+    private long gauge(String name) {
+        long max = -1;
+        for (Metric m : metrics(name)) {
+            if (m instanceof Gauge<?> g && g.getValue() instanceof Number n) {
+                max = Math.max(max, n.longValue());
             }
         }
         return max;
