@@ -9,7 +9,9 @@ import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
+import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.scoring.Scorers;
+import io.fleetflow.scoring.TripScorer;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +40,7 @@ public final class JobThroughputBenchmark {
 
     private record Profile(String name, int trips, int samples) {}
 
-    private record Result(double jobTripsPerS, double ceilingTripsPerS) {}
+    private record Result(double jobTripsPerS, double ceilingTripsPerS, double cpuTripsPerS) {}
 
     private static final int POOL_PER_SUBTASK = JobOptions.DEFAULT_LOOKUP_POOL_SIZE;
 
@@ -65,26 +67,30 @@ public final class JobThroughputBenchmark {
                     List<Double> job = new ArrayList<>();
                     List<Double> ceiling = new ArrayList<>();
                     List<Double> ratio = new ArrayList<>();
+                    List<Double> cpu = new ArrayList<>();
                     run(db, ids, parallelism); // warm-up: JIT, MiniCluster classes; discarded
                     for (int run = 1; run <= runs; run++) {
                         Result r = run(db, ids, parallelism);
                         job.add(r.jobTripsPerS());
                         ceiling.add(r.ceilingTripsPerS());
                         ratio.add(r.jobTripsPerS() / r.ceilingTripsPerS());
+                        cpu.add(r.cpuTripsPerS());
                         System.out.printf(
                                 Locale.ROOT,
-                                "%s p=%d run %d: job %.1f trips/s, read ceiling %.1f trips/s, ratio %.2f%n",
+                                "%s p=%d run %d: job %.1f trips/s, read ceiling %.1f trips/s, ratio %.2f,"
+                                        + " decode+score only %.1f trips/s%n",
                                 profile.name(),
                                 parallelism,
                                 run,
                                 r.jobTripsPerS(),
                                 r.ceilingTripsPerS(),
-                                r.jobTripsPerS() / r.ceilingTripsPerS());
+                                r.jobTripsPerS() / r.ceilingTripsPerS(),
+                                r.cpuTripsPerS());
                     }
                     table.add(
                             String.format(
                                     Locale.ROOT,
-                                    "| %s (%d × %,d) | %d | %.1f | %,.0f | %.1f | %.2f |",
+                                    "| %s (%d × %,d) | %d | %.1f | %,.0f | %.1f | %.2f | %.1f |",
                                     profile.name(),
                                     profile.trips(),
                                     profile.samples(),
@@ -92,14 +98,16 @@ public final class JobThroughputBenchmark {
                                     median(job),
                                     median(job) * profile.samples(),
                                     median(ceiling),
-                                    median(ratio)));
+                                    median(ratio),
+                                    median(cpu)));
                 }
             }
         }
         System.out.println();
         System.out.println(
-                "| Profile | Parallelism | Job trips/s | Job samples/s | Read ceiling trips/s | Job / ceiling |");
-        System.out.println("|---|---|---|---|---|---|");
+                "| Profile | Parallelism | Job trips/s | Job samples/s | Read ceiling trips/s | Job / ceiling"
+                        + " | Decode+score only trips/s |");
+        System.out.println("|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
         System.exit(0);
     }
@@ -107,7 +115,10 @@ public final class JobThroughputBenchmark {
     private static Result run(HikariDataSource db, List<UUID> ids, int parallelism)
             throws Exception {
         BenchTrips.reset(db);
-        double ceiling = readCeiling(db, ids, parallelism * POOL_PER_SUBTASK);
+        List<String> blobs = Collections.synchronizedList(new ArrayList<>());
+        double ceiling = readCeiling(db, ids, parallelism * POOL_PER_SUBTASK, blobs);
+        double cpu = decodeAndScore(blobs, parallelism);
+        blobs.clear();
         String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
         declare(queue);
         try {
@@ -143,7 +154,7 @@ public final class JobThroughputBenchmark {
                                 db,
                                 "SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'",
                                 ids.size());
-                return new Result(ids.size() / ((end - start) / 1e9), ceiling);
+                return new Result(ids.size() / ((end - start) / 1e9), ceiling, cpu);
             } finally {
                 client.cancel().get();
             }
@@ -153,8 +164,8 @@ public final class JobThroughputBenchmark {
     }
 
     /** Trips/s reading every blob by id, as the lookup does, with {@code threads} connections. */
-    private static double readCeiling(HikariDataSource db, List<UUID> ids, int threads)
-            throws Exception {
+    private static double readCeiling(
+            HikariDataSource db, List<UUID> ids, int threads, List<String> blobs) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t = System.nanoTime();
@@ -175,7 +186,9 @@ public final class JobThroughputBenchmark {
                                             ps.setObject(1, ids.get(k));
                                             try (ResultSet rs = ps.executeQuery()) {
                                                 rs.next();
-                                                bytes += rs.getString(4).length();
+                                                String blob = rs.getString(4);
+                                                bytes += blob.length();
+                                                blobs.add(blob);
                                             }
                                         }
                                     }
@@ -189,6 +202,41 @@ public final class JobThroughputBenchmark {
             pool.shutdownNow();
         }
         return ids.size() / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /**
+     * Trips/s decoding and scoring already-read blobs on {@code threads} threads: the job's CPU
+     * work without any I/O, for comparison.
+     */
+    private static double decodeAndScore(List<String> blobs, int threads) throws Exception {
+        TripScorer scorer = Scorers.defaultScorer();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t = System.nanoTime();
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    int events = 0;
+                                    int k;
+                                    while ((k = next.getAndIncrement()) < blobs.size()) {
+                                        events +=
+                                                scorer.score(TripBlobCodec.decode(blobs.get(k)))
+                                                        .events()
+                                                        .size();
+                                    }
+                                    return events;
+                                }));
+            }
+            for (Future<Integer> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return blobs.size() / ((System.nanoTime() - t) / 1e9);
     }
 
     private static long waitFor(HikariDataSource db, String countSql, long atLeast)
