@@ -31,6 +31,7 @@ public final class JobRig implements AutoCloseable {
 
     private final InMemoryReporter reporter = InMemoryReporter.createWithRetainedMetrics();
     private final JobClient client;
+    private boolean cancelled;
 
     private JobRig(JobOptions options, ResultSinks sinks, TripScorer scorer) throws Exception {
         Configuration conf = new Configuration();
@@ -119,8 +120,12 @@ public final class JobRig implements AutoCloseable {
         return client.getJobStatus().get().name();
     }
 
+    /** Cancels the job; a second call does nothing. */
     @Override
     public void close() throws Exception {
-        client.cancel().get();
+        if (!cancelled) {
+            cancelled = true;
+            client.cancel().get();
+        }
     }
 }
