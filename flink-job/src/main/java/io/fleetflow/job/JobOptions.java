@@ -18,10 +18,28 @@ public final class JobOptions implements Serializable {
     public static final String DEFAULT_JDBC_USER = "postgres";
 
     /**
-     * Unacknowledged messages the broker may push to the source; size it to rate × checkpoint
-     * interval.
+     * Unacknowledged messages the broker may push to the source; 0 derives it from the expected
+     * rate × checkpoint interval.
      */
-    public static final int DEFAULT_PREFETCH = 2_000;
+    public static final int DEFAULT_PREFETCH = 0;
+
+    /** Trip ids per second the source should sustain; sizes the prefetch. Value in messages/s. */
+    public static final int DEFAULT_EXPECTED_RATE = 500;
+
+    /** Name the source's AMQP connection carries, so operators can find (and close) it. */
+    public static final String DEFAULT_AMQP_CONNECTION_NAME = "fleetflow-scoring-job";
+
+    /** First delay of the exponential-delay restart strategy. */
+    public static final Duration DEFAULT_RESTART_INITIAL_BACKOFF = Duration.ofSeconds(1);
+
+    /** Longest delay of the exponential-delay restart strategy. */
+    public static final Duration DEFAULT_RESTART_MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** Window of trip time the rolling driver statistics cover. Value in days. */
+    public static final int DEFAULT_STATS_WINDOW_DAYS = 30;
+
+    /** First wait before a lookup is retried; it doubles per attempt up to 5 s. */
+    public static final Duration DEFAULT_LOOKUP_BACKOFF = Duration.ofMillis(200);
 
     /** Connections in each lookup subtask's pool; also the size of its executor. */
     public static final int DEFAULT_LOOKUP_POOL_SIZE = 4;
@@ -31,12 +49,39 @@ public final class JobOptions implements Serializable {
 
     public static final Duration DEFAULT_ASYNC_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Attempts per lookup before the job fails and restarts from its last checkpoint. */
-    public static final int DEFAULT_LOOKUP_ATTEMPTS = 5;
+    /**
+     * Attempts per lookup. A trip id with no row fails the trip after these; a database that stays
+     * unreachable fails the job, which restarts from its last checkpoint.
+     */
+    public static final int DEFAULT_LOOKUP_ATTEMPTS = 8;
 
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
     public static final int DEFAULT_SINK_BATCH_SIZE = 200;
     public static final Duration DEFAULT_SINK_BATCH_INTERVAL = Duration.ofMillis(200);
+
+    /** Every argument {@link #fromArgs} understands, without the leading dashes. */
+    public static final java.util.Set<String> ARGUMENTS =
+            java.util.Set.of(
+                    "amqp-uri",
+                    "queue",
+                    "prefetch",
+                    "expected-rate",
+                    "amqp-connection-name",
+                    "jdbc-url",
+                    "jdbc-user",
+                    "jdbc-password",
+                    "lookup-pool-size",
+                    "async-capacity",
+                    "async-timeout-ms",
+                    "lookup-attempts",
+                    "lookup-backoff-ms",
+                    "checkpoint-interval-ms",
+                    "parallelism",
+                    "sink-batch-size",
+                    "sink-batch-interval-ms",
+                    "restart-initial-backoff-ms",
+                    "restart-max-backoff-ms",
+                    "stats-window-days");
 
     private final String amqpUri;
     private final String queue;
@@ -52,6 +97,12 @@ public final class JobOptions implements Serializable {
     private final int parallelism;
     private final int sinkBatchSize;
     private final Duration sinkBatchInterval;
+    private final int expectedRate;
+    private final String amqpConnectionName;
+    private final Duration restartInitialBackoff;
+    private final Duration restartMaxBackoff;
+    private final int statsWindowDays;
+    private final Duration lookupBackoff;
 
     private JobOptions(Builder b) {
         this.amqpUri = Objects.requireNonNull(b.amqpUri, "amqpUri");
@@ -59,7 +110,10 @@ public final class JobOptions implements Serializable {
         this.jdbcUrl = Objects.requireNonNull(b.jdbcUrl, "jdbcUrl");
         this.jdbcUser = Objects.requireNonNull(b.jdbcUser, "jdbcUser");
         this.jdbcPassword = b.jdbcPassword == null ? "" : b.jdbcPassword;
-        this.prefetch = positive(b.prefetch, "prefetch");
+        if (b.prefetch < 0) {
+            throw new IllegalArgumentException("prefetch must not be negative: " + b.prefetch);
+        }
+        this.prefetch = b.prefetch;
         this.lookupPoolSize = positive(b.lookupPoolSize, "lookupPoolSize");
         this.asyncCapacity = positive(b.asyncCapacity, "asyncCapacity");
         this.asyncTimeout = Objects.requireNonNull(b.asyncTimeout, "asyncTimeout");
@@ -69,6 +123,35 @@ public final class JobOptions implements Serializable {
         this.parallelism = positive(b.parallelism, "parallelism");
         this.sinkBatchSize = positive(b.sinkBatchSize, "sinkBatchSize");
         this.sinkBatchInterval = Objects.requireNonNull(b.sinkBatchInterval, "sinkBatchInterval");
+        this.expectedRate = positive(b.expectedRate, "expectedRate");
+        this.amqpConnectionName =
+                Objects.requireNonNull(b.amqpConnectionName, "amqpConnectionName");
+        this.restartInitialBackoff = positive(b.restartInitialBackoff, "restartInitialBackoff");
+        this.restartMaxBackoff = positive(b.restartMaxBackoff, "restartMaxBackoff");
+        if (restartMaxBackoff.compareTo(restartInitialBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "restartMaxBackoff must be at least restartInitialBackoff");
+        }
+        this.statsWindowDays = positive(b.statsWindowDays, "statsWindowDays");
+        this.lookupBackoff = positive(b.lookupBackoff, "lookupBackoff");
+        positive(checkpointInterval, "checkpointInterval");
+        positive(asyncTimeout, "asyncTimeout");
+        if (asyncCapacity < lookupPoolSize) {
+            throw new IllegalArgumentException(
+                    "asyncCapacity ("
+                            + asyncCapacity
+                            + ") must be at least lookupPoolSize ("
+                            + lookupPoolSize
+                            + ")");
+        }
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + d);
+        }
+        return d;
     }
 
     private static int positive(int v, String name) {
@@ -82,9 +165,18 @@ public final class JobOptions implements Serializable {
         return new Builder();
     }
 
-    /** Parses {@code --amqp-uri}, {@code --queue}, {@code --jdbc-url}, … (see the README). */
+    /**
+     * Parses {@code --amqp-uri}, {@code --queue}, {@code --jdbc-url}, … (see docs/flink-job.md).
+     * Unknown arguments are rejected, so a typo does not silently fall back to a default.
+     */
     public static JobOptions fromArgs(String[] args) {
         ParameterTool p = ParameterTool.fromArgs(args);
+        for (String key : p.toMap().keySet()) {
+            if (!ARGUMENTS.contains(key)) {
+                throw new IllegalArgumentException(
+                        "unknown argument --" + key + "; known: " + ARGUMENTS);
+            }
+        }
         return builder()
                 .amqpUri(p.get("amqp-uri", DEFAULT_AMQP_URI))
                 .queue(p.get("queue", DEFAULT_QUEUE))
@@ -110,6 +202,22 @@ public final class JobOptions implements Serializable {
                                 p.getLong(
                                         "sink-batch-interval-ms",
                                         DEFAULT_SINK_BATCH_INTERVAL.toMillis())))
+                .expectedRate(p.getInt("expected-rate", DEFAULT_EXPECTED_RATE))
+                .amqpConnectionName(p.get("amqp-connection-name", DEFAULT_AMQP_CONNECTION_NAME))
+                .restartInitialBackoff(
+                        Duration.ofMillis(
+                                p.getLong(
+                                        "restart-initial-backoff-ms",
+                                        DEFAULT_RESTART_INITIAL_BACKOFF.toMillis())))
+                .restartMaxBackoff(
+                        Duration.ofMillis(
+                                p.getLong(
+                                        "restart-max-backoff-ms",
+                                        DEFAULT_RESTART_MAX_BACKOFF.toMillis())))
+                .statsWindowDays(p.getInt("stats-window-days", DEFAULT_STATS_WINDOW_DAYS))
+                .lookupBackoff(
+                        Duration.ofMillis(
+                                p.getLong("lookup-backoff-ms", DEFAULT_LOOKUP_BACKOFF.toMillis())))
                 .build();
     }
 
@@ -121,8 +229,41 @@ public final class JobOptions implements Serializable {
         return queue;
     }
 
+    /**
+     * Unacknowledged messages the broker may push to the source: the explicit {@code --prefetch},
+     * or else expected rate × checkpoint interval (messages are acknowledged only when a checkpoint
+     * completes, so this caps throughput per interval).
+     */
     public int prefetch() {
-        return prefetch;
+        if (prefetch > 0) {
+            return prefetch;
+        }
+        long derived = (long) Math.ceil(expectedRate * checkpointInterval.toMillis() / 1000.0);
+        return (int) Math.max(1, Math.min(65_535, derived));
+    }
+
+    public int expectedRate() {
+        return expectedRate;
+    }
+
+    public String amqpConnectionName() {
+        return amqpConnectionName;
+    }
+
+    public Duration restartInitialBackoff() {
+        return restartInitialBackoff;
+    }
+
+    public Duration restartMaxBackoff() {
+        return restartMaxBackoff;
+    }
+
+    public int statsWindowDays() {
+        return statsWindowDays;
+    }
+
+    public Duration lookupBackoff() {
+        return lookupBackoff;
     }
 
     public String jdbcUrl() {
@@ -185,6 +326,12 @@ public final class JobOptions implements Serializable {
         private int parallelism = 1;
         private int sinkBatchSize = DEFAULT_SINK_BATCH_SIZE;
         private Duration sinkBatchInterval = DEFAULT_SINK_BATCH_INTERVAL;
+        private int expectedRate = DEFAULT_EXPECTED_RATE;
+        private String amqpConnectionName = DEFAULT_AMQP_CONNECTION_NAME;
+        private Duration restartInitialBackoff = DEFAULT_RESTART_INITIAL_BACKOFF;
+        private Duration restartMaxBackoff = DEFAULT_RESTART_MAX_BACKOFF;
+        private int statsWindowDays = DEFAULT_STATS_WINDOW_DAYS;
+        private Duration lookupBackoff = DEFAULT_LOOKUP_BACKOFF;
 
         public Builder amqpUri(String v) {
             amqpUri = v;
@@ -253,6 +400,36 @@ public final class JobOptions implements Serializable {
 
         public Builder sinkBatchInterval(Duration v) {
             sinkBatchInterval = v;
+            return this;
+        }
+
+        public Builder expectedRate(int v) {
+            expectedRate = v;
+            return this;
+        }
+
+        public Builder amqpConnectionName(String v) {
+            amqpConnectionName = v;
+            return this;
+        }
+
+        public Builder restartInitialBackoff(Duration v) {
+            restartInitialBackoff = v;
+            return this;
+        }
+
+        public Builder restartMaxBackoff(Duration v) {
+            restartMaxBackoff = v;
+            return this;
+        }
+
+        public Builder statsWindowDays(int v) {
+            statsWindowDays = v;
+            return this;
+        }
+
+        public Builder lookupBackoff(Duration v) {
+            lookupBackoff = v;
             return this;
         }
 

@@ -8,9 +8,14 @@ import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.sink.ResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.job.source.TripIdSourceFactory;
+import io.fleetflow.job.stats.DriverStats;
+import io.fleetflow.job.stats.DriverStatsFunction;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScorer;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -19,13 +24,24 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The scoring job: trip ids → blob lookup (async) → scoring → results. It takes its source and
- * sinks, so tests run the very same graph with other ends; {@link #main} wires RabbitMQ and
- * PostgreSQL.
+ * The scoring job: trip ids → blob lookup (async) → scoring → scores, failures and per-driver
+ * rolling statistics. It takes its source and sinks, so tests run the very same graph with other
+ * ends; {@link #main} wires RabbitMQ and PostgreSQL.
+ *
+ * <p>Guarantees: exactly-once checkpoints, acknowledgements to the broker only on completed
+ * checkpoints, idempotent sinks, and an exponential-delay restart strategy, so a failure anywhere
+ * (broker connection, database, task manager) ends in a restart from the last checkpoint with every
+ * trip scored once.
  */
 public final class TripScoringJob {
 
     public static final String JOB_NAME = "FleetFlow trip scoring";
+
+    /** Operator uids: stable across versions, so state can be restored from a savepoint. */
+    public static final String LOOKUP_UID = "trip-blob-lookup";
+
+    public static final String SCORE_UID = "score-trip";
+    public static final String DRIVER_STATS_UID = "driver-stats";
 
     private final TripIdSourceFactory source;
     private final ResultSinks sinks;
@@ -52,11 +68,12 @@ public final class TripScoringJob {
         env.execute(JOB_NAME);
     }
 
-    /** Builds the graph on {@code env} (checkpointing included) without running it. */
+    /** Builds the graph on {@code env} (checkpointing and restarts included) without running it. */
     public void build(StreamExecutionEnvironment env) {
         env.enableCheckpointing(
                 options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.setParallelism(options.parallelism());
+        env.configure(restartStrategy());
 
         DataStream<String> tripIds = source.create(env);
 
@@ -68,25 +85,43 @@ public final class TripScoringJob {
                                         options.jdbcUser(),
                                         options.jdbcPassword(),
                                         options.lookupPoolSize(),
-                                        options.lookupAttempts()),
+                                        options.lookupAttempts(),
+                                        options.lookupBackoff()),
                                 options.asyncTimeout().toMillis(),
                                 TimeUnit.MILLISECONDS,
                                 options.asyncCapacity())
-                        .uid("trip-blob-lookup")
+                        .uid(LOOKUP_UID)
                         .name("Look up trip blob");
 
         SingleOutputStreamOperator<ScoredTrip> scored =
-                lookedUp.process(new ScoreTripFunction(scorer))
-                        .uid("score-trip")
-                        .name("Score trip");
+                lookedUp.process(new ScoreTripFunction(scorer)).uid(SCORE_UID).name("Score trip");
+
+        DataStream<DriverStats> stats =
+                scored.keyBy(trip -> trip.driverId, Types.STRING)
+                        .process(new DriverStatsFunction(options.statsWindowDays()))
+                        .uid(DRIVER_STATS_UID)
+                        .name("Rolling driver statistics");
 
         sinks.sinkScores(scored);
         sinks.sinkFailures(scored.getSideOutput(ScoreTripFunction.FAILURES));
+        sinks.sinkDriverStats(stats);
     }
 
     /** Builds and submits the graph, returning at once; for tests and the local launcher. */
     public JobClient start(StreamExecutionEnvironment env) throws Exception {
         build(env);
         return env.executeAsync(JOB_NAME);
+    }
+
+    private Configuration restartStrategy() {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+        conf.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+                options.restartInitialBackoff());
+        conf.set(
+                RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+                options.restartMaxBackoff());
+        return conf;
     }
 }

@@ -1,5 +1,7 @@
 package io.fleetflow.job.lookup;
 
+import io.fleetflow.job.scoring.FailureKind;
+
 /**
  * A trip id after the database lookup: the trip's identity and stored blob, or the reason it cannot
  * be scored. A Flink POJO.
@@ -18,6 +20,9 @@ public class LookedUpTrip {
     public String blob;
 
     /** Why the trip cannot be scored; {@code null} when it can. */
+    public FailureKind failureKind;
+
+    /** Details for {@code failure_reason}; {@code null} when the trip can be scored. */
     public String failureReason;
 
     public LookedUpTrip() {}
@@ -33,20 +38,21 @@ public class LookedUpTrip {
         return t;
     }
 
-    public static LookedUpTrip failed(String tripId, String reason) {
+    public static LookedUpTrip failed(String tripId, FailureKind kind, String reason) {
         LookedUpTrip t = new LookedUpTrip();
         t.tripId = tripId;
+        t.failureKind = kind;
         t.failureReason = reason;
         return t;
     }
 
-    /** A failure with no trip row to record it on (a poison message or an unknown id). */
-    public static LookedUpTrip unrecordable(String reason) {
-        return failed(null, reason);
+    /** A failure with no trip row to record it on (an unknown id). */
+    public static LookedUpTrip unrecordable(FailureKind kind, String reason) {
+        return failed(null, kind, reason);
     }
 
     public boolean isFailure() {
-        return failureReason != null;
+        return failureKind != null;
     }
 
     @Override

@@ -4,23 +4,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * Fetches a trip's blob and marks it {@code PROCESSING} in one statement. A trip that is already
- * {@code COMPLETED} or {@code FAILED} is not claimed again: a duplicate delivery is recognised here
- * and skipped.
+ * {@code COMPLETED} or {@code FAILED} keeps its status but is still returned: it is a redelivery
+ * after a restore, and scoring it again is idempotent in the sinks and needed by the driver
+ * statistics, whose state was rolled back to the checkpoint.
  */
 final class TripClaimQuery {
 
     private static final String CLAIM =
-            "UPDATE telemetry.trip_logs SET status = 'PROCESSING', updated_at = now()"
-                    + " WHERE id = ? AND status IN ('PENDING', 'PROCESSING')"
-                    + " RETURNING driver_id, vehicle_id, started_at, telemetry_blob::text";
-
-    private static final String STATUS = "SELECT status FROM telemetry.trip_logs WHERE id = ?";
+            "WITH claimed AS (UPDATE telemetry.trip_logs SET status = 'PROCESSING', updated_at = now()"
+                    + " WHERE id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id)"
+                    + " SELECT driver_id::text, vehicle_id::text, started_at, telemetry_blob::text,"
+                    + " status IN ('COMPLETED', 'FAILED') AS finished"
+                    + " FROM telemetry.trip_logs WHERE id = ?";
 
     /** What the database said about a trip id. */
     enum Kind {
@@ -34,39 +34,23 @@ final class TripClaimQuery {
     private TripClaimQuery() {}
 
     static Outcome claim(DataSource dataSource, UUID tripId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-                ps.setObject(1, tripId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return new Outcome(
-                                Kind.CLAIMED,
-                                LookedUpTrip.found(
-                                        tripId.toString(),
-                                        rs.getString(1),
-                                        rs.getString(2),
-                                        rs.getTimestamp(3).getTime(),
-                                        rs.getString(4)));
-                    }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setObject(1, tripId);
+            ps.setObject(2, tripId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new Outcome(Kind.UNKNOWN, null);
                 }
-            }
-            try (PreparedStatement ps = c.prepareStatement(STATUS)) {
-                ps.setObject(1, tripId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return new Outcome(rs.next() ? Kind.ALREADY_FINISHED : Kind.UNKNOWN, null);
-                }
+                LookedUpTrip trip =
+                        LookedUpTrip.found(
+                                tripId.toString(),
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getTimestamp(3).getTime(),
+                                rs.getString(4));
+                return new Outcome(rs.getBoolean(5) ? Kind.ALREADY_FINISHED : Kind.CLAIMED, trip);
             }
         }
-    }
-
-    static Optional<UUID> parseTripId(String text) {
-        try {
-            if (text != null && text.length() == 36) {
-                return Optional.of(UUID.fromString(text));
-            }
-        } catch (IllegalArgumentException e) {
-            // not a UUID
-        }
-        return Optional.empty();
     }
 }

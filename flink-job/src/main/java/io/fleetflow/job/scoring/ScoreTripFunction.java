@@ -4,10 +4,14 @@ import io.fleetflow.job.lookup.LookedUpTrip;
 import io.fleetflow.model.MalformedBlobException;
 import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.scoring.EventType;
 import io.fleetflow.scoring.TripScore;
 import io.fleetflow.scoring.TripScorer;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -15,9 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes a looked-up trip's blob and scores it. Trips that cannot be scored (unreadable blob) go
- * to {@link #FAILURES} with their reason instead of failing the job; messages that name no trip are
- * counted and dropped, as there is no row to mark.
+ * Decodes a looked-up trip's blob and scores it. Trips that cannot be scored (unreadable blob, a
+ * scorer error, a lookup timeout) go to {@link #FAILURES} with their reason instead of failing the
+ * job; unknown trip ids are counted and dropped, as there is no row to mark.
+ *
+ * <p>Metrics: {@code tripsScored}, {@code tripsFailed.<reason>} (see {@link FailureKind}) and
+ * {@code harshEvents.<EventType>}.
  */
 public class ScoreTripFunction extends ProcessFunction<LookedUpTrip, ScoredTrip> {
     private static final long serialVersionUID = 1L;
@@ -27,8 +34,8 @@ public class ScoreTripFunction extends ProcessFunction<LookedUpTrip, ScoredTrip>
 
     private final TripScorer scorer;
     private transient Counter scored;
-    private transient Counter failed;
-    private transient Counter unrecordable;
+    private transient Map<FailureKind, Counter> failed;
+    private transient Map<EventType, Counter> events;
 
     public ScoreTripFunction(TripScorer scorer) {
         this.scorer = scorer;
@@ -36,37 +43,54 @@ public class ScoreTripFunction extends ProcessFunction<LookedUpTrip, ScoredTrip>
 
     @Override
     public void open(Configuration parameters) {
-        scored = getRuntimeContext().getMetricGroup().counter("tripsScored");
-        failed = getRuntimeContext().getMetricGroup().counter("tripsFailed");
-        unrecordable = getRuntimeContext().getMetricGroup().counter("messagesWithoutTrip");
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        scored = metrics.counter("tripsScored");
+        failed = new EnumMap<>(FailureKind.class);
+        MetricGroup failedGroup = metrics.addGroup("tripsFailed");
+        for (FailureKind kind : FailureKind.values()) {
+            failed.put(kind, failedGroup.counter(kind.metricName()));
+        }
+        events = new EnumMap<>(EventType.class);
+        MetricGroup eventGroup = metrics.addGroup("harshEvents");
+        for (EventType type : EventType.values()) {
+            events.put(type, eventGroup.counter(type.name()));
+        }
     }
 
     @Override
     public void processElement(LookedUpTrip trip, Context ctx, Collector<ScoredTrip> out) {
-        if (trip.isFailure() && trip.tripId == null) {
-            unrecordable.inc();
-            LOG.warn("Dropped a message that names no trip: {}", trip.failureReason);
-            return;
-        }
         if (trip.isFailure()) {
-            fail(ctx, trip.tripId, trip.failureReason);
+            fail(ctx, trip.tripId, trip.failureKind, trip.failureReason);
             return;
         }
-        TripSamples samples;
+        TripScore score;
         try {
-            samples = TripBlobCodec.decode(trip.blob);
+            TripSamples samples = TripBlobCodec.decode(trip.blob);
+            score = scorer.score(samples);
         } catch (MalformedBlobException e) {
-            fail(ctx, trip.tripId, "stored telemetry is unreadable: " + e.getMessage());
+            fail(
+                    ctx,
+                    trip.tripId,
+                    FailureKind.UNREADABLE_BLOB,
+                    "stored telemetry is unreadable: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("Scorer {} failed on trip {}", scorer.version(), trip.tripId, e);
+            fail(ctx, trip.tripId, FailureKind.SCORING_ERROR, "scoring failed: " + e);
             return;
         }
-        TripScore score = scorer.score(samples);
         scored.inc();
+        score.events().forEach(e -> events.get(e.type()).inc());
         out.collect(
                 ScoredTrip.of(trip.tripId, trip.driverId, trip.vehicleId, trip.startedAtMs, score));
     }
 
-    private void fail(Context ctx, String tripId, String reason) {
-        failed.inc();
+    private void fail(Context ctx, String tripId, FailureKind kind, String reason) {
+        failed.get(kind).inc();
+        if (tripId == null) {
+            LOG.warn("Dropped a message that names no trip: {}", reason);
+            return;
+        }
         ctx.output(FAILURES, new TripFailure(tripId, reason));
     }
 }

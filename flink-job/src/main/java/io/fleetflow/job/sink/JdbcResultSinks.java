@@ -3,6 +3,7 @@ package io.fleetflow.job.sink;
 import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.scoring.ScoredTrip;
 import io.fleetflow.job.scoring.TripFailure;
+import io.fleetflow.job.stats.DriverStats;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
@@ -58,6 +59,29 @@ public final class JdbcResultSinks implements ResultSinks {
             "UPDATE telemetry.trip_logs SET status = 'FAILED', failure_reason = ?, updated_at = now(),"
                     + " completed_at = now() WHERE id = ?::uuid AND status <> 'COMPLETED'";
 
+    /**
+     * Replaces a driver's statistics. Each emitted value is the driver's complete state, so the
+     * last write wins and a replayed write is harmless.
+     */
+    static final String UPSERT_DRIVER_STATS =
+            "INSERT INTO telemetry.driver_stats (driver_id, trips, distance_km, duration_s,"
+                    + " harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,"
+                    + " harsh_braking_per_100km, rapid_accel_per_100km, harsh_cornering_per_100km,"
+                    + " speeding_per_100km, rolling_score, window_days, last_trip_started_at, updated_at)"
+                    + " VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_timestamp(? / 1000.0), now())"
+                    + " ON CONFLICT (driver_id) DO UPDATE SET trips = EXCLUDED.trips,"
+                    + " distance_km = EXCLUDED.distance_km, duration_s = EXCLUDED.duration_s,"
+                    + " harsh_braking_count = EXCLUDED.harsh_braking_count,"
+                    + " rapid_accel_count = EXCLUDED.rapid_accel_count,"
+                    + " harsh_cornering_count = EXCLUDED.harsh_cornering_count,"
+                    + " speeding_count = EXCLUDED.speeding_count,"
+                    + " harsh_braking_per_100km = EXCLUDED.harsh_braking_per_100km,"
+                    + " rapid_accel_per_100km = EXCLUDED.rapid_accel_per_100km,"
+                    + " harsh_cornering_per_100km = EXCLUDED.harsh_cornering_per_100km,"
+                    + " speeding_per_100km = EXCLUDED.speeding_per_100km,"
+                    + " rolling_score = EXCLUDED.rolling_score, window_days = EXCLUDED.window_days,"
+                    + " last_trip_started_at = EXCLUDED.last_trip_started_at, updated_at = now()";
+
     private final JdbcConnectionOptions connection;
     private final JdbcExecutionOptions execution;
 
@@ -99,6 +123,36 @@ public final class JdbcResultSinks implements ResultSinks {
                                 .buildAtLeastOnce(connection))
                 .uid("jdbc-trip-failures")
                 .name("PostgreSQL FAILED trips");
+    }
+
+    @Override
+    public void sinkDriverStats(DataStream<DriverStats> stats) {
+        stats.sinkTo(
+                        JdbcSink.<DriverStats>builder()
+                                .withQueryStatement(
+                                        UPSERT_DRIVER_STATS, JdbcResultSinks::bindDriverStats)
+                                .withExecutionOptions(execution)
+                                .buildAtLeastOnce(connection))
+                .uid("jdbc-driver-stats")
+                .name("PostgreSQL driver_stats");
+    }
+
+    static void bindDriverStats(PreparedStatement ps, DriverStats s) throws SQLException {
+        ps.setString(1, s.driverId);
+        ps.setLong(2, s.trips);
+        ps.setDouble(3, s.distanceKm);
+        ps.setDouble(4, s.durationS);
+        ps.setLong(5, s.harshBrakingCount);
+        ps.setLong(6, s.rapidAccelCount);
+        ps.setLong(7, s.harshCorneringCount);
+        ps.setLong(8, s.speedingCount);
+        ps.setDouble(9, s.harshBrakingPer100Km);
+        ps.setDouble(10, s.rapidAccelPer100Km);
+        ps.setDouble(11, s.harshCorneringPer100Km);
+        ps.setDouble(12, s.speedingPer100Km);
+        ps.setInt(13, s.rollingScore);
+        ps.setInt(14, s.windowDays);
+        ps.setLong(15, s.lastTripStartedAtMs);
     }
 
     static void bindScore(PreparedStatement ps, ScoredTrip s) throws SQLException {

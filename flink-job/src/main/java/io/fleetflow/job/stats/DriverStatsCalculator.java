@@ -1,0 +1,55 @@
+package io.fleetflow.job.stats;
+
+import java.time.Duration;
+
+/** The arithmetic of the rolling driver statistics; no Flink, no I/O. */
+public final class DriverStatsCalculator {
+
+    private DriverStatsCalculator() {}
+
+    /**
+     * Whether a trip that started at {@code startedAtMs} lies in the window of {@code windowDays}
+     * that ends at the driver's latest trip start (the window is open at its old end).
+     */
+    public static boolean inWindow(long startedAtMs, long latestStartMs, int windowDays) {
+        return startedAtMs > latestStartMs - Duration.ofDays(windowDays).toMillis();
+    }
+
+    /** Sums the contributions of the trips in the window into the driver's statistics. */
+    public static DriverStats summarize(
+            String driverId, Iterable<TripContribution> trips, int windowDays, long latestStartMs) {
+        DriverStats s = new DriverStats();
+        s.driverId = driverId;
+        s.windowDays = windowDays;
+        s.lastTripStartedAtMs = latestStartMs;
+        double weightedScore = 0;
+        long scoreSum = 0;
+        for (TripContribution t : trips) {
+            s.trips++;
+            s.distanceKm += t.distanceKm;
+            s.durationS += t.durationS;
+            s.harshBrakingCount += t.harshBrakingCount;
+            s.rapidAccelCount += t.rapidAccelCount;
+            s.harshCorneringCount += t.harshCorneringCount;
+            s.speedingCount += t.speedingCount;
+            weightedScore += t.safetyScore * t.distanceKm;
+            scoreSum += t.safetyScore;
+        }
+        s.harshBrakingPer100Km = per100Km(s.harshBrakingCount, s.distanceKm);
+        s.rapidAccelPer100Km = per100Km(s.rapidAccelCount, s.distanceKm);
+        s.harshCorneringPer100Km = per100Km(s.harshCorneringCount, s.distanceKm);
+        s.speedingPer100Km = per100Km(s.speedingCount, s.distanceKm);
+        double score;
+        if (s.distanceKm > 0) {
+            score = weightedScore / s.distanceKm;
+        } else {
+            score = s.trips == 0 ? 100 : (double) scoreSum / s.trips;
+        }
+        s.rollingScore = (int) Math.max(0, Math.min(100, Math.round(score)));
+        return s;
+    }
+
+    static double per100Km(long count, double distanceKm) {
+        return distanceKm > 0 ? count * 100.0 / distanceKm : 0;
+    }
+}

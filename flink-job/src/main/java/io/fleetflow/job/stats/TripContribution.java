@@ -1,0 +1,32 @@
+package io.fleetflow.job.stats;
+
+import io.fleetflow.job.scoring.ScoredTrip;
+
+/** What one scored trip adds to its driver's statistics. A Flink POJO kept in keyed state. */
+public class TripContribution {
+    /** The trip's start, epoch ms: its place in the rolling window. */
+    public long startedAtMs;
+
+    public double distanceKm;
+    public double durationS;
+    public int safetyScore;
+    public int harshBrakingCount;
+    public int rapidAccelCount;
+    public int harshCorneringCount;
+    public int speedingCount;
+
+    public TripContribution() {}
+
+    public static TripContribution of(ScoredTrip trip) {
+        TripContribution c = new TripContribution();
+        c.startedAtMs = trip.startedAtMs;
+        c.distanceKm = trip.distanceKm;
+        c.durationS = trip.durationS;
+        c.safetyScore = trip.safetyScore;
+        c.harshBrakingCount = trip.harshBrakingCount;
+        c.rapidAccelCount = trip.rapidAccelCount;
+        c.harshCorneringCount = trip.harshCorneringCount;
+        c.speedingCount = trip.speedingCount;
+        return c;
+    }
+}

@@ -1,0 +1,307 @@
+package io.fleetflow.job.bench;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import com.zaxxer.hikari.HikariDataSource;
+import io.fleetflow.gateway.RabbitTripPublisher;
+import io.fleetflow.gateway.SchemaInitializer;
+import io.fleetflow.job.JobOptions;
+import io.fleetflow.job.TripScoringJob;
+import io.fleetflow.job.sink.JdbcResultSinks;
+import io.fleetflow.job.source.RabbitTripIdSource;
+import io.fleetflow.model.TripBlobCodec;
+import io.fleetflow.scoring.Scorers;
+import io.fleetflow.scoring.TripScorer;
+import io.fleetflow.testing.TestServices;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Job throughput with N trip ids preloaded in the queue, next to the PostgreSQL read ceiling: the
+ * same blobs read by id with plain JDBC at the job's lookup concurrency, measured in the same run.
+ * Not a test. Each configuration gets one discarded warm-up run. Arguments: {@code
+ * PROFILE[,PROFILE..] PARALLELISM[,..] RUNS}, profiles S, M, L. Uses FLEETFLOW_DB_URL (its trip
+ * tables are truncated!) and FLEETFLOW_AMQP_URI.
+ */
+public final class JobThroughputBenchmark {
+
+    private record Profile(String name, int trips, int samples) {}
+
+    private record Result(double jobTripsPerS, double ceilingTripsPerS, double cpuTripsPerS) {}
+
+    private static final int POOL_PER_SUBTASK = JobOptions.DEFAULT_LOOKUP_POOL_SIZE;
+
+    public static void main(String[] args) throws Exception {
+        String[] profiles = (args.length > 0 ? args[0] : "S,M,L").split(",");
+        String[] parallelisms = (args.length > 1 ? args[1] : "1,2").split(",");
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<String> table = new ArrayList<>();
+        try (HikariDataSource db = TestServices.dataSource()) {
+            SchemaInitializer.apply(db);
+            for (String p : profiles) {
+                Profile profile = profile(p.trim());
+                truncate(db);
+                long t = System.nanoTime();
+                List<UUID> ids = BenchTrips.store(db, profile.trips(), profile.samples());
+                System.out.printf(
+                        "%s: stored %d trips x %d samples in %.1f s%n",
+                        profile.name(),
+                        profile.trips(),
+                        profile.samples(),
+                        (System.nanoTime() - t) / 1e9);
+                for (String par : parallelisms) {
+                    int parallelism = Integer.parseInt(par.trim());
+                    List<Double> job = new ArrayList<>();
+                    List<Double> ceiling = new ArrayList<>();
+                    List<Double> ratio = new ArrayList<>();
+                    List<Double> cpu = new ArrayList<>();
+                    run(db, ids, parallelism); // warm-up: JIT, MiniCluster classes; discarded
+                    for (int run = 1; run <= runs; run++) {
+                        Result r = run(db, ids, parallelism);
+                        job.add(r.jobTripsPerS());
+                        ceiling.add(r.ceilingTripsPerS());
+                        ratio.add(r.jobTripsPerS() / r.ceilingTripsPerS());
+                        cpu.add(r.cpuTripsPerS());
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%s p=%d run %d: job %.1f trips/s, read ceiling %.1f trips/s, ratio %.2f,"
+                                        + " decode+score only %.1f trips/s%n",
+                                profile.name(),
+                                parallelism,
+                                run,
+                                r.jobTripsPerS(),
+                                r.ceilingTripsPerS(),
+                                r.jobTripsPerS() / r.ceilingTripsPerS(),
+                                r.cpuTripsPerS());
+                    }
+                    table.add(
+                            String.format(
+                                    Locale.ROOT,
+                                    "| %s (%d × %,d) | %d | %.1f | %,.0f | %.1f | %.2f | %.1f |",
+                                    profile.name(),
+                                    profile.trips(),
+                                    profile.samples(),
+                                    parallelism,
+                                    median(job),
+                                    median(job) * profile.samples(),
+                                    median(ceiling),
+                                    median(ratio),
+                                    median(cpu)));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println(
+                "| Profile | Parallelism | Job trips/s | Job samples/s | Read ceiling trips/s | Job / ceiling"
+                        + " | Decode+score only trips/s |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        table.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private static Result run(HikariDataSource db, List<UUID> ids, int parallelism)
+            throws Exception {
+        BenchTrips.reset(db);
+        List<String> blobs = Collections.synchronizedList(new ArrayList<>());
+        double ceiling = readCeiling(db, ids, parallelism * POOL_PER_SUBTASK, blobs);
+        double cpu = decodeAndScore(blobs, parallelism);
+        blobs.clear();
+        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        declare(queue);
+        try {
+            BenchTrips.publish(TestServices.amqpUri(), queue, ids);
+            JobOptions options =
+                    JobOptions.builder()
+                            .amqpUri(TestServices.amqpUri())
+                            .queue(queue)
+                            .amqpConnectionName(queue)
+                            .jdbcUrl(TestServices.dbUrl())
+                            .jdbcUser(TestServices.dbUser())
+                            .jdbcPassword(TestServices.dbPassword())
+                            .parallelism(parallelism)
+                            .expectedRate(2_000)
+                            .build();
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+            JobClient client =
+                    new TripScoringJob(
+                                    new RabbitTripIdSource(options),
+                                    new JdbcResultSinks(options),
+                                    Scorers.defaultScorer(),
+                                    options)
+                            .start(env);
+            try {
+                long start =
+                        waitFor(
+                                db,
+                                "SELECT count(*) FROM telemetry.trip_logs WHERE status <> 'PENDING'",
+                                1);
+                long end =
+                        waitFor(
+                                db,
+                                "SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'",
+                                ids.size());
+                return new Result(ids.size() / ((end - start) / 1e9), ceiling, cpu);
+            } finally {
+                client.cancel().get();
+            }
+        } finally {
+            withChannel(ch -> ch.queueDelete(queue));
+        }
+    }
+
+    /** Trips/s reading every blob by id, as the lookup does, with {@code threads} connections. */
+    private static double readCeiling(
+            HikariDataSource db, List<UUID> ids, int threads, List<String> blobs) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t = System.nanoTime();
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    long bytes = 0;
+                                    try (Connection c = TestServicesConnections.open();
+                                            PreparedStatement ps =
+                                                    c.prepareStatement(
+                                                            "SELECT driver_id::text, vehicle_id::text, started_at,"
+                                                                    + " telemetry_blob::text FROM telemetry.trip_logs WHERE id = ?")) {
+                                        int k;
+                                        while ((k = next.getAndIncrement()) < ids.size()) {
+                                            ps.setObject(1, ids.get(k));
+                                            try (ResultSet rs = ps.executeQuery()) {
+                                                rs.next();
+                                                String blob = rs.getString(4);
+                                                bytes += blob.length();
+                                                blobs.add(blob);
+                                            }
+                                        }
+                                    }
+                                    return bytes;
+                                }));
+            }
+            for (Future<Long> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return ids.size() / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /**
+     * Trips/s decoding and scoring already-read blobs on {@code threads} threads: the job's CPU
+     * work without any I/O, for comparison.
+     */
+    private static double decodeAndScore(List<String> blobs, int threads) throws Exception {
+        TripScorer scorer = Scorers.defaultScorer();
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long t = System.nanoTime();
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    int events = 0;
+                                    int k;
+                                    while ((k = next.getAndIncrement()) < blobs.size()) {
+                                        events +=
+                                                scorer.score(TripBlobCodec.decode(blobs.get(k)))
+                                                        .events()
+                                                        .size();
+                                    }
+                                    return events;
+                                }));
+            }
+            for (Future<Integer> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return blobs.size() / ((System.nanoTime() - t) / 1e9);
+    }
+
+    private static long waitFor(HikariDataSource db, String countSql, long atLeast)
+            throws Exception {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = db.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(countSql)) {
+                rs.next();
+                if (rs.getLong(1) >= atLeast) {
+                    return System.nanoTime();
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("timed out waiting for " + countSql + " >= " + atLeast);
+    }
+
+    private static void truncate(HikariDataSource db) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
+        }
+    }
+
+    private static void declare(String queue) throws Exception {
+        withChannel(ch -> RabbitTripPublisher.declareQueue(ch, queue));
+    }
+
+    private static void withChannel(ChannelAction action) throws Exception {
+        ConnectionFactory f = new ConnectionFactory();
+        f.setUri(TestServices.amqpUri());
+        try (com.rabbitmq.client.Connection c = f.newConnection("fleetflow-bench");
+                Channel ch = c.createChannel()) {
+            action.run(ch);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ChannelAction {
+        void run(Channel channel) throws Exception;
+    }
+
+    private static Profile profile(String name) {
+        return switch (name) {
+            case "S" -> new Profile("S", 2_000, 100);
+            case "M" -> new Profile("M", 300, 3_600);
+            case "L" -> new Profile("L", 20, 100_000);
+            default -> throw new IllegalArgumentException("profile S, M or L: " + name);
+        };
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Plain JDBC connections (no pool), like a client reading blobs. */
+    private static final class TestServicesConnections {
+        static Connection open() throws Exception {
+            return java.sql.DriverManager.getConnection(
+                    TestServices.dbUrl(), TestServices.dbUser(), TestServices.dbPassword());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.fleetflow.job.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetflow.gateway.TripStore;
+import io.fleetflow.job.scoring.FailureKind;
+import io.fleetflow.model.TripBlobCodec;
+import io.fleetflow.model.TripPayload;
+import io.fleetflow.model.TripPayloadReader;
+import io.fleetflow.testing.KnownTrips;
+import io.fleetflow.testing.TelemetryDatabase;
+import io.fleetflow.testing.TestServices;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The async lookup against the real database: claims, redeliveries, unknown ids. */
+class TripBlobLookupITCase {
+
+    @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
+
+    private final TripBlobLookup lookup =
+            new TripBlobLookup(
+                    TestServices.dbUrl(),
+                    TestServices.dbUser(),
+                    TestServices.dbPassword(),
+                    2,
+                    3,
+                    Duration.ofMillis(20));
+
+    @BeforeEach
+    void open() throws Exception {
+        lookup.setRuntimeContext(new MockStreamingRuntimeContext(false, 1, 0));
+        lookup.open(new Configuration());
+    }
+
+    @AfterEach
+    void close() {
+        lookup.close();
+    }
+
+    @Test
+    void aPendingTripIsReturnedWithItsBlobAndMarkedProcessing() throws Exception {
+        UUID trip = storeTrip();
+
+        LookedUpTrip found = single(lookUp(trip));
+
+        assertThat(found.isFailure()).isFalse();
+        assertThat(found.tripId).isEqualTo(trip.toString());
+        assertThat(TripBlobCodec.decode(found.blob).size()).isPositive();
+        assertThat(DB.status(trip)).isEqualTo("PROCESSING");
+    }
+
+    @Test
+    void aRedeliveredCompletedTripIsReturnedForIdempotentRescoringAndKeepsItsStatus()
+            throws Exception {
+        UUID trip = storeTrip();
+        DB.count(
+                "WITH u AS (UPDATE telemetry.trip_logs SET status = 'COMPLETED' WHERE id = ?"
+                        + " RETURNING 1) SELECT count(*) FROM u",
+                trip);
+
+        LookedUpTrip found = single(lookUp(trip));
+
+        assertThat(found.isFailure()).isFalse();
+        assertThat(found.tripId).isEqualTo(trip.toString());
+        assertThat(DB.status(trip)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anIdWithNoRowIsRetriedThenAnUnknownTripFailureWithoutATripToMark() throws Exception {
+        UUID unknown = UUID.randomUUID();
+
+        LookedUpTrip failed = single(lookUp(unknown));
+
+        assertThat(failed.failureKind).isEqualTo(FailureKind.UNKNOWN_TRIP);
+        assertThat(failed.tripId).isNull();
+        assertThat(failed.failureReason).contains(unknown.toString());
+    }
+
+    @Test
+    void aTimeoutFailsTheTripWithAReadableReason() {
+        CompletableFuture<Collection<LookedUpTrip>> result = new CompletableFuture<>();
+        lookup.timeout(UUID.randomUUID().toString(), future(result));
+
+        LookedUpTrip failed = single(result.join());
+        assertThat(failed.failureKind).isEqualTo(FailureKind.LOOKUP_TIMEOUT);
+        assertThat(failed.tripId).isNotNull();
+        assertThat(failed.failureReason).contains("timed out");
+    }
+
+    private Collection<LookedUpTrip> lookUp(UUID trip) throws Exception {
+        CompletableFuture<Collection<LookedUpTrip>> result = new CompletableFuture<>();
+        lookup.asyncInvoke(trip.toString(), future(result));
+        return result.get(10, TimeUnit.SECONDS);
+    }
+
+    private static ResultFuture<LookedUpTrip> future(
+            CompletableFuture<Collection<LookedUpTrip>> result) {
+        return new ResultFuture<>() {
+            @Override
+            public void complete(Collection<LookedUpTrip> records) {
+                result.complete(records);
+            }
+
+            @Override
+            public void completeExceptionally(Throwable error) {
+                result.completeExceptionally(error);
+            }
+        };
+    }
+
+    private static LookedUpTrip single(Collection<LookedUpTrip> records) {
+        assertThat(records).hasSize(1);
+        return List.copyOf(records).get(0);
+    }
+
+    private static UUID storeTrip() throws Exception {
+        KnownTrips.KnownTrip known =
+                KnownTrips.generate(new Random(7), UUID.randomUUID(), UUID.randomUUID());
+        TripPayload payload =
+                new TripPayloadReader()
+                        .read(
+                                new ByteArrayInputStream(
+                                        known.json().getBytes(StandardCharsets.UTF_8)))
+                        .payload();
+        UUID trip = UUID.randomUUID();
+        new TripStore(DB.dataSource())
+                .insert(trip, payload, TripBlobCodec.encode(payload.samples()));
+        return trip;
+    }
+}

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Runs a real Flink 1.20 session cluster (one JobManager and one TaskManager process) from Maven
+# Central jars, and submits the FleetFlow job jar to it through the REST API, as a data engineer
+# would with a Flink distribution.
+#
+#   scripts/flink-cluster.sh start                 start JobManager + TaskManager, wait until ready
+#   scripts/flink-cluster.sh submit [JAR] [ARGS..] upload the shaded job jar and run it; prints the job id
+#   scripts/flink-cluster.sh cancel JOB_ID         cancel a running job
+#   scripts/flink-cluster.sh status                the cluster overview (JSON)
+#   scripts/flink-cluster.sh stop                  stop both processes
+#
+# Environment (all optional):
+#   FLEETFLOW_FLINK_WORK       work directory: lib/, conf/, log/, pids (default: target/flink-cluster)
+#   FLEETFLOW_FLINK_CONF       configuration to start from (default: flink-conf/flink-conf.yaml)
+#   FLEETFLOW_FLINK_REST_PORT  Web UI / REST port (default: rest.port from the configuration, 8081)
+#   FLEETFLOW_FLINK_RPC_PORT   JobManager RPC port (default: jobmanager.rpc.port, 6123)
+#   FLEETFLOW_FLINK_CHECKPOINTS  checkpoint directory URI (default: state.checkpoints.dir)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WORK="${FLEETFLOW_FLINK_WORK:-$ROOT/target/flink-cluster}"
+SOURCE_CONF="${FLEETFLOW_FLINK_CONF:-$ROOT/flink-conf/flink-conf.yaml}"
+LIB="$WORK/lib"
+CONF="$WORK/conf"
+LOG="$WORK/log"
+
+conf_value() { # key -> value in the effective configuration
+  sed -n "s/^$1:[[:space:]]*//p" "$CONF/flink-conf.yaml" | tail -1
+}
+
+set_conf() { # key value: replace (or add) a key in the effective configuration
+  local file="$CONF/flink-conf.yaml"
+  grep -v "^$1:" "$file" > "$file.tmp" || true
+  echo "$1: $2" >> "$file.tmp"
+  mv "$file.tmp" "$file"
+}
+
+rest_url() {
+  echo "http://127.0.0.1:$(conf_value rest.port)"
+}
+
+prepare() {
+  mkdir -p "$WORK" "$CONF" "$LOG"
+  if [ ! -f "$LIB/.complete" ]; then
+    echo "Fetching Flink jars into $LIB" >&2
+    rm -rf "$LIB"
+    "$ROOT/mvnw" -B -q -f "$ROOT/scripts/flink-cluster-lib/pom.xml" dependency:copy-dependencies \
+      -DoutputDirectory="$LIB" >&2
+    touch "$LIB/.complete"
+  fi
+  cp "$SOURCE_CONF" "$CONF/flink-conf.yaml"
+  rm -f "$CONF/config.yaml" # Flink 1.20 would ignore it anyway; keep one file
+  [ -n "${FLEETFLOW_FLINK_REST_PORT:-}" ] && set_conf rest.port "$FLEETFLOW_FLINK_REST_PORT"
+  [ -n "${FLEETFLOW_FLINK_RPC_PORT:-}" ] && set_conf jobmanager.rpc.port "$FLEETFLOW_FLINK_RPC_PORT"
+  [ -n "${FLEETFLOW_FLINK_CHECKPOINTS:-}" ] && set_conf state.checkpoints.dir "$FLEETFLOW_FLINK_CHECKPOINTS"
+  cat > "$CONF/log4j.properties" <<'LOG4J'
+rootLogger.level = INFO
+rootLogger.appenderRef.file.ref = MainAppender
+appender.main.name = MainAppender
+appender.main.type = File
+appender.main.fileName = ${sys:log.file}
+appender.main.layout.type = PatternLayout
+appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-60c %x - %m%n
+LOG4J
+}
+
+# Flink's own scripts ask BashJavaUtils for the memory flags; the TaskManager refuses to start
+# without them. Output: JVM flags on the first result line, -D options on the second.
+resource_params() { # GET_JM_RESOURCE_PARAMS | GET_TM_RESOURCE_PARAMS
+  java -cp "$LIB/*" org.apache.flink.runtime.util.bash.BashJavaUtils "$1" --configDir "$CONF" \
+    | grep -A2 '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p'
+}
+
+launch() { # name main-class resource-command
+  local name="$1" main="$2" params jvm dynamic
+  params="$(resource_params "$3")"
+  jvm="$(echo "$params" | sed -n 1p)"
+  dynamic="$(echo "$params" | sed -n 2p)"
+  # shellcheck disable=SC2086 # word splitting of the flag lists is intended
+  nohup java $(conf_value env.java.opts.all) $jvm \
+    -Dlog.file="$LOG/$name.log" -Dlog4j.configurationFile="file:$CONF/log4j.properties" \
+    -cp "$LIB/*" "$main" --configDir "$CONF" $dynamic > "$LOG/$name.out" 2>&1 &
+  echo $! > "$WORK/$name.pid"
+}
+
+running() { # name
+  [ -f "$WORK/$1.pid" ] && kill -0 "$(cat "$WORK/$1.pid")" 2>/dev/null
+}
+
+start() {
+  if running jobmanager; then
+    echo "Already running: $(rest_url)" >&2
+    return 0
+  fi
+  prepare
+  launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS
+  launch taskmanager org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
+  local url deadline
+  url="$(rest_url)"
+  deadline=$((SECONDS + ${FLEETFLOW_FLINK_START_TIMEOUT:-120}))
+  until curl -sf "$url/overview" 2>/dev/null | grep -q '"taskmanagers":[1-9]'; do
+    if [ $SECONDS -ge $deadline ] || ! running jobmanager || ! running taskmanager; then
+      echo "Flink cluster did not come up; logs in $LOG" >&2
+      tail -20 "$LOG"/*.out "$LOG"/*.log >&2 || true
+      stop
+      return 1
+    fi
+    sleep 1
+  done
+  echo "Flink cluster running: Web UI $url (logs in $LOG)" >&2
+}
+
+submit() {
+  local jar="${1:-}"
+  [ $# -gt 0 ] && shift
+  if [ -z "$jar" ]; then
+    jar="$(ls "$ROOT"/flink-job/target/flink-job-*-shaded.jar 2>/dev/null | head -1)"
+  fi
+  [ -f "$jar" ] || { echo "No job jar (build it: ./mvnw -pl flink-job -am package -DskipTests)" >&2; return 1; }
+  local url upload jar_id body args=""
+  url="$(rest_url)"
+  curl -sf "$url/overview" > /dev/null || { echo "No Flink cluster at $url" >&2; return 1; }
+  upload="$(curl -sf -X POST -H 'Expect:' -F "jarfile=@$jar" "$url/jars/upload")"
+  jar_id="$(echo "$upload" | sed -n 's/.*"filename":"[^"]*\/\([^"/]*\)".*/\1/p')"
+  [ -n "$jar_id" ] || { echo "Upload failed: $upload" >&2; return 1; }
+  for a in "$@"; do
+    a="${a//\\/\\\\}"
+    args="$args${args:+,}\"${a//\"/\\\"}\""
+  done
+  body="{\"entryClass\":\"io.fleetflow.job.TripScoringJob\",\"programArgsList\":[$args]}"
+  local run
+  run="$(curl -s -X POST -H 'Content-Type: application/json' -d "$body" "$url/jars/$jar_id/run")"
+  local job_id
+  job_id="$(echo "$run" | sed -n 's/.*"jobid":"\([0-9a-f]*\)".*/\1/p')"
+  [ -n "$job_id" ] || { echo "Run failed: $run" >&2; return 1; }
+  echo "$job_id"
+}
+
+cancel() {
+  curl -sf -X PATCH "$(rest_url)/jobs/$1?mode=cancel" > /dev/null
+}
+
+stop() {
+  for name in taskmanager jobmanager; do
+    if running "$name"; then
+      local pid
+      pid="$(cat "$WORK/$name.pid")"
+      kill "$pid"
+      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    fi
+    rm -f "$WORK/$name.pid"
+  done
+}
+
+case "${1:-}" in
+  start) start ;;
+  submit) shift; submit "$@" ;;
+  cancel) cancel "$2" ;;
+  status) curl -sf "$(rest_url)/overview"; echo ;;
+  stop) stop ;;
+  *) sed -n '2,19p' "$0"; exit 2 ;;
+esac
