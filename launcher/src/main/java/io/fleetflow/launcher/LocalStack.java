@@ -44,6 +44,10 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack() {}
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(LauncherOptions.USAGE);
+            return;
+        }
         LauncherOptions options;
         try {
             options =

@@ -120,12 +120,15 @@ public final class FleetSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        // No new trips; a post in flight finishes, so the gateway is not stopped in mid-request.
+        executor.shutdown();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("The simulator did not stop within 10 s");
+            if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+                LOG.warn("The simulator did not stop within 15 s; interrupting it");
+                executor.shutdownNow();
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
         LOG.info(
