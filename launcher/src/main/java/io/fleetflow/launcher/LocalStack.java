@@ -103,12 +103,15 @@ public final class LocalStack implements AutoCloseable {
             brokerKind = " (embedded Qpid Broker-J)";
         }
 
+        int flinkUiPort = Integer.parseInt(env.getOrDefault("FLEETFLOW_FLINK_UI_PORT", "8081"));
+        String host = env.getOrDefault("FLEETFLOW_HTTP_HOST", GatewayConfig.DEFAULT_HOST);
+        // The dashboard's pipeline view asks the local MiniCluster's REST API for the job state.
+        env.putIfAbsent("FLEETFLOW_FLINK_REST_URL", "http://" + host + ":" + flinkUiPort);
+
         GatewayConfig gatewayConfig = GatewayConfig.fromEnvironment(env);
         Gateway gateway = own(Gateway.start(gatewayConfig));
-        String host = gatewayConfig.httpHost();
         String baseUrl = "http://" + host + ":" + gateway.port();
 
-        int flinkUiPort = Integer.parseInt(env.getOrDefault("FLEETFLOW_FLINK_UI_PORT", "8081"));
         JobClient job = startJob(gatewayConfig, env, host, flinkUiPort);
         own(() -> job.cancel().get(30, TimeUnit.SECONDS));
 
