@@ -71,18 +71,10 @@ public final class FleetSimulator implements AutoCloseable {
                             vehicle.driverId(),
                             vehicle.style(),
                             Instant.EPOCH);
-            Instant startedAt = Instant.now().minusMillis((long) (draft.durationSeconds() * 1000));
+            // A trip that ends now: the gateway refuses trips from the future.
             SimulatedTrip trip =
-                    new SimulatedTrip(
-                            draft.vehicleId(),
-                            draft.driverId(),
-                            draft.style(),
-                            startedAt,
-                            draft.sampleRateHz(),
-                            draft.speedKmh(),
-                            draft.gLong(),
-                            draft.gLat(),
-                            draft.plantedEvents());
+                    draft.withStartedAt(
+                            Instant.now().minusMillis((long) (draft.durationSeconds() * 1000)));
             TelemetryClient.Answer answer = client.post(TripJson.toBody(trip));
             if (answer.accepted()) {
                 accepted.incrementAndGet();

@@ -28,6 +28,20 @@ public record SimulatedTrip(
         }
     }
 
+    /** The same trip, started at {@code start} (e.g. so that it ends now). */
+    public SimulatedTrip withStartedAt(Instant start) {
+        return new SimulatedTrip(
+                vehicleId,
+                driverId,
+                style,
+                start,
+                sampleRateHz,
+                speedKmh,
+                gLong,
+                gLat,
+                plantedEvents);
+    }
+
     public int sampleCount() {
         return speedKmh.length;
     }
