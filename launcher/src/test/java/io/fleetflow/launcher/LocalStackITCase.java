@@ -130,12 +130,16 @@ class LocalStackITCase {
             }
 
             String jdbcUrl = launcher.jdbcUrl();
+            String dbUser = env.getOrDefault("FLEETFLOW_DB_USER", EmbeddedDatabase.USER);
+            String dbPassword = env.getOrDefault("FLEETFLOW_DB_PASSWORD", "");
             completed =
                     await("a simulated trip of this run scored")
                             .atMost(Duration.ofSeconds(90))
                             .pollInterval(Duration.ofSeconds(1))
                             .until(
-                                    () -> completedTripOfFleet(jdbcUrl, seed, runStart),
+                                    () ->
+                                            completedTripOfFleet(
+                                                    jdbcUrl, dbUser, dbPassword, seed, runStart),
                                     Optional::isPresent)
                             .orElseThrow();
             HttpResponse<String> trip = get(baseUrl + "/api/v1/trips/" + completed, token);
@@ -170,10 +174,13 @@ class LocalStackITCase {
     }
 
     private static Optional<UUID> completedTripOfFleet(
-            String jdbcUrl, long seed, java.sql.Timestamp receivedAfter) throws Exception {
-        try (java.sql.Connection c =
-                        DriverManager.getConnection(
-                                jdbcUrl, TestServices.dbUser(), TestServices.dbPassword());
+            String jdbcUrl,
+            String user,
+            String password,
+            long seed,
+            java.sql.Timestamp receivedAfter)
+            throws Exception {
+        try (java.sql.Connection c = DriverManager.getConnection(jdbcUrl, user, password);
                 PreparedStatement ps =
                         c.prepareStatement(
                                 "SELECT id FROM telemetry.trip_logs WHERE status = 'COMPLETED'"
