@@ -38,6 +38,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
+    static final String NO_DATA_DIRECTORY = "none (external PostgreSQL and AMQP broker)";
+
     /** Whatever has started, stopped last-in first-out. */
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -82,12 +84,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything; on failure the caller closes this to stop what had started. */
     Banner start(LauncherOptions options, Map<String, String> environment) throws Exception {
-        DataDirectory data = DataDirectory.open(options.dataDir(), options.fresh());
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("FLEETFLOW_DEV_CREDENTIALS", "true");
+        boolean embedDatabase = !env.containsKey("FLEETFLOW_DB_URL");
+        boolean embedBroker = !env.containsKey("FLEETFLOW_AMQP_URI");
+        // Only embedded services keep data here; with both external, no directory is created.
+        DataDirectory data =
+                embedDatabase || embedBroker
+                        ? DataDirectory.open(options.dataDir(), options.fresh())
+                        : null;
 
         String database;
-        if (env.containsKey("FLEETFLOW_DB_URL")) {
+        if (!embedDatabase) {
             database = env.get("FLEETFLOW_DB_URL");
         } else {
             EmbeddedDatabase db = own(EmbeddedDatabase.start(data.resolve("postgres")));
@@ -97,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
             database = db.jdbcUrl() + " (embedded, user " + EmbeddedDatabase.USER + ")";
         }
         String brokerKind = "";
-        if (!env.containsKey("FLEETFLOW_AMQP_URI")) {
+        if (embedBroker) {
             EmbeddedBroker broker = own(EmbeddedBroker.start(data.resolve("broker")));
             env.put("FLEETFLOW_AMQP_URI", broker.amqpUri());
             brokerKind = " (embedded Qpid Broker-J)";
@@ -144,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
                 database,
                 gatewayConfig.redactedAmqpUri() + brokerKind + ", queue " + gatewayConfig.queue(),
                 simulator,
-                data.root().toString());
+                data != null ? data.root().toString() : NO_DATA_DIRECTORY);
     }
 
     private static JobClient startJob(

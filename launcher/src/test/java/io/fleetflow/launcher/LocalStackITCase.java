@@ -108,7 +108,9 @@ class LocalStackITCase {
             assertThat(launcher.banner("Ingest API")).isEqualTo(baseUrl + "/api/v1/telemetry");
             assertThat(launcher.banner("Flink Web UI"))
                     .isEqualTo("http://127.0.0.1:" + uiPort + "/");
-            assertThat(launcher.banner("Data directory")).isEqualTo(dataDir.toString());
+            boolean external = baseEnv.containsKey("FLEETFLOW_DB_URL");
+            assertThat(launcher.banner("Data directory"))
+                    .isEqualTo(external ? LocalStack.NO_DATA_DIRECTORY : dataDir.toString());
             Optional<String> token = launcher.bannerIfPresent("Operator token");
             assertThat(launcher.banner("Dashboard"))
                     .isEqualTo(baseUrl + "/" + token.map(t -> "?token=" + t).orElse(""));
