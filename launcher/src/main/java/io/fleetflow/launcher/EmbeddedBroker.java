@@ -42,6 +42,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         String password = password(dir.resolve("password"));
         Path initialConfig = dir.resolve("initial-config.json");
         Files.writeString(initialConfig, initialConfig(password), StandardCharsets.UTF_8);
+        ownerOnly(initialConfig);
+        // Derby writes its log to the working directory unless told otherwise.
+        System.setProperty(
+                "derby.stream.error.file", dir.resolve("derby.log").toAbsolutePath().toString());
         int port = FreePort.pick();
 
         Map<String, Object> context = new HashMap<>();
@@ -89,12 +93,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);
         Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+        ownerOnly(file);
+        return password;
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             LOG.debug("No POSIX permissions on this file system: {}", e.getMessage());
         }
-        return password;
     }
 
     /** Read by Qpid only at first start; afterwards it uses the stored {@code config.json}. */

@@ -41,7 +41,9 @@ public final class LocalStack implements AutoCloseable {
     static final String NO_DATA_DIRECTORY = "none (external PostgreSQL and AMQP broker)";
 
     /** Whatever has started, stopped last-in first-out. */
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<Started> started = new ArrayDeque<>();
+
+    private record Started(String name, AutoCloseable resource) {}
 
     private LocalStack() {}
 
@@ -98,7 +100,8 @@ public final class LocalStack implements AutoCloseable {
         if (!embedDatabase) {
             database = env.get("FLEETFLOW_DB_URL");
         } else {
-            EmbeddedDatabase db = own(EmbeddedDatabase.start(data.resolve("postgres")));
+            EmbeddedDatabase db =
+                    own("embedded PostgreSQL", EmbeddedDatabase.start(data.resolve("postgres")));
             env.put("FLEETFLOW_DB_URL", db.jdbcUrl());
             env.put("FLEETFLOW_DB_USER", EmbeddedDatabase.USER);
             env.put("FLEETFLOW_DB_PASSWORD", "");
@@ -106,7 +109,8 @@ public final class LocalStack implements AutoCloseable {
         }
         String brokerKind = "";
         if (embedBroker) {
-            EmbeddedBroker broker = own(EmbeddedBroker.start(data.resolve("broker")));
+            EmbeddedBroker broker =
+                    own("embedded broker", EmbeddedBroker.start(data.resolve("broker")));
             env.put("FLEETFLOW_AMQP_URI", broker.amqpUri());
             brokerKind = " (embedded Qpid Broker-J)";
         }
@@ -117,17 +121,18 @@ public final class LocalStack implements AutoCloseable {
         env.putIfAbsent("FLEETFLOW_FLINK_REST_URL", "http://" + host + ":" + flinkUiPort);
 
         GatewayConfig gatewayConfig = GatewayConfig.fromEnvironment(env);
-        Gateway gateway = own(Gateway.start(gatewayConfig));
+        Gateway gateway = own("gateway", Gateway.start(gatewayConfig));
         String baseUrl = "http://" + host + ":" + gateway.port();
 
         JobClient job = startJob(gatewayConfig, env, host, flinkUiPort);
-        own(() -> job.cancel().get(30, TimeUnit.SECONDS));
+        own("scoring job", () -> job.cancel().get(30, TimeUnit.SECONDS));
 
         Optional<DevCredentials> credentials = gateway.devCredentials();
         String simulator = "off (--no-simulator)";
         if (options.simulate()) {
             FleetSimulator fleet =
                     own(
+                            "simulator",
                             new FleetSimulator(
                                     Fleet.create(options.vehicles(), options.seed()),
                                     TripSettings.DEFAULTS,
@@ -183,9 +188,9 @@ public final class LocalStack implements AutoCloseable {
                 .start(streamEnv);
     }
 
-    private <T extends AutoCloseable> T own(T resource) {
+    private <T extends AutoCloseable> T own(String name, T resource) {
         synchronized (started) {
-            started.push(resource);
+            started.push(new Started(name, resource));
         }
         return resource;
     }
@@ -195,7 +200,7 @@ public final class LocalStack implements AutoCloseable {
     public void close() {
         LOG.info("Stopping FleetFlow");
         while (true) {
-            AutoCloseable next;
+            Started next;
             synchronized (started) {
                 next = started.poll();
             }
@@ -203,9 +208,9 @@ public final class LocalStack implements AutoCloseable {
                 break;
             }
             try {
-                next.close();
+                next.resource().close();
             } catch (Exception e) {
-                LOG.warn("Stopping {} failed: {}", next, e.toString());
+                LOG.warn("Stopping the {} failed: {}", next.name(), e.toString());
             }
         }
         LOG.info("FleetFlow stopped");

@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LoadRun {
 
+    /** Time between the starts of two trips of one vehicle. */
+    public static final Duration TRIP_SPACING = Duration.ofMinutes(15);
+
     private final LoadProfile profile;
     private final TelemetryClient client;
     private final long seed;
@@ -59,7 +62,7 @@ public final class LoadRun {
             return String.format(
                     Locale.ROOT,
                     "profile %s: %d trips, %d accepted, %d failed in %.1f s; %.1f trips/s, %.0f"
-                            + " samples/s, %.1f MB sent; latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms",
+                            + " samples/s, %.1f MB of JSON; latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms",
                     profile,
                     trips,
                     accepted,
@@ -103,7 +106,7 @@ public final class LoadRun {
                                                     vehicle.driverId(),
                                                     vehicle.style(),
                                                     firstTripStart.plus(
-                                                            Duration.ofMinutes(15 * tripNumber)));
+                                                            TRIP_SPACING.multipliedBy(tripNumber)));
                                     byte[] body = TripJson.toBody(trip);
                                     long t0 = System.nanoTime();
                                     try {

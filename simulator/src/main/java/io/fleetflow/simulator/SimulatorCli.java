@@ -82,7 +82,11 @@ public final class SimulatorCli {
                                 args.getInt("trips", 1),
                                 tripSettings(args),
                                 args.getInt("concurrency", 4));
-        Instant firstStart = Instant.now().minus(Duration.ofDays(1));
+        // A vehicle's trips start TRIP_SPACING apart and must all lie in the past.
+        Instant firstStart =
+                Instant.now()
+                        .minus(LoadRun.TRIP_SPACING.multipliedBy(profile.tripsPerVehicle()))
+                        .minus(Duration.ofHours(1));
         LoadRun.Result result =
                 new LoadRun(profile, client, seed, firstStart)
                         .run(new ProgressBar(System.err, profile.totalTrips(), "trips"));
