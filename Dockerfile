@@ -9,15 +9,6 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends openjdk-17-jdk-headless \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# Dependencies first, so a source change does not download them again.
-COPY .mvn .mvn
-COPY mvnw pom.xml ./
-COPY model/pom.xml model/
-COPY scoring/pom.xml scoring/
-COPY ingest-gateway/pom.xml ingest-gateway/
-COPY flink-job/pom.xml flink-job/
-COPY simulator/pom.xml simulator/
-COPY launcher/pom.xml launcher/
 COPY . .
 RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package dependency:copy-dependencies \
       -DincludeScope=runtime \
