@@ -45,6 +45,8 @@ public final class LocalStack implements AutoCloseable {
 
     private record Started(String name, AutoCloseable resource) {}
 
+    private boolean closed; // guarded by started
+
     private LocalStack() {}
 
     public static void main(String[] args) throws Exception {
@@ -188,17 +190,25 @@ public final class LocalStack implements AutoCloseable {
                 .start(streamEnv);
     }
 
-    private <T extends AutoCloseable> T own(String name, T resource) {
+    private <T extends AutoCloseable> T own(String name, T resource) throws Exception {
         synchronized (started) {
-            started.push(new Started(name, resource));
+            if (!closed) {
+                started.push(new Started(name, resource));
+                return resource;
+            }
         }
-        return resource;
+        // Ctrl-C came while this was starting: stop it at once, or it would outlive the JVM.
+        resource.close();
+        throw new IllegalStateException("stopped while starting the " + name);
     }
 
     /** Stops everything started, newest first; each failure is logged and the rest still stop. */
     @Override
     public void close() {
         LOG.info("Stopping FleetFlow");
+        synchronized (started) {
+            closed = true;
+        }
         while (true) {
             Started next;
             synchronized (started) {
