@@ -1,5 +1,6 @@
 package io.fleetflow.launcher;
 
+import io.fleetflow.gateway.DevCredentials;
 import io.fleetflow.gateway.Gateway;
 import io.fleetflow.gateway.GatewayConfig;
 import io.fleetflow.job.JobOptions;
@@ -7,8 +8,19 @@ import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.scoring.Scorers;
+import io.fleetflow.simulator.Fleet;
+import io.fleetflow.simulator.FleetSimulator;
+import io.fleetflow.simulator.TelemetryClient;
+import io.fleetflow.simulator.TripSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -17,79 +29,200 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system in one process: the gateway on {@code FLEETFLOW_HTTP_PORT} (8080) and the
- * scoring job on a local Flink MiniCluster with its Web UI on {@code FLEETFLOW_FLINK_UI_PORT}
- * (8081), against the PostgreSQL and RabbitMQ named by the environment. Ctrl-C stops both.
+ * The whole system in one process: PostgreSQL and an AMQP broker (embedded unless {@code
+ * FLEETFLOW_DB_URL} / {@code FLEETFLOW_AMQP_URI} name real ones), the gateway, the scoring job on a
+ * local Flink MiniCluster with its Web UI, and a simulated fleet. Closing stops them in reverse
+ * order of start, so nothing (not even PostgreSQL's server processes) outlives the launcher.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    static final String NO_DATA_DIRECTORY = "none (external PostgreSQL and AMQP broker)";
+
+    /** Whatever has started, stopped last-in first-out. */
+    private final Deque<Started> started = new ArrayDeque<>();
+
+    private record Started(String name, AutoCloseable resource) {}
+
+    private boolean closed; // guarded by started
 
     private LocalStack() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
-        GatewayConfig gatewayConfig = GatewayConfig.fromEnvironment(env);
-        int flinkUiPort = Integer.parseInt(env.getOrDefault("FLEETFLOW_FLINK_UI_PORT", "8081"));
-        JobOptions jobOptions =
-                JobOptions.builder()
-                        .amqpUri(gatewayConfig.amqpUri())
-                        .queue(gatewayConfig.queue())
-                        .jdbcUrl(gatewayConfig.dbUrl())
-                        .jdbcUser(gatewayConfig.dbUser())
-                        .jdbcPassword(gatewayConfig.dbPassword())
-                        .parallelism(
-                                Integer.parseInt(
-                                        env.getOrDefault("FLEETFLOW_JOB_PARALLELISM", "2")))
-                        .build();
-
-        Gateway gateway = Gateway.start(gatewayConfig);
-        Configuration flink = new Configuration();
-        flink.set(RestOptions.BIND_ADDRESS, gatewayConfig.httpHost());
-        flink.set(RestOptions.PORT, flinkUiPort);
-        StreamExecutionEnvironment streamEnv =
-                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-        JobClient job =
-                new TripScoringJob(
-                                new RabbitTripIdSource(jobOptions),
-                                new JdbcResultSinks(jobOptions),
-                                Scorers.defaultScorer(),
-                                jobOptions)
-                        .start(streamEnv);
-
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(LauncherOptions.USAGE);
+            return;
+        }
+        LauncherOptions options;
+        try {
+            options =
+                    LauncherOptions.parse(
+                            args, System.getenv(), Path.of(System.getProperty("user.home")));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(LauncherOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(
                                 () -> {
-                                    LOG.info("Stopping FleetFlow");
-                                    try {
-                                        job.cancel().get();
-                                    } catch (Exception e) {
-                                        LOG.warn(
-                                                "Cancelling the scoring job failed: {}",
-                                                e.getMessage());
-                                    }
-                                    gateway.close();
+                                    stack.close();
                                     stopped.countDown();
                                 },
                                 "fleetflow-shutdown"));
-
-        System.out.printf(
-                "%nFleetFlow is running.%n"
-                        + "  Ingest API   http://%s:%d/api/v1/telemetry%n"
-                        + "  Health       http://%s:%d/health/ready%n"
-                        + "  Flink Web UI http://%s:%d/%n"
-                        + "  PostgreSQL   %s%n  AMQP broker  %s (queue %s)%nPress Ctrl-C to stop.%n%n",
-                gatewayConfig.httpHost(),
-                gateway.port(),
-                gatewayConfig.httpHost(),
-                gateway.port(),
-                gatewayConfig.httpHost(),
-                flinkUiPort,
-                gatewayConfig.dbUrl(),
-                gatewayConfig.redactedAmqpUri(),
-                gatewayConfig.queue());
+        try {
+            Banner banner = stack.start(options, System.getenv());
+            banner.lines().forEach(System.out::println);
+            System.out.flush();
+        } catch (Exception e) {
+            LOG.error("FleetFlow could not start: {}", e.toString(), e);
+            System.exit(1); // the shutdown hook stops what had started
+        }
         stopped.await();
+    }
+
+    /** Starts everything; on failure the caller closes this to stop what had started. */
+    Banner start(LauncherOptions options, Map<String, String> environment) throws Exception {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putIfAbsent("FLEETFLOW_DEV_CREDENTIALS", "true");
+        boolean embedDatabase = !env.containsKey("FLEETFLOW_DB_URL");
+        boolean embedBroker = !env.containsKey("FLEETFLOW_AMQP_URI");
+        // Only embedded services keep data here; with both external, no directory is created.
+        DataDirectory data =
+                embedDatabase || embedBroker
+                        ? DataDirectory.open(options.dataDir(), options.fresh())
+                        : null;
+
+        String database;
+        if (!embedDatabase) {
+            database = env.get("FLEETFLOW_DB_URL");
+        } else {
+            EmbeddedDatabase db =
+                    own("embedded PostgreSQL", EmbeddedDatabase.start(data.resolve("postgres")));
+            env.put("FLEETFLOW_DB_URL", db.jdbcUrl());
+            env.put("FLEETFLOW_DB_USER", EmbeddedDatabase.USER);
+            env.put("FLEETFLOW_DB_PASSWORD", "");
+            database = db.jdbcUrl() + " (embedded, user " + EmbeddedDatabase.USER + ")";
+        }
+        String brokerKind = "";
+        if (embedBroker) {
+            EmbeddedBroker broker =
+                    own("embedded broker", EmbeddedBroker.start(data.resolve("broker")));
+            env.put("FLEETFLOW_AMQP_URI", broker.amqpUri());
+            brokerKind = " (embedded Qpid Broker-J)";
+        }
+
+        int flinkUiPort = Integer.parseInt(env.getOrDefault("FLEETFLOW_FLINK_UI_PORT", "8081"));
+        String host = env.getOrDefault("FLEETFLOW_HTTP_HOST", GatewayConfig.DEFAULT_HOST);
+        // The dashboard's pipeline view asks the local MiniCluster's REST API for the job state.
+        env.putIfAbsent("FLEETFLOW_FLINK_REST_URL", "http://" + host + ":" + flinkUiPort);
+
+        GatewayConfig gatewayConfig = GatewayConfig.fromEnvironment(env);
+        Gateway gateway = own("gateway", Gateway.start(gatewayConfig));
+        String baseUrl = "http://" + host + ":" + gateway.port();
+
+        JobClient job = startJob(gatewayConfig, env, host, flinkUiPort);
+        own("scoring job", () -> job.cancel().get(30, TimeUnit.SECONDS));
+
+        Optional<DevCredentials> credentials = gateway.devCredentials();
+        String simulator = "off (--no-simulator)";
+        if (options.simulate()) {
+            FleetSimulator fleet =
+                    own(
+                            "simulator",
+                            new FleetSimulator(
+                                    Fleet.create(options.vehicles(), options.seed()),
+                                    TripSettings.DEFAULTS,
+                                    new TelemetryClient(
+                                            URI.create(baseUrl),
+                                            credentials.map(DevCredentials::deviceKey),
+                                            false),
+                                    options.tripInterval()));
+            fleet.start(options.seed());
+            simulator =
+                    options.vehicles()
+                            + " vehicles, one trip each every "
+                            + options.tripInterval().toMillis() / 1000.0
+                            + " s (seed "
+                            + options.seed()
+                            + ")";
+        }
+        return new Banner(
+                baseUrl,
+                "http://" + host + ":" + flinkUiPort + "/",
+                credentials,
+                database,
+                gatewayConfig.redactedAmqpUri() + brokerKind + ", queue " + gatewayConfig.queue(),
+                simulator,
+                data != null ? data.root().toString() : NO_DATA_DIRECTORY);
+    }
+
+    private static JobClient startJob(
+            GatewayConfig gateway, Map<String, String> env, String host, int uiPort)
+            throws Exception {
+        JobOptions jobOptions =
+                JobOptions.builder()
+                        .amqpUri(gateway.amqpUri())
+                        .queue(gateway.queue())
+                        .jdbcUrl(gateway.dbUrl())
+                        .jdbcUser(gateway.dbUser())
+                        .jdbcPassword(gateway.dbPassword())
+                        .parallelism(
+                                Integer.parseInt(
+                                        env.getOrDefault("FLEETFLOW_JOB_PARALLELISM", "2")))
+                        .build();
+        Configuration flink = new Configuration();
+        flink.set(RestOptions.BIND_ADDRESS, host);
+        flink.set(RestOptions.ADDRESS, host);
+        flink.set(RestOptions.PORT, uiPort);
+        StreamExecutionEnvironment streamEnv =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        return new TripScoringJob(
+                        new RabbitTripIdSource(jobOptions),
+                        new JdbcResultSinks(jobOptions),
+                        Scorers.defaultScorer(),
+                        jobOptions)
+                .start(streamEnv);
+    }
+
+    private <T extends AutoCloseable> T own(String name, T resource) throws Exception {
+        synchronized (started) {
+            if (!closed) {
+                started.push(new Started(name, resource));
+                return resource;
+            }
+        }
+        // Ctrl-C came while this was starting: stop it at once, or it would outlive the JVM.
+        resource.close();
+        throw new IllegalStateException("stopped while starting the " + name);
+    }
+
+    /** Stops everything started, newest first; each failure is logged and the rest still stop. */
+    @Override
+    public void close() {
+        LOG.info("Stopping FleetFlow");
+        synchronized (started) {
+            closed = true;
+        }
+        while (true) {
+            Started next;
+            synchronized (started) {
+                next = started.poll();
+            }
+            if (next == null) {
+                break;
+            }
+            try {
+                next.resource().close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the {} failed: {}", next.name(), e.toString());
+            }
+        }
+        LOG.info("FleetFlow stopped");
     }
 }
