@@ -45,10 +45,12 @@ class TelemetryApiITCase {
         gateway =
                 Gateway.start(
                         GatewayConfig.local(
-                                TestServices.dbUrl(),
-                                TestServices.dbUser(),
-                                TestServices.amqpUri(),
-                                queue.name()));
+                                        TestServices.dbUrl(),
+                                        TestServices.dbUser(),
+                                        TestServices.amqpUri(),
+                                        queue.name())
+                                .withAuth(true)
+                                .withDevCredentials(true));
     }
 
     @AfterEach
@@ -105,6 +107,7 @@ class TelemetryApiITCase {
                 HttpRequest.newBuilder(uri("/api/v1/telemetry"))
                         .header("Content-Type", "application/json")
                         .header("Content-Encoding", "gzip")
+                        .header("Authorization", "Bearer " + deviceKey())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(buffer.toByteArray()))
                         .build();
 
@@ -121,7 +124,10 @@ class TelemetryApiITCase {
 
         HttpResponse<String> noRoute =
                 http.send(
-                        HttpRequest.newBuilder(uri("/api/v1/nothing")).GET().build(),
+                        HttpRequest.newBuilder(uri("/api/v1/nothing"))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(noRoute.statusCode()).isEqualTo(404);
         assertThat(noRoute.headers().firstValue("Content-Type"))
@@ -129,7 +135,10 @@ class TelemetryApiITCase {
 
         HttpResponse<String> wrongMethod =
                 http.send(
-                        HttpRequest.newBuilder(uri("/api/v1/telemetry")).GET().build(),
+                        HttpRequest.newBuilder(uri("/api/v1/telemetry"))
+                                .header("Authorization", "Bearer " + deviceKey())
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(json.readTree(wrongMethod.body()).get("status").asInt()).isEqualTo(405);
@@ -143,7 +152,10 @@ class TelemetryApiITCase {
 
         HttpResponse<String> response =
                 http.send(
-                        HttpRequest.newBuilder(uri("/api/v1/trips/" + tripId)).GET().build(),
+                        HttpRequest.newBuilder(uri("/api/v1/trips/" + tripId))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -155,6 +167,7 @@ class TelemetryApiITCase {
         HttpResponse<String> missing =
                 http.send(
                         HttpRequest.newBuilder(uri("/api/v1/trips/" + UUID.randomUUID()))
+                                .header("Authorization", "Bearer " + operatorToken())
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -170,7 +183,7 @@ class TelemetryApiITCase {
                         TestServices.dbUser(),
                         "amqp://guest:guest@127.0.0.1:1/%2F",
                         queue.name());
-        gateway = Gateway.start(unreachable);
+        gateway = Gateway.start(unreachable.withAuth(true).withDevCredentials(true));
         UUID tripId =
                 UUID.fromString(
                         json.readTree(post(EXAMPLE, "application/json").body())
@@ -204,9 +217,18 @@ class TelemetryApiITCase {
         return http.send(
                 HttpRequest.newBuilder(uri("/api/v1/telemetry"))
                         .header("Content-Type", contentType)
+                        .header("Authorization", "Bearer " + deviceKey())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String deviceKey() {
+        return gateway.devCredentials().orElseThrow().deviceKey();
+    }
+
+    private String operatorToken() {
+        return gateway.devCredentials().orElseThrow().operatorToken();
     }
 
     private URI uri(String path) {

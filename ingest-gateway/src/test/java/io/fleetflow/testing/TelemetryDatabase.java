@@ -47,7 +47,7 @@ public final class TelemetryDatabase
     public void truncate() throws SQLException {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            s.execute("TRUNCATE telemetry.trip_logs CASCADE");
+            s.execute("TRUNCATE telemetry.trip_logs, telemetry.api_keys CASCADE");
         }
     }
 
