@@ -131,6 +131,11 @@ public final class TripPayloadReader {
             return null;
         }
         OffsetDateTime startedAt = OffsetDateTime.parse(text);
+        problem = PayloadRules.notBeforeEarliestStart(startedAt);
+        if (problem != null) {
+            errors.add("/timestamp", problem);
+            return null;
+        }
         problem =
                 PayloadRules.notTooFarInFuture(startedAt, clock.instant(), limits.maxFutureSkew());
         if (problem != null) {
