@@ -160,6 +160,11 @@ public final class Gateway implements AutoCloseable {
         return Optional.ofNullable(devCredentials);
     }
 
+    /** The HTTP application, for tests that inspect its routes. */
+    Javalin app() {
+        return app;
+    }
+
     public PendingTripRelay relay() {
         return relay;
     }
