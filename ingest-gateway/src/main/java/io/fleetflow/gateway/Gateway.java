@@ -33,22 +33,28 @@ public final class Gateway implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final RabbitTripPublisher publisher;
+    private final BackgroundPublisher background;
     private final PendingTripRelay relay;
     private final HealthController health;
     private final GatewayMetrics metrics;
     private final Javalin app;
     private final DevCredentials devCredentials;
+    private final GatewayConfig config;
 
     private Gateway(
             HikariDataSource dataSource,
             RabbitTripPublisher publisher,
+            BackgroundPublisher background,
             PendingTripRelay relay,
             HealthController health,
             GatewayMetrics metrics,
             Javalin app,
-            DevCredentials devCredentials) {
+            DevCredentials devCredentials,
+            GatewayConfig config) {
         this.dataSource = dataSource;
         this.publisher = publisher;
+        this.background = background;
+        this.config = config;
         this.relay = relay;
         this.health = health;
         this.metrics = metrics;
@@ -89,11 +95,14 @@ public final class Gateway implements AutoCloseable {
                             config.relayMinAge(),
                             config.relayStaleAge(),
                             metrics::relayRepublished);
+            BackgroundPublisher background =
+                    new BackgroundPublisher(publisher, store, config.dbPoolSize(), metrics);
             TelemetryController telemetry =
                     new TelemetryController(
                             new TripPayloadReader(config.payloadLimits(), Clock.systemUTC()),
                             store,
                             publisher,
+                            background,
                             config.maxBodyBytes(),
                             metrics);
             HealthController health = new HealthController(dataSource, publisher);
@@ -119,7 +128,8 @@ public final class Gateway implements AutoCloseable {
                     config.httpHost(),
                     app.port(),
                     config);
-            return new Gateway(dataSource, publisher, relay, health, metrics, app, dev);
+            return new Gateway(
+                    dataSource, publisher, background, relay, health, metrics, app, dev, config);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw e;
@@ -177,6 +187,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         health.drain();
         app.stop();
+        background.close(config.shutdownGrace());
         relay.close();
         publisher.close();
         dataSource.close();

@@ -23,9 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/telemetry}: validates a trip, commits it as {@code PENDING}, publishes its
- * id, and answers 202. The commit comes first: once the row exists the trip is never lost, even
- * when the publish fails (the relay publishes it later).
+ * {@code POST /api/v1/telemetry}: validates a trip, commits it as {@code PENDING}, answers 202 and
+ * publishes its id (in the background when a {@link BackgroundPublisher} is given). The commit
+ * comes first: once the row exists the trip is never lost, even when the publish fails (the relay
+ * publishes it later).
  *
  * <p>Idempotency: with an {@code Idempotency-Key} header, a retry with the same key and the same
  * body answers the first trip's id and writes and publishes nothing; the same key with another body
@@ -38,6 +39,7 @@ public final class TelemetryController {
     private final TripPayloadReader reader;
     private final TripStore store;
     private final TripPublisher publisher;
+    private final BackgroundPublisher background;
     private final long maxBodyBytes;
     private final GatewayMetrics metrics;
 
@@ -51,18 +53,23 @@ public final class TelemetryController {
 
     public TelemetryController(
             TripPayloadReader reader, TripStore store, TripPublisher publisher, long maxBodyBytes) {
-        this(reader, store, publisher, maxBodyBytes, new GatewayMetrics());
+        this(reader, store, publisher, null, maxBodyBytes, new GatewayMetrics());
     }
 
+    /**
+     * @param background publishes ids after the answer; {@code null} publishes before answering
+     */
     public TelemetryController(
             TripPayloadReader reader,
             TripStore store,
             TripPublisher publisher,
+            BackgroundPublisher background,
             long maxBodyBytes,
             GatewayMetrics metrics) {
         this.reader = reader;
         this.store = store;
         this.publisher = publisher;
+        this.background = background;
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
     }
@@ -102,6 +109,11 @@ public final class TelemetryController {
             metrics.tripReplayed();
             ctx.header(REPLAYED_HEADER, "true");
             ctx.status(HttpStatus.ACCEPTED).json(new Accepted("QUEUED", replayed.tripId()));
+            return;
+        }
+        if (background != null) {
+            background.submit(tripId);
+            ctx.status(HttpStatus.ACCEPTED).json(new Accepted("QUEUED", tripId));
             return;
         }
         try {

@@ -111,6 +111,19 @@ public final class TripStore {
         }
     }
 
+    /** Marks the trips published in one statement. */
+    public void markPublished(List<UUID> tripIds) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE telemetry.trip_logs SET published_at = now(),"
+                                        + " publish_attempts = publish_attempts + 1"
+                                        + " WHERE id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", tripIds.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
     public void markPublished(UUID tripId) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(MARK_PUBLISHED)) {

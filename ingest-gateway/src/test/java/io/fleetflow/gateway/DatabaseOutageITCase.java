@@ -61,6 +61,12 @@ class DatabaseOutageITCase {
     void ingestAnswers503WithRetryAfterAndWritesNothingWhileTheDatabaseIsAway() throws Exception {
         String key = gateway.devCredentials().orElseThrow().deviceKey();
         assertThat(http.postTrip(GatewayHttp.EXAMPLE, key).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                DB.count(
+                                                "SELECT count(*) FROM telemetry.trip_logs WHERE published_at IS NOT NULL")
+                                        == 1);
         long before = DB.count("SELECT count(*) FROM telemetry.trip_logs");
 
         proxy.stop();

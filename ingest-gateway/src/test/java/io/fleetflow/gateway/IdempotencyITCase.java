@@ -1,12 +1,14 @@
 package io.fleetflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TestServices;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +69,7 @@ class IdempotencyITCase {
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isEqualTo(1);
+        awaitPublished(1);
         assertThat(queue.drain()).containsExactly(tripId(first) + "|" + tripId(first) + "|2");
     }
 
@@ -88,6 +91,7 @@ class IdempotencyITCase {
         assertThat(other.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isEqualTo(1);
+        awaitPublished(1);
         assertThat(queue.messageCount()).isEqualTo(1);
     }
 
@@ -122,6 +126,7 @@ class IdempotencyITCase {
             pool.shutdownNow();
         }
         assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isEqualTo(1);
+        awaitPublished(1);
         assertThat(queue.messageCount()).isEqualTo(1);
     }
 
@@ -132,6 +137,16 @@ class IdempotencyITCase {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isZero();
+    }
+
+    /** Ids are published after the answer: wait until the store says they were. */
+    private static void awaitPublished(long trips) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                DB.count(
+                                                "SELECT count(*) FROM telemetry.trip_logs WHERE published_at IS NOT NULL")
+                                        == trips);
     }
 
     private String tripId(HttpResponse<String> response) throws Exception {

@@ -69,11 +69,14 @@ class TelemetryApiITCase {
         assertThat(DB.status(tripId)).isEqualTo("PENDING");
         assertThat(DB.count("SELECT sample_count FROM telemetry.trip_logs WHERE id = ?", tripId))
                 .isEqualTo(1);
-        assertThat(
-                        DB.count(
-                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ? AND published_at IS NOT NULL",
-                                tripId))
-                .isEqualTo(1);
+        // The id is published after the answer, then marked published.
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                DB.count(
+                                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ? AND published_at IS NOT NULL",
+                                                tripId)
+                                        == 1);
         assertThat(queue.drain()).containsExactly(tripId + "|" + tripId + "|2");
     }
 
@@ -113,7 +116,7 @@ class TelemetryApiITCase {
 
         assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(202);
-        assertThat(queue.messageCount()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.messageCount() == 1);
     }
 
     @Test
