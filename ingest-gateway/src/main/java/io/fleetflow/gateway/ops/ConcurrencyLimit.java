@@ -26,7 +26,6 @@ public final class ConcurrencyLimit {
         return ctx -> {
             if (!permits.tryAcquire()) {
                 metrics.overloaded();
-                metrics.tripRejected("overloaded");
                 throw ProblemException.serviceUnavailable(
                         "the gateway is at its concurrency limit; retry later",
                         RETRY_AFTER_SECONDS);
