@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Load generator and benchmark of the ingest path, all measured in the same run on the same
  * machine: (a) the PostgreSQL ceiling, the same bodies inserted as JSONB by a minimal JDBC client,
  * one transaction per trip, at the same concurrency; (b) the gateway, {@code POST
- * /api/v1/telemetry} with a device key; (c) {@code GET /health/live} as an HTTP baseline. Each
- * measurement is repeated and medians are reported.
+ * /api/v1/telemetry} with a device key; (c) {@code GET /health/live} as an HTTP baseline. After one
+ * unrecorded warm-up pass of each, every measurement is repeated and medians are reported.
  *
  * <p>Arguments: {@code PROFILE:CONCURRENCY ...} with profiles S (2000 trips x 100 samples), M (300
  * x 3600) and L (20 x 100000), e.g. {@code S:16 S:64 M:16}; {@code runs=N} (default 3).
@@ -128,6 +128,11 @@ public final class IngestBenchmark {
         List<Result> health = new ArrayList<>();
         try (HikariDataSource db = TestServices.dataSource()) {
             db.setMaximumPoolSize(concurrency);
+            // Warm-up, not recorded: JIT, connection pools and caches on all three paths.
+            int warmUp = Math.min(profile.trips(), 300);
+            load(warmUp, concurrency, i -> health(port));
+            load(warmUp, concurrency, i -> insert(db, bodies.get(i % bodies.size())));
+            load(warmUp, concurrency, i -> post(port, key, bodies.get(i % bodies.size())));
             for (int r = 0; r < runs; r++) {
                 health.add(load(profile.trips(), concurrency, i -> health(port)));
                 ceiling.add(
