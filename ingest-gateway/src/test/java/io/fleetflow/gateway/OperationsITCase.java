@@ -12,8 +12,16 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,9 +109,20 @@ class OperationsITCase {
         SlowPost first = startSlowPost(GatewayHttp.EXAMPLE);
         Thread.sleep(500); // the gateway takes the first request's permit and waits for its body
 
-        HttpResponse<String> second = http.postTrip(GatewayHttp.EXAMPLE, null);
+        List<LogEvent> logged = captureLogs();
+        HttpResponse<String> second =
+                http.postTrip(GatewayHttp.EXAMPLE, null, "X-Request-Id", "overload-check-1");
 
         assertThat(second.statusCode()).isEqualTo(503);
+        assertThat(second.headers().firstValue("X-Request-Id")).hasValue("overload-check-1");
+        assertThat(logged)
+                .as("the 503 is logged with the request id")
+                .anySatisfy(
+                        e -> {
+                            assertThat(e.getMessage().getFormattedMessage()).contains("503");
+                            assertThat(e.getContextData().<String>getValue("request_id"))
+                                    .isEqualTo("overload-check-1");
+                        });
         assertThat(second.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(first.finish()).isEqualTo(202);
         assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isEqualTo(1);
@@ -125,6 +144,33 @@ class OperationsITCase {
         closing.get(20, TimeUnit.SECONDS);
         gateway = null;
         assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isEqualTo(1);
+    }
+
+    private static final String CAPTURE = "operations-it-capture";
+
+    /** Collects every log event from now until the test ends. */
+    private static List<LogEvent> captureLogs() {
+        List<LogEvent> events = new CopyOnWriteArrayList<>();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Configuration config = context.getConfiguration();
+        AbstractAppender appender =
+                new AbstractAppender(CAPTURE, null, null, true, Property.EMPTY_ARRAY) {
+                    @Override
+                    public void append(LogEvent event) {
+                        events.add(event.toImmutable());
+                    }
+                };
+        appender.start();
+        config.getRootLogger().addAppender(appender, null, null);
+        context.updateLoggers();
+        return events;
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        context.getConfiguration().getRootLogger().removeAppender(CAPTURE);
+        context.updateLoggers();
     }
 
     /**
