@@ -1,6 +1,7 @@
 package io.fleetflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -107,7 +109,7 @@ class OperationsITCase {
     void ingestsOverTheConcurrencyLimitAreRefusedWith503AndRetryAfter() throws Exception {
         start(1);
         SlowPost first = startSlowPost(GatewayHttp.EXAMPLE);
-        Thread.sleep(500); // the gateway takes the first request's permit and waits for its body
+        awaitSlowPostInFlight(); // it holds the only permit, waiting for the rest of its body
 
         List<LogEvent> logged = captureLogs();
         HttpResponse<String> second =
@@ -134,7 +136,7 @@ class OperationsITCase {
     void shutdownFinishesTheRequestInFlight() throws Exception {
         start(4);
         SlowPost inFlight = startSlowPost(GatewayHttp.EXAMPLE);
-        Thread.sleep(500);
+        awaitSlowPostInFlight();
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(gateway::close);
         Thread.sleep(300);
@@ -144,6 +146,17 @@ class OperationsITCase {
         closing.get(20, TimeUnit.SECONDS);
         gateway = null;
         assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isEqualTo(1);
+    }
+
+    /** Waits until the gateway handles two requests: the slow post and the metrics call itself. */
+    private void awaitSlowPostInFlight() {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () ->
+                                http.get("/metrics", null)
+                                        .body()
+                                        .contains("fleetflow_http_in_flight 2"));
     }
 
     private static final String CAPTURE = "operations-it-capture";
