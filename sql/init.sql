@@ -93,3 +93,23 @@ CREATE TABLE IF NOT EXISTS telemetry.driver_stats (
     last_trip_started_at        timestamptz,
     updated_at                  timestamptz      NOT NULL DEFAULT now()
 );
+
+-- Idempotent ingest (see docs/gateway.md): a client may send an Idempotency-Key; a retry with the
+-- same key returns the stored trip instead of a new one. The hash is SHA-256 of the decompressed
+-- body, so the same key with a different body is detected and refused.
+ALTER TABLE telemetry.trip_logs ADD COLUMN IF NOT EXISTS idempotency_key text;
+ALTER TABLE telemetry.trip_logs ADD COLUMN IF NOT EXISTS body_sha256     text;
+CREATE UNIQUE INDEX IF NOT EXISTS trip_logs_idempotency_key_idx ON telemetry.trip_logs (idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
+
+-- API keys of devices (role DEVICE, prefix ffd_) and operators (role OPERATOR, prefix ffo_).
+-- Only the SHA-256 of a key is stored; key_prefix (the first characters) identifies it in lists.
+CREATE TABLE IF NOT EXISTS telemetry.api_keys (
+    id          bigserial PRIMARY KEY,
+    role        varchar(16) NOT NULL CHECK (role IN ('DEVICE', 'OPERATOR')),
+    name        text        NOT NULL,
+    key_prefix  text        NOT NULL,
+    key_sha256  text        NOT NULL UNIQUE,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    revoked_at  timestamptz
+);

@@ -2,16 +2,30 @@ package io.fleetflow.gateway;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.fleetflow.gateway.auth.ApiKeyRole;
+import io.fleetflow.gateway.auth.ApiKeySecrets;
+import io.fleetflow.gateway.auth.ApiKeyStore;
+import io.fleetflow.gateway.auth.AuthHandler;
+import io.fleetflow.gateway.ops.ConcurrencyLimit;
+import io.fleetflow.gateway.ops.GatewayMetrics;
 import io.fleetflow.model.TripPayloadReader;
 import io.javalin.Javalin;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running gateway: its pool, publisher, relay and HTTP server, started together and closed
  * together. {@link GatewayMain} runs one from the environment; tests and the launcher embed one.
+ *
+ * <p>Closing is graceful: readiness turns 503, the server stops accepting connections and waits for
+ * requests in flight (at most {@link GatewayConfig#shutdownGrace()}), then the relay finishes its
+ * round and the publisher and pool close.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -19,18 +33,33 @@ public final class Gateway implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final RabbitTripPublisher publisher;
+    private final BackgroundPublisher background;
     private final PendingTripRelay relay;
+    private final HealthController health;
+    private final GatewayMetrics metrics;
     private final Javalin app;
+    private final DevCredentials devCredentials;
+    private final GatewayConfig config;
 
     private Gateway(
             HikariDataSource dataSource,
             RabbitTripPublisher publisher,
+            BackgroundPublisher background,
             PendingTripRelay relay,
-            Javalin app) {
+            HealthController health,
+            GatewayMetrics metrics,
+            Javalin app,
+            DevCredentials devCredentials,
+            GatewayConfig config) {
         this.dataSource = dataSource;
         this.publisher = publisher;
+        this.background = background;
+        this.config = config;
         this.relay = relay;
+        this.health = health;
+        this.metrics = metrics;
         this.app = app;
+        this.devCredentials = devCredentials;
     }
 
     public static Gateway start(GatewayConfig config) throws SQLException {
@@ -39,6 +68,18 @@ public final class Gateway implements AutoCloseable {
             if (config.applySchema()) {
                 SchemaInitializer.apply(dataSource);
             }
+            ApiKeyStore keys = new ApiKeyStore(dataSource);
+            DevCredentials dev = config.devCredentials() ? createDevCredentials(keys) : null;
+            GatewayMetrics metrics = new GatewayMetrics();
+            HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+            metrics.poolUsage(
+                    () ->
+                            new GatewayMetrics.PoolUsage(
+                                    pool.getActiveConnections(),
+                                    pool.getIdleConnections(),
+                                    pool.getTotalConnections(),
+                                    pool.getThreadsAwaitingConnection(),
+                                    config.dbPoolSize()));
             RabbitTripPublisher publisher =
                     new RabbitTripPublisher(
                             config.amqpUri(),
@@ -48,30 +89,63 @@ public final class Gateway implements AutoCloseable {
             TripStore store = new TripStore(dataSource);
             PendingTripRelay relay =
                     new PendingTripRelay(
-                            store, publisher, config.relayInterval(), config.relayMinAge());
+                            store,
+                            publisher,
+                            config.relayInterval(),
+                            config.relayMinAge(),
+                            config.relayStaleAge(),
+                            metrics::relayRepublished);
+            BackgroundPublisher background =
+                    new BackgroundPublisher(publisher, store, config.dbPoolSize(), metrics);
             TelemetryController telemetry =
                     new TelemetryController(
                             new TripPayloadReader(config.payloadLimits(), Clock.systemUTC()),
                             store,
                             publisher,
-                            config.maxBodyBytes());
-            Javalin app =
-                    GatewayApp.create(
-                            telemetry,
-                            new HealthController(dataSource, publisher),
-                            GatewayApp.objectMapper());
+                            background,
+                            config.maxBodyBytes(),
+                            metrics);
+            HealthController health = new HealthController(dataSource, publisher);
+            StatisticsHandler statistics = new StatisticsHandler();
+            metrics.inFlight(statistics::getRequestsActive);
+            GatewayApp.Operations ops =
+                    new GatewayApp.Operations(
+                            config.authEnabled() ? new AuthHandler(keys) : null,
+                            metrics,
+                            new ConcurrencyLimit(config.maxConcurrentIngests(), metrics),
+                            new OpsController(metrics),
+                            config.shutdownGrace(),
+                            statistics);
+            Javalin app = GatewayApp.create(telemetry, health, GatewayApp.objectMapper(), ops);
             app.start(config.httpHost(), config.httpPort());
             relay.start();
+            if (!config.authEnabled()) {
+                LOG.warn(
+                        "Authentication is OFF: anyone reaching this port may post and read trips");
+            }
             LOG.info(
                     "Gateway listening on http://{}:{} ({})",
                     config.httpHost(),
                     app.port(),
                     config);
-            return new Gateway(dataSource, publisher, relay, app);
+            return new Gateway(
+                    dataSource, publisher, background, relay, health, metrics, app, dev, config);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw e;
         }
+    }
+
+    private static DevCredentials createDevCredentials(ApiKeyStore keys) throws SQLException {
+        String stamp = Instant.now().toString();
+        String device = keys.create(ApiKeyRole.DEVICE, "dev device key " + stamp).secret();
+        String operator = keys.create(ApiKeyRole.OPERATOR, "dev operator token " + stamp).secret();
+        LOG.info(
+                "Dev mode: created device key {}... and operator token {}... (revoke them with"
+                        + " ApiKeyAdmin when done)",
+                ApiKeySecrets.displayPrefix(device),
+                ApiKeySecrets.displayPrefix(operator));
+        return new DevCredentials(device, operator);
     }
 
     private static HikariDataSource dataSource(GatewayConfig config) {
@@ -83,6 +157,7 @@ public final class Gateway implements AutoCloseable {
         hc.setMaximumPoolSize(config.dbPoolSize());
         hc.setConnectionTimeout(3_000);
         hc.setInitializationFailTimeout(-1); // start even when the database is still coming up
+        hc.setRegisterMbeans(false);
         return new HikariDataSource(hc);
     }
 
@@ -90,18 +165,29 @@ public final class Gateway implements AutoCloseable {
         return app.port();
     }
 
-    /** Credentials generated at start in dev mode; empty while authentication is not enforced. */
-    public java.util.Optional<DevCredentials> devCredentials() {
-        return java.util.Optional.empty();
+    /** Credentials generated at start in dev mode; empty unless dev credentials were asked for. */
+    public Optional<DevCredentials> devCredentials() {
+        return Optional.ofNullable(devCredentials);
+    }
+
+    /** The HTTP application, for tests that inspect its routes. */
+    Javalin app() {
+        return app;
     }
 
     public PendingTripRelay relay() {
         return relay;
     }
 
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
     @Override
     public void close() {
+        health.drain();
         app.stop();
+        background.close(config.shutdownGrace());
         relay.close();
         publisher.close();
         dataSource.close();

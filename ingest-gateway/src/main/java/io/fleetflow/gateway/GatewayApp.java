@@ -1,5 +1,6 @@
 package io.fleetflow.gateway;
 
+import static io.javalin.apibuilder.ApiBuilder.before;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -8,16 +9,58 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.fleetflow.gateway.auth.AuthHandler;
+import io.fleetflow.gateway.ops.ConcurrencyLimit;
+import io.fleetflow.gateway.ops.GatewayMetrics;
+import io.fleetflow.gateway.ops.RequestIds;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Builds the gateway's HTTP application from its collaborators, without starting it. */
 public final class GatewayApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayApp.class);
+
+    /** Context attribute holding the slug of the problem answered, for metrics. */
+    static final String PROBLEM_ATTRIBUTE = "fleetflow.problem";
+
+    /** Route label of requests that matched no route, to keep metric labels bounded. */
+    static final String UNMATCHED_ROUTE = "unmatched";
+
+    /**
+     * The gateway's cross-cutting parts.
+     *
+     * @param auth checks API keys on {@code /api/v1/*}; {@code null} when authentication is off
+     * @param ingestLimit bounds concurrent ingests
+     * @param shutdownGrace how long stopping waits for in-flight requests
+     * @param statistics counts requests in flight; stopping waits for them
+     */
+    public record Operations(
+            AuthHandler auth,
+            GatewayMetrics metrics,
+            ConcurrencyLimit ingestLimit,
+            OpsController ops,
+            Duration shutdownGrace,
+            StatisticsHandler statistics) {
+
+        /** No authentication, no limit worth mentioning: for tests of the routes alone. */
+        public static Operations unauthenticated() {
+            GatewayMetrics metrics = new GatewayMetrics();
+            return new Operations(
+                    null,
+                    metrics,
+                    new ConcurrencyLimit(GatewayConfig.DEFAULT_MAX_CONCURRENT_INGESTS, metrics),
+                    new OpsController(metrics),
+                    Duration.ofSeconds(5),
+                    new StatisticsHandler());
+        }
+    }
 
     private GatewayApp() {}
 
@@ -30,18 +73,42 @@ public final class GatewayApp {
 
     public static Javalin create(
             TelemetryController telemetry, HealthController health, ObjectMapper mapper) {
+        return create(telemetry, health, mapper, Operations.unauthenticated());
+    }
+
+    public static Javalin create(
+            TelemetryController telemetry,
+            HealthController health,
+            ObjectMapper mapper,
+            Operations ops) {
         Javalin app =
                 Javalin.create(
                         config -> {
                             config.showJavalinBanner = false;
                             config.http.prefer405over404 = true;
                             config.jsonMapper(new JavalinJackson(mapper, false));
+                            config.jetty.modifyServer(
+                                    server -> {
+                                        // Graceful stop: refuse new connections, then wait for
+                                        // the requests in flight, at most the grace period.
+                                        server.setHandler(ops.statistics());
+                                        server.setStopTimeout(ops.shutdownGrace().toMillis());
+                                    });
+                            config.requestLogger.http(
+                                    (ctx, ms) -> finished(ctx, ms, ops.metrics()));
                             config.router.apiBuilder(
                                     () -> {
+                                        before(GatewayApp::assignRequestId);
+                                        if (ops.auth() != null) {
+                                            before("api/v1/*", ops.auth());
+                                        }
                                         path(
                                                 "api/v1",
                                                 () -> {
-                                                    post("telemetry", telemetry::ingest);
+                                                    post(
+                                                            "telemetry",
+                                                            ops.ingestLimit()
+                                                                    .wrap(telemetry::ingest));
                                                     get("trips/{tripId}", telemetry::getTrip);
                                                 });
                                         path(
@@ -50,6 +117,8 @@ public final class GatewayApp {
                                                     get("live", health::live);
                                                     get("ready", health::ready);
                                                 });
+                                        get("metrics", ops.ops()::metrics);
+                                        get("openapi.json", ops.ops()::openApi);
                                     });
                         });
         app.exception(
@@ -99,12 +168,51 @@ public final class GatewayApp {
         return app;
     }
 
+    private static void assignRequestId(Context ctx) {
+        String id = RequestIds.choose(ctx.header(RequestIds.HEADER));
+        ctx.header(RequestIds.HEADER, id);
+        MDC.put(RequestIds.MDC_KEY, id);
+    }
+
+    private static void finished(Context ctx, float ms, GatewayMetrics metrics) {
+        try {
+            String route = route(ctx);
+            int status = ctx.statusCode();
+            metrics.recordRequest(ctx.method().name(), route, status, ms / 1000.0);
+            if (status >= 400 && route.equals("/api/v1/telemetry")) {
+                Object problem = ctx.attribute(PROBLEM_ATTRIBUTE);
+                metrics.tripRejected(problem == null ? "status_" + status : problem.toString());
+            } else if (status == 202 && route.equals("/api/v1/telemetry")) {
+                metrics.tripAccepted();
+            }
+            if (status >= 500) {
+                LOG.warn("{} {} answered {} in {} ms", ctx.method(), ctx.path(), status, ms);
+            }
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    private static String route(Context ctx) {
+        String matched = null;
+        try {
+            matched = ctx.endpointHandlerPath();
+        } catch (RuntimeException e) {
+            // no endpoint matched this request
+        }
+        return matched == null || matched.isEmpty() || matched.equals("*")
+                ? UNMATCHED_ROUTE
+                : matched;
+    }
+
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith(Problem.CONTENT_TYPE);
     }
 
     private static void problem(Context ctx, Problem problem) {
+        String type = problem.type();
+        ctx.attribute(PROBLEM_ATTRIBUTE, type.substring(type.lastIndexOf('/') + 1));
         ctx.status(problem.status()).json(problem).contentType(Problem.CONTENT_TYPE);
     }
 }

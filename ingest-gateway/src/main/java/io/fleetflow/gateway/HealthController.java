@@ -11,6 +11,7 @@ public final class HealthController {
 
     private final DataSource dataSource;
     private final RabbitTripPublisher publisher;
+    private volatile boolean draining;
 
     public HealthController(DataSource dataSource, RabbitTripPublisher publisher) {
         this.dataSource = dataSource;
@@ -21,7 +22,16 @@ public final class HealthController {
         ctx.json(Map.of("status", "UP"));
     }
 
+    /** From now on readiness answers 503, so load balancers stop sending traffic. */
+    public void drain() {
+        draining = true;
+    }
+
     public void ready(Context ctx) {
+        if (draining) {
+            ctx.status(503).json(Map.of("status", "DRAINING"));
+            return;
+        }
         boolean db = databaseUp();
         boolean broker = publisher.ping();
         Map<String, String> body = new LinkedHashMap<>();

@@ -23,6 +23,8 @@ public final class PendingTripRelay implements AutoCloseable {
     private final TripPublisher publisher;
     private final Duration interval;
     private final Duration minAge;
+    private final Duration staleAge;
+    private final java.util.function.IntConsumer listener;
     private final AtomicLong republished = new AtomicLong();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(
@@ -34,10 +36,28 @@ public final class PendingTripRelay implements AutoCloseable {
 
     public PendingTripRelay(
             TripStore store, TripPublisher publisher, Duration interval, Duration minAge) {
+        this(store, publisher, interval, minAge, null, n -> {});
+    }
+
+    /**
+     * @param minAge how old an unpublished trip must be before the relay publishes it
+     * @param staleAge how long a published trip may stay {@code PENDING} before its id is published
+     *     again; {@code null} never republishes
+     * @param republishedListener told how many trips each productive round published (metrics)
+     */
+    public PendingTripRelay(
+            TripStore store,
+            TripPublisher publisher,
+            Duration interval,
+            Duration minAge,
+            Duration staleAge,
+            java.util.function.IntConsumer republishedListener) {
         this.store = store;
         this.publisher = publisher;
         this.interval = interval;
         this.minAge = minAge;
+        this.staleAge = staleAge;
+        this.listener = republishedListener;
     }
 
     public void start() {
@@ -51,11 +71,12 @@ public final class PendingTripRelay implements AutoCloseable {
             int total = 0;
             int n;
             do {
-                n = store.relayUnpublished(minAge, BATCH, publisher);
+                n = store.relayUnpublished(minAge, staleAge, BATCH, publisher);
                 total += n;
             } while (n == BATCH);
             if (total > 0) {
                 republished.addAndGet(total);
+                listener.accept(total);
                 LOG.info("Relay published {} trips that had not reached the broker", total);
             }
             return total;
@@ -70,8 +91,17 @@ public final class PendingTripRelay implements AutoCloseable {
         return republished.get();
     }
 
+    /** Stops the timer and lets a running round finish (it holds row locks until it commits). */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            timer.shutdownNow();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetflow.gateway;
 
+import io.fleetflow.gateway.ops.GatewayMetrics;
 import io.fleetflow.model.ReadResult;
 import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripPayload;
@@ -8,17 +9,28 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/telemetry}: validates a trip, commits it as {@code PENDING}, publishes its
- * id, and answers 202. The commit comes first: once the row exists the trip is never lost, even
- * when the publish fails (the relay publishes it later).
+ * {@code POST /api/v1/telemetry}: validates a trip, commits it as {@code PENDING}, answers 202 and
+ * publishes its id (in the background when a {@link BackgroundPublisher} is given). The commit
+ * comes first: once the row exists the trip is never lost, even when the publish fails (the relay
+ * publishes it later).
+ *
+ * <p>Idempotency: with an {@code Idempotency-Key} header, a retry with the same key and the same
+ * body answers the first trip's id and writes and publishes nothing; the same key with another body
+ * is refused with 422. The unique index on the key settles concurrent retries.
  */
 public final class TelemetryController {
 
@@ -27,36 +39,120 @@ public final class TelemetryController {
     private final TripPayloadReader reader;
     private final TripStore store;
     private final TripPublisher publisher;
+    private final BackgroundPublisher background;
     private final long maxBodyBytes;
+    private final GatewayMetrics metrics;
+
+    /** Header a client sets to make retries safe. */
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    /** Header set on an answer that repeats an earlier trip instead of storing a new one. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     public TelemetryController(
             TripPayloadReader reader, TripStore store, TripPublisher publisher, long maxBodyBytes) {
+        this(reader, store, publisher, null, maxBodyBytes, new GatewayMetrics());
+    }
+
+    /**
+     * @param background publishes ids after the answer; {@code null} publishes before answering
+     */
+    public TelemetryController(
+            TripPayloadReader reader,
+            TripStore store,
+            TripPublisher publisher,
+            BackgroundPublisher background,
+            long maxBodyBytes,
+            GatewayMetrics metrics) {
         this.reader = reader;
         this.store = store;
         this.publisher = publisher;
+        this.background = background;
         this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
     }
 
     public void ingest(Context ctx) {
         requireJson(ctx);
-        TripPayload trip = readValid(ctx);
+        String idempotencyKey = idempotencyKey(ctx);
+        MessageDigest digest = idempotencyKey == null ? null : sha256();
+        TripPayload trip = readValid(ctx, digest);
         UUID tripId = UUID.randomUUID();
         String blob = TripBlobCodec.encode(trip.samples());
+        TripStore.Insert outcome;
         try {
-            store.insert(tripId, trip, blob);
+            outcome =
+                    store.insert(
+                            tripId,
+                            trip,
+                            blob,
+                            idempotencyKey,
+                            digest == null ? null : HexFormat.of().formatHex(digest.digest()));
         } catch (SQLException e) {
             LOG.warn("Could not store a trip of vehicle {}: {}", trip.vehicleId(), e.getMessage());
             throw ProblemException.serviceUnavailable(
                     "the trip store is unavailable; retry later", 5);
+        }
+        if (outcome instanceof TripStore.Insert.Conflict) {
+            throw new ProblemException(
+                    Problem.of(
+                            "idempotency-key-reused",
+                            "Idempotency key reused",
+                            422,
+                            "this Idempotency-Key was already used with a different body; use a"
+                                    + " new key for a new trip"));
+        }
+        if (outcome instanceof TripStore.Insert.Replayed replayed) {
+            // Stored before; if its publish failed the relay takes care of it.
+            metrics.tripReplayed();
+            ctx.header(REPLAYED_HEADER, "true");
+            ctx.status(HttpStatus.ACCEPTED).json(new Accepted("QUEUED", replayed.tripId()));
+            return;
+        }
+        if (background != null) {
+            background.submit(tripId);
+            ctx.status(HttpStatus.ACCEPTED).json(new Accepted("QUEUED", tripId));
+            return;
         }
         try {
             publisher.publish(tripId);
             store.markPublished(tripId);
         } catch (TripPublisher.PublishException | SQLException e) {
             // The trip is committed: the relay publishes it once the broker is back.
+            metrics.publishFailed();
             LOG.warn("Trip {} stored but not yet published: {}", tripId, e.getMessage());
         }
         ctx.status(HttpStatus.ACCEPTED).json(new Accepted("QUEUED", tripId));
+    }
+
+    private static String idempotencyKey(Context ctx) {
+        String key = ctx.header(IDEMPOTENCY_HEADER);
+        if (key == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new ProblemException(
+                    new Problem(
+                            "/problems/invalid-header",
+                            "Invalid header",
+                            400,
+                            "Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID",
+                            java.util.List.of(
+                                    new io.fleetflow.model.FieldError(
+                                            "/headers/Idempotency-Key",
+                                            "must be 1 to 200 visible ASCII characters"))));
+        }
+        return key;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public void getTrip(Context ctx) {
@@ -79,12 +175,13 @@ public final class TelemetryController {
         }
     }
 
-    private TripPayload readValid(Context ctx) {
+    private TripPayload readValid(Context ctx, MessageDigest digest) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
             throw tooLarge();
         }
-        try (InputStream body = body(ctx)) {
+        try (InputStream body =
+                digest == null ? body(ctx) : new DigestInputStream(body(ctx), digest)) {
             ReadResult result = reader.read(body);
             if (!result.isValid()) {
                 String detail =
@@ -140,14 +237,36 @@ public final class TelemetryController {
 
     private static void requireJson(Context ctx) {
         String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).trim().startsWith("application/json")) {
+        if (!isUtf8Json(type)) {
             throw new ProblemException(
                     Problem.of(
                             "unsupported-media-type",
                             "Unsupported media type",
                             415,
-                            "Content-Type must be application/json"));
+                            "Content-Type must be application/json (UTF-8)"),
+                    Map.of("Accept-Post", "application/json"));
         }
+    }
+
+    /** {@code application/json}, with no charset or with UTF-8 (RFC 8259 allows only UTF-8). */
+    static boolean isUtf8Json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].trim();
+            if (param.startsWith("charset=")) {
+                String charset = param.substring("charset=".length()).replace("\"", "").trim();
+                if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private ProblemException tooLarge() {

@@ -17,16 +17,22 @@ import javax.sql.DataSource;
 public final class TripStore {
 
     private static final String INSERT =
-            "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at, telemetry_blob, sample_count)"
-                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?)";
+            "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at, telemetry_blob, sample_count,"
+                    + " idempotency_key, body_sha256)"
+                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
+                    + " ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
+
+    private static final String SELECT_BY_IDEMPOTENCY_KEY =
+            "SELECT id, body_sha256 FROM telemetry.trip_logs WHERE idempotency_key = ?";
 
     private static final String MARK_PUBLISHED =
             "UPDATE telemetry.trip_logs SET published_at = now(), publish_attempts = publish_attempts + 1"
                     + " WHERE id = ?";
 
     private static final String SELECT_UNPUBLISHED =
-            "SELECT id FROM telemetry.trip_logs"
-                    + " WHERE status = 'PENDING' AND published_at IS NULL AND received_at < now() - ?::interval"
+            "SELECT id FROM telemetry.trip_logs WHERE status = 'PENDING'"
+                    + " AND ((published_at IS NULL AND received_at < now() - ?::interval)"
+                    + " OR published_at < now() - ?::interval)"
                     + " ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private static final String SELECT_TRIP =
@@ -44,14 +50,76 @@ public final class TripStore {
 
     /** Commits a new trip as {@code PENDING}. */
     public void insert(UUID tripId, TripPayload trip, String blob) throws SQLException {
+        Insert outcome = insert(tripId, trip, blob, null, null);
+        if (!(outcome instanceof Insert.Stored)) {
+            throw new IllegalStateException("a trip without idempotency key cannot conflict");
+        }
+    }
+
+    /** What {@link #insert(UUID, TripPayload, String, String, String)} did. */
+    public sealed interface Insert {
+        /** The trip was committed under the new id. */
+        record Stored(UUID tripId) implements Insert {}
+
+        /** A trip with this idempotency key and the same body exists; nothing was written. */
+        record Replayed(UUID tripId) implements Insert {}
+
+        /** A trip with this idempotency key but another body exists; nothing was written. */
+        record Conflict(UUID tripId) implements Insert {}
+    }
+
+    /**
+     * Commits a new trip as {@code PENDING} unless a trip with the same idempotency key exists. The
+     * unique index on the key makes concurrent retries safe: exactly one insert wins, the others
+     * see its row.
+     *
+     * @param idempotencyKey the client's key, or {@code null}
+     * @param bodySha256 hex SHA-256 of the decompressed body, stored to tell retries from misuse
+     */
+    public Insert insert(
+            UUID tripId, TripPayload trip, String blob, String idempotencyKey, String bodySha256)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                    ps.setObject(1, tripId);
+                    ps.setObject(2, trip.vehicleId());
+                    ps.setObject(3, trip.driverId());
+                    ps.setObject(4, trip.startedAt());
+                    ps.setString(5, blob);
+                    ps.setInt(6, trip.samples().size());
+                    ps.setString(7, idempotencyKey);
+                    ps.setString(8, bodySha256);
+                    if (ps.executeUpdate() == 1 || idempotencyKey == null) {
+                        return new Insert.Stored(tripId);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(SELECT_BY_IDEMPOTENCY_KEY)) {
+                    ps.setString(1, idempotencyKey);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            UUID existing = rs.getObject(1, UUID.class);
+                            return bodySha256.equals(rs.getString(2))
+                                    ? new Insert.Replayed(existing)
+                                    : new Insert.Conflict(existing);
+                        }
+                    }
+                }
+                // The conflicting row was deleted in between: try again.
+            }
+            throw new SQLException("idempotency key kept conflicting with vanishing rows");
+        }
+    }
+
+    /** Marks the trips published in one statement. */
+    public void markPublished(List<UUID> tripIds) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setObject(1, tripId);
-            ps.setObject(2, trip.vehicleId());
-            ps.setObject(3, trip.driverId());
-            ps.setObject(4, trip.startedAt());
-            ps.setString(5, blob);
-            ps.setInt(6, trip.samples().size());
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE telemetry.trip_logs SET published_at = now(),"
+                                        + " publish_attempts = publish_attempts + 1"
+                                        + " WHERE id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", tripIds.toArray()));
             ps.executeUpdate();
         }
     }
@@ -73,13 +141,30 @@ public final class TripStore {
      */
     public int relayUnpublished(Duration minAge, int limit, TripPublisher publisher)
             throws SQLException {
+        return relayUnpublished(minAge, null, limit, publisher);
+    }
+
+    /**
+     * Like {@link #relayUnpublished(Duration, int, TripPublisher)}, and also publishes again trips
+     * published longer than {@code staleAge} ago that are still {@code PENDING} (their message may
+     * have been lost); {@code null} turns that off.
+     */
+    public int relayUnpublished(
+            Duration minAge, Duration staleAge, int limit, TripPublisher publisher)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 List<UUID> ids = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(SELECT_UNPUBLISHED)) {
                     ps.setString(1, minAge.toMillis() + " milliseconds");
-                    ps.setInt(2, limit);
+                    // A stale age of "infinity" leaves published trips alone.
+                    ps.setString(
+                            2,
+                            staleAge == null
+                                    ? "1000 years"
+                                    : staleAge.toMillis() + " milliseconds");
+                    ps.setInt(3, limit);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getObject(1, UUID.class));

@@ -45,10 +45,12 @@ class TelemetryApiITCase {
         gateway =
                 Gateway.start(
                         GatewayConfig.local(
-                                TestServices.dbUrl(),
-                                TestServices.dbUser(),
-                                TestServices.amqpUri(),
-                                queue.name()));
+                                        TestServices.dbUrl(),
+                                        TestServices.dbUser(),
+                                        TestServices.amqpUri(),
+                                        queue.name())
+                                .withAuth(true)
+                                .withDevCredentials(true));
     }
 
     @AfterEach
@@ -67,11 +69,14 @@ class TelemetryApiITCase {
         assertThat(DB.status(tripId)).isEqualTo("PENDING");
         assertThat(DB.count("SELECT sample_count FROM telemetry.trip_logs WHERE id = ?", tripId))
                 .isEqualTo(1);
-        assertThat(
-                        DB.count(
-                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ? AND published_at IS NOT NULL",
-                                tripId))
-                .isEqualTo(1);
+        // The id is published after the answer, then marked published.
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                DB.count(
+                                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ? AND published_at IS NOT NULL",
+                                                tripId)
+                                        == 1);
         assertThat(queue.drain()).containsExactly(tripId + "|" + tripId + "|2");
     }
 
@@ -105,12 +110,13 @@ class TelemetryApiITCase {
                 HttpRequest.newBuilder(uri("/api/v1/telemetry"))
                         .header("Content-Type", "application/json")
                         .header("Content-Encoding", "gzip")
+                        .header("Authorization", "Bearer " + deviceKey())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(buffer.toByteArray()))
                         .build();
 
         assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(202);
-        assertThat(queue.messageCount()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.messageCount() == 1);
     }
 
     @Test
@@ -121,7 +127,10 @@ class TelemetryApiITCase {
 
         HttpResponse<String> noRoute =
                 http.send(
-                        HttpRequest.newBuilder(uri("/api/v1/nothing")).GET().build(),
+                        HttpRequest.newBuilder(uri("/api/v1/nothing"))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(noRoute.statusCode()).isEqualTo(404);
         assertThat(noRoute.headers().firstValue("Content-Type"))
@@ -129,7 +138,10 @@ class TelemetryApiITCase {
 
         HttpResponse<String> wrongMethod =
                 http.send(
-                        HttpRequest.newBuilder(uri("/api/v1/telemetry")).GET().build(),
+                        HttpRequest.newBuilder(uri("/api/v1/telemetry"))
+                                .header("Authorization", "Bearer " + deviceKey())
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(json.readTree(wrongMethod.body()).get("status").asInt()).isEqualTo(405);
@@ -143,7 +155,10 @@ class TelemetryApiITCase {
 
         HttpResponse<String> response =
                 http.send(
-                        HttpRequest.newBuilder(uri("/api/v1/trips/" + tripId)).GET().build(),
+                        HttpRequest.newBuilder(uri("/api/v1/trips/" + tripId))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -155,6 +170,7 @@ class TelemetryApiITCase {
         HttpResponse<String> missing =
                 http.send(
                         HttpRequest.newBuilder(uri("/api/v1/trips/" + UUID.randomUUID()))
+                                .header("Authorization", "Bearer " + operatorToken())
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -170,12 +186,14 @@ class TelemetryApiITCase {
                         TestServices.dbUser(),
                         "amqp://guest:guest@127.0.0.1:1/%2F",
                         queue.name());
-        gateway = Gateway.start(unreachable);
-        UUID tripId =
-                UUID.fromString(
-                        json.readTree(post(EXAMPLE, "application/json").body())
-                                .get("trip_id")
-                                .asText());
+        gateway = Gateway.start(unreachable.withAuth(true).withDevCredentials(true));
+        java.util.Set<String> accepted = new java.util.TreeSet<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> response = post(EXAMPLE, "application/json");
+            assertThat(response.statusCode()).isEqualTo(202);
+            accepted.add(json.readTree(response.body()).get("trip_id").asText());
+        }
+        UUID tripId = UUID.fromString(accepted.iterator().next());
         assertThat(DB.status(tripId)).isEqualTo("PENDING");
         assertThat(queue.messageCount()).isZero();
         gateway.close();
@@ -188,10 +206,15 @@ class TelemetryApiITCase {
                                 TestServices.amqpUri(),
                                 queue.name()));
         // The relay takes trips older than its minimum age (2 s locally) and runs every second.
-        await().atMost(Duration.ofSeconds(15)).until(() -> queue.messageCount() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> gateway.relay().republished() == 5);
 
-        assertThat(gateway.relay().republished()).isEqualTo(1);
-        assertThat(queue.drain()).containsExactly(tripId + "|" + tripId + "|2");
+        assertThat(queue.messageCount()).isEqualTo(5);
+        java.util.Set<String> published = new java.util.TreeSet<>();
+        for (String message : queue.drain()) {
+            assertThat(message).endsWith("|2"); // persistent
+            published.add(message.substring(0, 36));
+        }
+        assertThat(published).isEqualTo(accepted);
         assertThat(gateway.relay().runOnce()).isZero();
     }
 
@@ -204,9 +227,18 @@ class TelemetryApiITCase {
         return http.send(
                 HttpRequest.newBuilder(uri("/api/v1/telemetry"))
                         .header("Content-Type", contentType)
+                        .header("Authorization", "Bearer " + deviceKey())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String deviceKey() {
+        return gateway.devCredentials().orElseThrow().deviceKey();
+    }
+
+    private String operatorToken() {
+        return gateway.devCredentials().orElseThrow().operatorToken();
     }
 
     private URI uri(String path) {

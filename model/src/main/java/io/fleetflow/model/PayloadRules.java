@@ -58,6 +58,18 @@ public final class PayloadRules {
         }
     }
 
+    /**
+     * Earliest accepted trip start: telematics data from before it is a device clock fault (and
+     * very old dates would not fit the database's timestamp range).
+     */
+    public static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
+
+    public static String notBeforeEarliestStart(OffsetDateTime startedAt) {
+        return startedAt.toInstant().isBefore(EARLIEST_START)
+                ? "must not be before " + EARLIEST_START + " (check the device clock)"
+                : null;
+    }
+
     public static String notTooFarInFuture(
             OffsetDateTime startedAt, Instant now, Duration maxSkew) {
         return startedAt.toInstant().isAfter(now.plus(maxSkew))

@@ -131,6 +131,11 @@ public final class TripPayloadReader {
             return null;
         }
         OffsetDateTime startedAt = OffsetDateTime.parse(text);
+        problem = PayloadRules.notBeforeEarliestStart(startedAt);
+        if (problem != null) {
+            errors.add("/timestamp", problem);
+            return null;
+        }
         problem =
                 PayloadRules.notTooFarInFuture(startedAt, clock.instant(), limits.maxFutureSkew());
         if (problem != null) {
@@ -206,11 +211,17 @@ public final class TripPayloadReader {
         Double gLat = null;
         Long t = null;
         boolean tGiven = false;
-        java.util.Set<String> given = new java.util.HashSet<>(4);
+        // Which required fields appeared (bits in REQUIRED_SAMPLE_FIELDS order); no per-sample set.
+        int given = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            given.add(name);
             p.nextToken();
+            switch (name) {
+                case "speed_kmh" -> given |= 1;
+                case "g_force_long" -> given |= 2;
+                case "g_force_lat" -> given |= 4;
+                default -> {}
+            }
             switch (name) {
                 case "speed_kmh" ->
                         speed =
@@ -240,9 +251,9 @@ public final class TripPayloadReader {
                 default -> p.skipChildren();
             }
         }
-        for (String required : REQUIRED_SAMPLE_FIELDS) {
-            if (!given.contains(required)) {
-                errors.add(base + "/" + required, "is required");
+        for (int i = 0; i < REQUIRED_SAMPLE_FIELDS.size(); i++) {
+            if ((given & (1 << i)) == 0) {
+                errors.add(base + "/" + REQUIRED_SAMPLE_FIELDS.get(i), "is required");
             }
         }
         columns.add(index, tGiven, t, speed, gLong, gLat, errors);

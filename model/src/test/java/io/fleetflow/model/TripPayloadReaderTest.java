@@ -139,6 +139,19 @@ class TripPayloadReaderTest {
     }
 
     @Test
+    void timestampBeforeTheEarliestStartIsRejected() throws IOException {
+        String oneSample = "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
+
+        assertThat(read(body("\"2000-01-01T00:00:00Z\"", oneSample)).isValid()).isTrue();
+        assertThat(read(body("\"1999-12-31T23:59:59Z\"", oneSample)).errors())
+                .extracting(FieldError::pointer)
+                .containsExactly("/timestamp");
+        assertThat(read(body("\"-999999999-01-01T00:00:00Z\"", oneSample)).errors())
+                .extracting(FieldError::pointer)
+                .containsExactly("/timestamp");
+    }
+
+    @Test
     void malformedJsonIsOneErrorWithItsLocation() throws IOException {
         ReadResult result = read("{\"vehicle_id\": \"" + VEHICLE + "\", \"data\": [");
 
