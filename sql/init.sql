@@ -93,3 +93,7 @@ CREATE TABLE IF NOT EXISTS telemetry.driver_stats (
     last_trip_started_at        timestamptz,
     updated_at                  timestamptz      NOT NULL DEFAULT now()
 );
+
+-- Read API (docs/read-api.md): the fleet window by start time, and the trips list's keyset order.
+CREATE INDEX IF NOT EXISTS trip_logs_started_idx         ON telemetry.trip_logs (started_at);
+CREATE INDEX IF NOT EXISTS trip_logs_received_id_idx     ON telemetry.trip_logs (received_at DESC, id DESC);

@@ -2,6 +2,10 @@ package io.fleetflow.gateway;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.fleetflow.gateway.read.DashboardFiles;
+import io.fleetflow.gateway.read.QueueDepthProbe;
+import io.fleetflow.gateway.read.ReadApi;
+import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.model.TripPayloadReader;
 import io.javalin.Javalin;
 import java.sql.SQLException;
@@ -21,16 +25,19 @@ public final class Gateway implements AutoCloseable {
     private final RabbitTripPublisher publisher;
     private final PendingTripRelay relay;
     private final Javalin app;
+    private final QueueDepthProbe queueDepth;
 
     private Gateway(
             HikariDataSource dataSource,
             RabbitTripPublisher publisher,
             PendingTripRelay relay,
-            Javalin app) {
+            Javalin app,
+            QueueDepthProbe queueDepth) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.relay = relay;
         this.app = app;
+        this.queueDepth = queueDepth;
     }
 
     public static Gateway start(GatewayConfig config) throws SQLException {
@@ -55,10 +62,14 @@ public final class Gateway implements AutoCloseable {
                             store,
                             publisher,
                             config.maxBodyBytes());
+            ReadApiSettings readSettings = ReadApiSettings.fromEnvironment(System.getenv());
+            QueueDepthProbe queueDepth = new QueueDepthProbe(config.amqpUri(), config.queue());
             Javalin app =
                     GatewayApp.create(
                             telemetry,
                             new HealthController(dataSource, publisher),
+                            ReadApi.controller(dataSource, queueDepth, readSettings),
+                            new DashboardFiles(readSettings.dashboardDir()),
                             GatewayApp.objectMapper());
             app.start(config.httpHost(), config.httpPort());
             relay.start();
@@ -67,7 +78,7 @@ public final class Gateway implements AutoCloseable {
                     config.httpHost(),
                     app.port(),
                     config);
-            return new Gateway(dataSource, publisher, relay, app);
+            return new Gateway(dataSource, publisher, relay, app, queueDepth);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw e;
@@ -103,6 +114,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         app.stop();
         relay.close();
+        queueDepth.close();
         publisher.close();
         dataSource.close();
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.fleetflow.gateway.read.DashboardFiles;
+import io.fleetflow.gateway.read.ReadApiController;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -29,20 +31,25 @@ public final class GatewayApp {
     }
 
     public static Javalin create(
-            TelemetryController telemetry, HealthController health, ObjectMapper mapper) {
+            TelemetryController telemetry,
+            HealthController health,
+            ReadApiController read,
+            DashboardFiles dashboard,
+            ObjectMapper mapper) {
         Javalin app =
                 Javalin.create(
                         config -> {
                             config.showJavalinBanner = false;
                             config.http.prefer405over404 = true;
                             config.jsonMapper(new JavalinJackson(mapper, false));
+                            dashboard.configure(config);
                             config.router.apiBuilder(
                                     () -> {
                                         path(
                                                 "api/v1",
                                                 () -> {
                                                     post("telemetry", telemetry::ingest);
-                                                    get("trips/{tripId}", telemetry::getTrip);
+                                                    read.routes();
                                                 });
                                         path(
                                                 "health",
@@ -50,6 +57,7 @@ public final class GatewayApp {
                                                     get("live", health::live);
                                                     get("ready", health::ready);
                                                 });
+                                        dashboard.routes();
                                     });
                         });
         app.exception(
