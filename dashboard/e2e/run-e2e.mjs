@@ -104,16 +104,17 @@ async function main() {
         ]),
       },
     ];
-    const posted = [];
-    for (const [i, plan] of plans.entries()) {
-      const body = tripBody({ vehicleId: vehicle, seed: i + 1, ...plan });
+    async function postTrip(plan, seed) {
+      const body = tripBody({ vehicleId: vehicle, seed, ...plan });
       const headers = { 'Content-Type': 'application/json' };
       if (stack.deviceKey) headers.Authorization = `Bearer ${stack.deviceKey}`;
       const res = await fetch(`${stack.base}/api/v1/telemetry`, { method: 'POST', headers, body });
       const answer = await res.json();
       if (res.status !== 202) throw new Error(`POST telemetry -> ${res.status} ${JSON.stringify(answer)}`);
-      posted.push({ ...plan, tripId: answer.trip_id });
+      return { ...plan, tripId: answer.trip_id };
     }
+    const posted = [];
+    for (const [i, plan] of plans.entries()) posted.push(await postTrip(plan, i + 1));
     log(`posted ${posted.length} trips`);
 
     const doneDeadline = Date.now() + 240_000;
@@ -173,6 +174,13 @@ async function main() {
     }
     await page.locator('[data-flink-state="RUNNING"]').waitFor({ timeout: 20_000 });
     await audit('overview');
+
+    // Live: a trip posted now shows up on the open overview, and turns COMPLETED, without a reload.
+    const live = await postTrip({ driverId: driverB, samples: 600, manoeuvres: [{ at: 100, kind: 'braking' }] }, 99);
+    const liveRow = page.locator(`tr[data-trip-id="${live.tripId}"]`);
+    await liveRow.waitFor({ timeout: 30_000 }).catch(() => check(false, 'a new trip did not appear without a reload'));
+    await liveRow.getByText('COMPLETED').waitFor({ timeout: 60_000 }).catch(() => check(false, 'the new trip did not turn COMPLETED live'));
+    log('live: a new trip appeared and completed on the open overview');
 
     // Drivers leaderboard, then one driver.
     await page.getByRole('link', { name: 'Drivers', exact: true }).click();

@@ -11,7 +11,7 @@ export function ScoreHistoryChart({ history }: { history: DriverDetail['score_hi
   const y = (v: number) => height - (v / 100) * height;
   return (
     <svg
-      viewBox={`0 0 ${width} ${height + 20}`}
+      viewBox={`0 -16 ${width} ${height + 36}`}
       className="h-auto w-full"
       role="img"
       aria-label={`Score over time: ${scored.map((d) => `${d.date} ${fmtScore(d.avg_score)}`).join(', ')}`}
@@ -28,6 +28,9 @@ export function ScoreHistoryChart({ history }: { history: DriverDetail['score_hi
       {scored.map((d, i) => (
         <g key={d.date}>
           <circle cx={x(i)} cy={y(d.avg_score ?? 0)} r={4} fill={bandColors[scoreBand(d.avg_score)]} />
+          <text x={x(i)} y={y(d.avg_score ?? 0) - 8} textAnchor="middle" fontSize={11} fill="#0f172a">
+            {fmtScore(d.avg_score)}
+          </text>
           <text x={x(i)} y={height + 16} textAnchor="middle" fontSize={11} fill="#334155">
             {d.date.slice(5)}
           </text>

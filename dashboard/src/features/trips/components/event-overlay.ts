@@ -35,6 +35,7 @@ export function eventsPlugin(events: TripEvent[], withLabels: boolean, onDrawn: 
         ctx.save();
         ctx.font = `${11 * dpr}px sans-serif`;
         ctx.textBaseline = 'top';
+        ctx.textAlign = 'left';
         for (const b of boxes) {
           ctx.globalAlpha = 0.18;
           ctx.fillStyle = b.color;
