@@ -41,6 +41,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     public static Gateway start(GatewayConfig config) throws SQLException {
+        return start(config, ReadApiSettings.fromEnvironment(System.getenv()));
+    }
+
+    /** Starts with read-side settings taken from elsewhere than the process environment. */
+    public static Gateway start(GatewayConfig config, ReadApiSettings readSettings)
+            throws SQLException {
         HikariDataSource dataSource = dataSource(config);
         try {
             if (config.applySchema()) {
@@ -62,7 +68,6 @@ public final class Gateway implements AutoCloseable {
                             store,
                             publisher,
                             config.maxBodyBytes());
-            ReadApiSettings readSettings = ReadApiSettings.fromEnvironment(System.getenv());
             QueueDepthProbe queueDepth = new QueueDepthProbe(config.amqpUri(), config.queue());
             Javalin app =
                     GatewayApp.create(
