@@ -32,6 +32,15 @@ describe('apiGet', () => {
     expect((error as ApiError).message).toBe('Service unavailable: the database is unavailable');
   });
 
+  it('forgets a device key used as operator token (403)', async () => {
+    auth.setToken('device-key');
+    server.use(http.get('*/api/v1/pipeline', () => problem(403, 'Forbidden')));
+
+    await expect(apiGet('/api/v1/pipeline')).rejects.toMatchObject({ status: 403 });
+
+    expect(auth.get()).toEqual({ token: null, rejected: true });
+  });
+
   it('forgets a refused token on 401', async () => {
     auth.setToken('stale');
     server.use(http.get('*/api/v1/pipeline', () => problem(401, 'Unauthorized')));

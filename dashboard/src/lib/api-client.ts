@@ -40,7 +40,8 @@ export async function apiGet<T>(path: string, query?: Query, signal?: AbortSigna
     } catch {
       // not a problem+json body
     }
-    if (res.status === 401) auth.reject();
+    // 401: no or unknown token; 403: a key that is not an operator token (e.g. a device key).
+    if (res.status === 401 || res.status === 403) auth.reject();
     throw new ApiError(res.status, title, detail);
   }
   return (await res.json()) as T;
