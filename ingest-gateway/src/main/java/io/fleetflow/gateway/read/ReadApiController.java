@@ -61,7 +61,7 @@ public final class ReadApiController {
         get("vehicles", this::vehicles);
     }
 
-    void fleetSummary(Context ctx) throws SQLException {
+    void fleetSummary(Context ctx) {
         int days = intParam(ctx, "days", DEFAULT_DAYS, 1, MAX_DAYS);
         ctx.json(read(() -> fleet.summary(days)));
     }
