@@ -113,3 +113,6 @@ CREATE TABLE IF NOT EXISTS telemetry.api_keys (
     created_at  timestamptz NOT NULL DEFAULT now(),
     revoked_at  timestamptz
 );
+-- Read API (docs/read-api.md): the fleet window by start time, and the trips list's keyset order.
+CREATE INDEX IF NOT EXISTS trip_logs_started_idx         ON telemetry.trip_logs (started_at);
+CREATE INDEX IF NOT EXISTS trip_logs_received_id_idx     ON telemetry.trip_logs (received_at DESC, id DESC);

@@ -9,6 +9,10 @@ import io.fleetflow.gateway.auth.ApiKeyStore;
 import io.fleetflow.gateway.auth.AuthHandler;
 import io.fleetflow.gateway.ops.ConcurrencyLimit;
 import io.fleetflow.gateway.ops.GatewayMetrics;
+import io.fleetflow.gateway.read.DashboardFiles;
+import io.fleetflow.gateway.read.QueueDepthProbe;
+import io.fleetflow.gateway.read.ReadApi;
+import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.model.TripPayloadReader;
 import io.javalin.Javalin;
 import java.sql.SQLException;
@@ -40,6 +44,7 @@ public final class Gateway implements AutoCloseable {
     private final Javalin app;
     private final DevCredentials devCredentials;
     private final GatewayConfig config;
+    private final QueueDepthProbe queueDepth;
 
     private Gateway(
             HikariDataSource dataSource,
@@ -50,7 +55,8 @@ public final class Gateway implements AutoCloseable {
             GatewayMetrics metrics,
             Javalin app,
             DevCredentials devCredentials,
-            GatewayConfig config) {
+            GatewayConfig config,
+            QueueDepthProbe queueDepth) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.background = background;
@@ -60,9 +66,16 @@ public final class Gateway implements AutoCloseable {
         this.metrics = metrics;
         this.app = app;
         this.devCredentials = devCredentials;
+        this.queueDepth = queueDepth;
     }
 
     public static Gateway start(GatewayConfig config) throws SQLException {
+        return start(config, ReadApiSettings.fromEnvironment(System.getenv()));
+    }
+
+    /** Starts with read-side settings taken from elsewhere than the process environment. */
+    public static Gateway start(GatewayConfig config, ReadApiSettings readSettings)
+            throws SQLException {
         HikariDataSource dataSource = dataSource(config);
         try {
             if (config.applySchema()) {
@@ -116,7 +129,15 @@ public final class Gateway implements AutoCloseable {
                             new OpsController(metrics),
                             config.shutdownGrace(),
                             statistics);
-            Javalin app = GatewayApp.create(telemetry, health, GatewayApp.objectMapper(), ops);
+            QueueDepthProbe queueDepth = new QueueDepthProbe(config.amqpUri(), config.queue());
+            Javalin app =
+                    GatewayApp.create(
+                            telemetry,
+                            health,
+                            ReadApi.controller(dataSource, queueDepth, readSettings),
+                            new DashboardFiles(readSettings.dashboardDir()),
+                            GatewayApp.objectMapper(),
+                            ops);
             app.start(config.httpHost(), config.httpPort());
             relay.start();
             if (!config.authEnabled()) {
@@ -129,7 +150,16 @@ public final class Gateway implements AutoCloseable {
                     app.port(),
                     config);
             return new Gateway(
-                    dataSource, publisher, background, relay, health, metrics, app, dev, config);
+                    dataSource,
+                    publisher,
+                    background,
+                    relay,
+                    health,
+                    metrics,
+                    app,
+                    dev,
+                    config,
+                    queueDepth);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw e;
@@ -189,6 +219,7 @@ public final class Gateway implements AutoCloseable {
         app.stop();
         background.close(config.shutdownGrace());
         relay.close();
+        queueDepth.close();
         publisher.close();
         dataSource.close();
     }

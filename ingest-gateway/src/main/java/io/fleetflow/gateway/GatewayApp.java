@@ -13,6 +13,8 @@ import io.fleetflow.gateway.auth.AuthHandler;
 import io.fleetflow.gateway.ops.ConcurrencyLimit;
 import io.fleetflow.gateway.ops.GatewayMetrics;
 import io.fleetflow.gateway.ops.RequestIds;
+import io.fleetflow.gateway.read.DashboardFiles;
+import io.fleetflow.gateway.read.ReadApiController;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -73,12 +75,34 @@ public final class GatewayApp {
 
     public static Javalin create(
             TelemetryController telemetry, HealthController health, ObjectMapper mapper) {
-        return create(telemetry, health, mapper, Operations.unauthenticated());
+        return create(telemetry, health, null, null, mapper, Operations.unauthenticated());
     }
 
     public static Javalin create(
             TelemetryController telemetry,
             HealthController health,
+            ObjectMapper mapper,
+            Operations ops) {
+        return create(telemetry, health, null, null, mapper, ops);
+    }
+
+    public static Javalin create(
+            TelemetryController telemetry,
+            HealthController health,
+            ReadApiController read,
+            DashboardFiles dashboard,
+            ObjectMapper mapper) {
+        return create(telemetry, health, read, dashboard, mapper, Operations.unauthenticated());
+    }
+
+    /**
+     * The whole application. {@code read} and {@code dashboard} may be null (ingest-only tests).
+     */
+    public static Javalin create(
+            TelemetryController telemetry,
+            HealthController health,
+            ReadApiController read,
+            DashboardFiles dashboard,
             ObjectMapper mapper,
             Operations ops) {
         Javalin app =
@@ -96,6 +120,9 @@ public final class GatewayApp {
                                     });
                             config.requestLogger.http(
                                     (ctx, ms) -> finished(ctx, ms, ops.metrics()));
+                            if (dashboard != null) {
+                                dashboard.configure(config);
+                            }
                             config.router.apiBuilder(
                                     () -> {
                                         before(GatewayApp::assignRequestId);
@@ -109,7 +136,9 @@ public final class GatewayApp {
                                                             "telemetry",
                                                             ops.ingestLimit()
                                                                     .wrap(telemetry::ingest));
-                                                    get("trips/{tripId}", telemetry::getTrip);
+                                                    if (read != null) {
+                                                        read.routes();
+                                                    }
                                                 });
                                         path(
                                                 "health",
@@ -119,6 +148,9 @@ public final class GatewayApp {
                                                 });
                                         get("metrics", ops.ops()::metrics);
                                         get("openapi.json", ops.ops()::openApi);
+                                        if (dashboard != null) {
+                                            dashboard.routes();
+                                        }
                                     });
                         });
         app.exception(

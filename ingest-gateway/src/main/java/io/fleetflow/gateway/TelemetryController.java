@@ -155,26 +155,6 @@ public final class TelemetryController {
         }
     }
 
-    public void getTrip(Context ctx) {
-        UUID tripId = parseId(ctx.pathParam("tripId"));
-        try {
-            TripView trip =
-                    store.find(tripId)
-                            .orElseThrow(
-                                    () ->
-                                            new ProblemException(
-                                                    Problem.of(
-                                                            "not-found",
-                                                            "Not found",
-                                                            404,
-                                                            "no trip " + tripId)));
-            ctx.json(trip);
-        } catch (SQLException e) {
-            throw ProblemException.serviceUnavailable(
-                    "the trip store is unavailable; retry later", 5);
-        }
-    }
-
     private TripPayload readValid(Context ctx, MessageDigest digest) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
@@ -276,15 +256,6 @@ public final class TelemetryController {
                         "Body too large",
                         413,
                         "the body must not exceed " + maxBodyBytes + " bytes after decompression"));
-    }
-
-    static UUID parseId(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(
-                    Problem.of("not-found", "Not found", 404, "no trip " + text));
-        }
     }
 
     /** The 202 answer. */

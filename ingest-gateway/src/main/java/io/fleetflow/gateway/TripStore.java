@@ -5,11 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -34,13 +32,6 @@ public final class TripStore {
                     + " AND ((published_at IS NULL AND received_at < now() - ?::interval)"
                     + " OR published_at < now() - ?::interval)"
                     + " ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED";
-
-    private static final String SELECT_TRIP =
-            "SELECT t.id, t.vehicle_id, t.driver_id, t.started_at, t.sample_count, t.status, t.failure_reason,"
-                    + " t.received_at, t.updated_at, t.completed_at, s.safety_score, s.harsh_braking_count,"
-                    + " s.rapid_accel_count, s.scoring_version, s.scored_at"
-                    + " FROM telemetry.trip_logs t LEFT JOIN telemetry.driver_scores s ON s.trip_id = t.id"
-                    + " WHERE t.id = ?";
 
     private final DataSource dataSource;
 
@@ -189,39 +180,5 @@ public final class TripStore {
                 throw e;
             }
         }
-    }
-
-    public Optional<TripView> find(UUID tripId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(SELECT_TRIP)) {
-            ps.setObject(1, tripId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(
-                        new TripView(
-                                rs.getObject("id", UUID.class),
-                                rs.getObject("vehicle_id", UUID.class),
-                                rs.getObject("driver_id", UUID.class),
-                                instant(rs, "started_at"),
-                                rs.getInt("sample_count"),
-                                rs.getString("status"),
-                                rs.getString("failure_reason"),
-                                instant(rs, "received_at"),
-                                instant(rs, "updated_at"),
-                                instant(rs, "completed_at"),
-                                (Integer) rs.getObject("safety_score"),
-                                (Integer) rs.getObject("harsh_braking_count"),
-                                (Integer) rs.getObject("rapid_accel_count"),
-                                rs.getString("scoring_version"),
-                                instant(rs, "scored_at")));
-            }
-        }
-    }
-
-    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }

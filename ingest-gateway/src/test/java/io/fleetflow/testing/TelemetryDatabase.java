@@ -48,7 +48,8 @@ public final class TelemetryDatabase
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             // driver_stats has no foreign key to trip_logs: name it, or it outlives the trips.
-            s.execute("TRUNCATE telemetry.trip_logs, telemetry.driver_stats, telemetry.api_keys CASCADE");
+            s.execute(
+                    "TRUNCATE telemetry.trip_logs, telemetry.driver_stats, telemetry.api_keys CASCADE");
         }
     }
 

@@ -3,6 +3,7 @@ package io.fleetflow.launcher;
 import io.fleetflow.gateway.DevCredentials;
 import io.fleetflow.gateway.Gateway;
 import io.fleetflow.gateway.GatewayConfig;
+import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.sink.JdbcResultSinks;
@@ -123,7 +124,8 @@ public final class LocalStack implements AutoCloseable {
         env.putIfAbsent("FLEETFLOW_FLINK_REST_URL", "http://" + host + ":" + flinkUiPort);
 
         GatewayConfig gatewayConfig = GatewayConfig.fromEnvironment(env);
-        Gateway gateway = own("gateway", Gateway.start(gatewayConfig));
+        Gateway gateway =
+                own("gateway", Gateway.start(gatewayConfig, ReadApiSettings.fromEnvironment(env)));
         String baseUrl = "http://" + host + ":" + gateway.port();
 
         JobClient job = startJob(gatewayConfig, env, host, flinkUiPort);

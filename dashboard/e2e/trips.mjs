@@ -1,0 +1,46 @@
+// Trip bodies with manoeuvres any scorer must notice: braking and acceleration runs well beyond
+// 0.4 g, a sharp corner, a stretch of speeding; and a long calm trip with events in it.
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * @param samples number of 10 Hz samples
+ * @param manoeuvres [{at, kind}] sample index and one of braking|accel|corner|speeding
+ */
+export function tripBody({ vehicleId, driverId, samples, manoeuvres, seed = 1 }) {
+  const random = rng(seed);
+  const speed = new Float64Array(samples);
+  const gLong = new Float64Array(samples);
+  const gLat = new Float64Array(samples);
+  for (let i = 0; i < samples; i++) {
+    speed[i] = 50 + 8 * Math.sin(i / 600) + (random() - 0.5);
+    gLong[i] = (random() - 0.5) * 0.1;
+    gLat[i] = (random() - 0.5) * 0.08;
+  }
+  for (const { at, kind } of manoeuvres) {
+    const len = kind === 'speeding' ? 400 : 12;
+    for (let i = at; i < Math.min(samples, at + len); i++) {
+      if (kind === 'braking') gLong[i] = -0.65;
+      if (kind === 'accel') gLong[i] = 0.55;
+      if (kind === 'corner') gLat[i] = 0.6;
+      if (kind === 'speeding') speed[i] = 145;
+    }
+  }
+  const startedAt = new Date(Date.now() - (samples / 10) * 1000 - 60_000);
+  const data = [];
+  for (let i = 0; i < samples; i++) {
+    data.push(
+      `{"speed_kmh":${speed[i].toFixed(2)},"g_force_long":${gLong[i].toFixed(3)},"g_force_lat":${gLat[i].toFixed(3)}}`,
+    );
+  }
+  return (
+    `{"vehicle_id":"${vehicleId}","driver_id":"${driverId}","timestamp":"${startedAt.toISOString()}",` +
+    `"sample_rate_hz":10,"data":[${data.join(',')}]}`
+  );
+}

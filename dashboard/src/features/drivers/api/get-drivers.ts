@@ -1,0 +1,32 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { refresh } from '@/config/env';
+import { apiGet } from '@/lib/api-client';
+import type { Driver, Items } from '@/types/api';
+
+export type DriverSort =
+  | 'score'
+  | 'harsh_braking'
+  | 'rapid_acceleration'
+  | 'harsh_cornering'
+  | 'speeding'
+  | 'distance'
+  | 'trips';
+
+export type DriversParams = { search?: string; sort: DriverSort; order: 'asc' | 'desc' };
+
+export function getDrivers(params: DriversParams, signal?: AbortSignal): Promise<Items<Driver>> {
+  return apiGet<Items<Driver>>('/api/v1/drivers', params, signal);
+}
+
+export function getDriversQueryOptions(params: DriversParams) {
+  return queryOptions({
+    queryKey: ['drivers', params],
+    queryFn: ({ signal }) => getDrivers(params, signal),
+    refetchInterval: refresh.lists,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDrivers(params: DriversParams) {
+  return useQuery(getDriversQueryOptions(params));
+}

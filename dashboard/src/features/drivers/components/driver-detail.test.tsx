@@ -1,0 +1,27 @@
+import { screen } from '@testing-library/react';
+import { http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { DRIVER_A } from '@/testing/mocks/fixtures';
+import { problem } from '@/testing/mocks/handlers';
+import { server } from '@/testing/mocks/server';
+import { renderApp } from '@/testing/test-utils';
+import { DriverDetailView } from './driver-detail';
+
+describe('DriverDetailView', () => {
+  it('shows score over time, event breakdown and the driver’s trips', async () => {
+    renderApp(<DriverDetailView driverId={DRIVER_A} />);
+
+    expect(await screen.findByRole('heading', { name: 'Driver 7a1d2c3b' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Score over time: 2026-05-01 81, 2026-05-02 84' })).toBeInTheDocument();
+    expect(screen.getAllByText('Harsh braking', { selector: 'dt' })[0].nextSibling).toHaveTextContent('3');
+    expect(await screen.findByRole('table', { name: 'Trips of driver 7a1d2c3b' })).toBeInTheDocument();
+  });
+
+  it('says so when the driver has no trips', async () => {
+    server.use(http.get('*/api/v1/drivers/:id', () => problem(404, 'Not found')));
+
+    renderApp(<DriverDetailView driverId="nobody" />);
+
+    expect(await screen.findByRole('heading', { name: 'Driver not found' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,92 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { TripEvent, TripSamples } from '@/types/api';
+import { eventsPlugin } from './event-overlay';
+
+type Props = { samples: TripSamples; events: TripEvent[] };
+
+/**
+ * Speed and g-forces over the trip on canvas (uPlot), cursors in sync, every event shaded and
+ * labelled. Marks the container with the time the first draw took (data-render-ms) and the
+ * number of events drawn, which the end-to-end test reads.
+ */
+export default function TripChart({ samples, events }: Props) {
+  const holder = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = holder.current;
+    if (!el) return;
+    const started = performance.now();
+    const seconds = samples.t_ms.map((t) => t / 1000);
+    const width = Math.max(320, el.clientWidth);
+    let pending = 2;
+    const drawn = () => {
+      pending -= 1;
+      if (pending === 0 && !el.dataset.renderMs) {
+        el.dataset.renderMs = (performance.now() - started).toFixed(1);
+        el.dataset.eventsDrawn = String(events.length);
+      }
+    };
+    const sync = uPlot.sync(`trip-${Math.random()}`);
+    const common = (title: string): Partial<uPlot.Options> => ({
+      width,
+      height: 220,
+      title,
+      scales: { x: { time: false } },
+      cursor: { sync: { key: sync.key } },
+      legend: { live: true },
+    });
+    const speed = new uPlot(
+      {
+        ...common('Speed'),
+        series: [
+          { label: 'Time (s)' },
+          { label: 'Speed (km/h)', stroke: '#1d4ed8', width: 1.25 },
+        ],
+        axes: [{ label: 'Time since start (s)' }, { label: 'km/h' }],
+        plugins: [eventsPlugin(events, true, drawn)],
+      } as uPlot.Options,
+      [seconds, samples.speed_kmh],
+      el.querySelector<HTMLElement>('[data-chart="speed"]')!,
+    );
+    const g = new uPlot(
+      {
+        ...common('G-forces'),
+        series: [
+          { label: 'Time (s)' },
+          { label: 'Longitudinal (g)', stroke: '#b91c1c', width: 1 },
+          { label: 'Lateral (g)', stroke: '#0f766e', width: 1 },
+        ],
+        axes: [{ label: 'Time since start (s)' }, { label: 'g' }],
+        plugins: [eventsPlugin(events, false, drawn)],
+      } as uPlot.Options,
+      [seconds, samples.g_force_long, samples.g_force_lat],
+      el.querySelector<HTMLElement>('[data-chart="g"]')!,
+    );
+    const onResize = () => {
+      const w = Math.max(320, el.clientWidth);
+      speed.setSize({ width: w, height: 220 });
+      g.setSize({ width: w, height: 220 });
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      speed.destroy();
+      g.destroy();
+      delete el.dataset.renderMs;
+    };
+  }, [samples, events]);
+
+  return (
+    <div
+      ref={holder}
+      data-testid="trip-chart"
+      role="img"
+      aria-label={`Speed and g-forces over ${samples.sample_count} samples with ${events.length} events marked`}
+    >
+      <div data-chart="speed" />
+      <div data-chart="g" />
+    </div>
+  );
+}

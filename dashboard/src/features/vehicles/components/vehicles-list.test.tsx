@@ -1,0 +1,28 @@
+import { screen } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { VEHICLE } from '@/testing/mocks/fixtures';
+import { server } from '@/testing/mocks/server';
+import { renderApp } from '@/testing/test-utils';
+import { VehiclesList } from './vehicles-list';
+
+describe('VehiclesList', () => {
+  it('lists vehicles with score, trips, drivers and distance', async () => {
+    renderApp(<VehiclesList />);
+
+    const cell = await screen.findByRole('cell', { name: VEHICLE });
+    const row = cell.closest('tr')!;
+    expect(row).toHaveTextContent('90');
+    expect(row).toHaveTextContent('120.5');
+    expect(screen.getByText('90')).toHaveAttribute('data-band', 'excellent');
+  });
+
+  it('shows how to send a trip when there are no vehicles', async () => {
+    server.use(http.get('*/api/v1/vehicles', () => HttpResponse.json({ items: [] })));
+
+    renderApp(<VehiclesList />);
+
+    expect(await screen.findByText('No vehicles yet')).toBeInTheDocument();
+    expect(screen.getByLabelText('Example request')).toHaveTextContent('curl');
+  });
+});

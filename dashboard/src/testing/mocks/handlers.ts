@@ -1,0 +1,23 @@
+import { http, HttpResponse } from 'msw';
+import * as f from './fixtures';
+
+/** The read API as the dashboard expects it; tests override single routes with server.use(). */
+export const handlers = [
+  http.get('*/api/v1/fleet/summary', () => HttpResponse.json(f.summary())),
+  http.get('*/api/v1/pipeline', () => HttpResponse.json(f.pipeline)),
+  http.get('*/api/v1/drivers', () =>
+    HttpResponse.json({ items: [f.driver(f.DRIVER_A, 92), f.driver(f.DRIVER_B, 58)] }),
+  ),
+  http.get('*/api/v1/drivers/:id', ({ params }) => HttpResponse.json(f.driverDetail(String(params.id)))),
+  http.get('*/api/v1/trips', () => HttpResponse.json({ items: [f.tripSummary(f.TRIP)], next_cursor: null })),
+  http.get('*/api/v1/trips/:id/samples', () => HttpResponse.json(f.samples)),
+  http.get('*/api/v1/trips/:id', () => HttpResponse.json(f.tripDetail())),
+  http.get('*/api/v1/vehicles', () => HttpResponse.json({ items: f.vehicles })),
+];
+
+export function problem(status: number, title: string, detail = '') {
+  return HttpResponse.json(
+    { type: '/problems/x', title, status, detail },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}

@@ -1,0 +1,25 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { Router } from 'wouter';
+import { memoryLocation } from 'wouter/memory-location';
+import { AppProvider } from '@/app/provider';
+
+/** A fresh QueryClient per test: no retries, no cache shared between tests. */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity, refetchInterval: false } },
+  });
+}
+
+/** Renders with the app's providers and an in-memory router starting at {@code path}. */
+export function renderApp(ui: ReactElement, path = '/') {
+  const client = testQueryClient();
+  const location = memoryLocation({ path, record: true });
+  const result = render(
+    <AppProvider client={client}>
+      <Router hook={location.hook}>{ui}</Router>
+    </AppProvider>,
+  );
+  return { ...result, client, location };
+}

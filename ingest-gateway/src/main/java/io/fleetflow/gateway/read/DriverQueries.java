@@ -1,0 +1,212 @@
+package io.fleetflow.gateway.read;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Per-driver aggregates for the leaderboard and the driver page: trips from {@code trip_logs},
+ * scores, distance and events from {@code driver_scores}, the rolling score from the job's {@code
+ * driver_stats}.
+ */
+public final class DriverQueries {
+
+    /** Sort keys accepted by the list, mapped to the SQL expression they order by. */
+    public static final Map<String, String> SORTS =
+            Map.of(
+                    "score", "s.avg_score",
+                    "harsh_braking", "hb_rate",
+                    "rapid_acceleration", "ra_rate",
+                    "harsh_cornering", "hc_rate",
+                    "speeding", "sp_rate",
+                    "distance", "distance_km",
+                    "trips", "t.trips");
+
+    static final int MAX_DRIVERS = 500;
+
+    private static final String AGGREGATES =
+            "WITH t AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
+                    + " FROM telemetry.trip_logs WHERE %1$s GROUP BY driver_id),"
+                    + " s AS (SELECT driver_id, sum(distance_km) AS distance_km, avg(safety_score) AS avg_score,"
+                    + " sum(harsh_braking_count) AS hb, sum(rapid_accel_count) AS ra,"
+                    + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp"
+                    + " FROM telemetry.driver_scores WHERE %1$s GROUP BY driver_id),"
+                    + " r AS (SELECT driver_id, array_agg(safety_score ORDER BY at, trip_id) AS trend FROM"
+                    + " (SELECT driver_id, trip_id, safety_score, coalesce(started_at, scored_at) AS at,"
+                    + " row_number() OVER (PARTITION BY driver_id"
+                    + " ORDER BY coalesce(started_at, scored_at) DESC, trip_id DESC) AS rn"
+                    + " FROM telemetry.driver_scores WHERE %1$s) x WHERE rn <= 20 GROUP BY driver_id)"
+                    + " SELECT t.driver_id, t.trips, t.last_trip_at, coalesce(s.distance_km, 0) AS distance_km,"
+                    + " s.avg_score, coalesce(s.hb, 0) AS hb, coalesce(s.ra, 0) AS ra,"
+                    + " coalesce(s.hc, 0) AS hc, coalesce(s.sp, 0) AS sp, ds.rolling_score, r.trend,"
+                    + " CASE WHEN s.distance_km > 0 THEN s.hb * 100.0 / s.distance_km END AS hb_rate,"
+                    + " CASE WHEN s.distance_km > 0 THEN s.ra * 100.0 / s.distance_km END AS ra_rate,"
+                    + " CASE WHEN s.distance_km > 0 THEN s.hc * 100.0 / s.distance_km END AS hc_rate,"
+                    + " CASE WHEN s.distance_km > 0 THEN s.sp * 100.0 / s.distance_km END AS sp_rate"
+                    + " FROM t LEFT JOIN s USING (driver_id) LEFT JOIN r USING (driver_id)"
+                    + " LEFT JOIN telemetry.driver_stats ds USING (driver_id)"
+                    + " ORDER BY %2$s %3$s NULLS LAST, t.driver_id LIMIT "
+                    + MAX_DRIVERS;
+
+    private static final String HISTORY =
+            "SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day, count(*) AS trips,"
+                    + " avg(safety_score) AS avg_score FROM telemetry.driver_scores"
+                    + " WHERE driver_id = ? AND coalesce(started_at, scored_at)"
+                    + " >= (((now() AT TIME ZONE 'UTC')::date - 29)::timestamp AT TIME ZONE 'UTC')"
+                    + " GROUP BY 1 ORDER BY 1";
+
+    public record Driver(
+            UUID driverId,
+            long trips,
+            double distanceKm,
+            Double avgScore,
+            Integer rollingScore,
+            @JsonProperty("events_per_100km") Map<String, Double> eventsPer100km,
+            Instant lastTripAt,
+            List<Integer> scoreTrend) {}
+
+    public record Day(LocalDate date, long trips, Double avgScore) {}
+
+    public record DriverDetail(
+            UUID driverId,
+            long trips,
+            double distanceKm,
+            Double avgScore,
+            Integer rollingScore,
+            @JsonProperty("events_per_100km") Map<String, Double> eventsPer100km,
+            Instant lastTripAt,
+            List<Integer> scoreTrend,
+            List<Day> scoreHistory,
+            Map<String, Long> eventCounts) {}
+
+    private final DataSource dataSource;
+
+    public DriverQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * @param search prefix of the driver id, any case; {@code null} or blank for all drivers
+     * @param sort a key of {@link #SORTS}
+     */
+    public List<Driver> list(String search, String sort, boolean ascending) throws SQLException {
+        String expression = SORTS.get(sort);
+        if (expression == null) {
+            throw new IllegalArgumentException("unknown sort " + sort);
+        }
+        String prefix = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        if (!prefix.matches("[0-9a-f-]*")) {
+            return List.of(); // no UUID starts with anything else
+        }
+        String sql =
+                String.format(
+                        AGGREGATES,
+                        prefix.isEmpty() ? "TRUE" : "driver_id::text LIKE ?",
+                        expression,
+                        ascending ? "ASC" : "DESC");
+        List<Driver> items = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            if (!prefix.isEmpty()) {
+                for (int i = 1; i <= 3; i++) {
+                    ps.setString(i, prefix + "%");
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(driver(rs));
+                }
+            }
+        }
+        return items;
+    }
+
+    public Optional<DriverDetail> detail(UUID driverId) throws SQLException {
+        String sql = String.format(AGGREGATES, "driver_id = ?", "t.driver_id", "ASC");
+        try (Connection c = dataSource.getConnection()) {
+            Driver d;
+            long hb, ra, hc, sp;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 1; i <= 3; i++) {
+                    ps.setObject(i, driverId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    d = driver(rs);
+                    hb = rs.getLong("hb");
+                    ra = rs.getLong("ra");
+                    hc = rs.getLong("hc");
+                    sp = rs.getLong("sp");
+                }
+            }
+            List<Day> history = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(HISTORY)) {
+                ps.setObject(1, driverId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        history.add(
+                                new Day(
+                                        rs.getObject("day", LocalDate.class),
+                                        rs.getLong("trips"),
+                                        Rows.decimal(rs, "avg_score")));
+                    }
+                }
+            }
+            return Optional.of(
+                    new DriverDetail(
+                            d.driverId(),
+                            d.trips(),
+                            d.distanceKm(),
+                            d.avgScore(),
+                            d.rollingScore(),
+                            d.eventsPer100km(),
+                            d.lastTripAt(),
+                            d.scoreTrend(),
+                            history,
+                            Rows.eventCounts(hb, ra, hc, sp)));
+        }
+    }
+
+    private static Driver driver(ResultSet rs) throws SQLException {
+        double distance = rs.getDouble("distance_km");
+        return new Driver(
+                rs.getObject("driver_id", UUID.class),
+                rs.getLong("trips"),
+                distance,
+                Rows.decimal(rs, "avg_score"),
+                Rows.integer(rs, "rolling_score"),
+                Rows.eventRates(
+                        rs.getLong("hb"),
+                        rs.getLong("ra"),
+                        rs.getLong("hc"),
+                        rs.getLong("sp"),
+                        distance),
+                Rows.instant(rs, "last_trip_at"),
+                trend(rs.getArray("trend")));
+    }
+
+    private static List<Integer> trend(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        List<Integer> scores = new ArrayList<>();
+        for (Object o : (Object[]) array.getArray()) {
+            scores.add(((Number) o).intValue());
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,23 @@
+package io.fleetflow.gateway.read;
+
+import javax.sql.DataSource;
+
+/** Wires the read API's queries and probes into one controller. */
+public final class ReadApi {
+
+    /** The Flink job whose state the pipeline view shows (TripScoringJob.JOB_NAME). */
+    public static final String SCORING_JOB_NAME = "FleetFlow trip scoring";
+
+    private ReadApi() {}
+
+    public static ReadApiController controller(
+            DataSource dataSource, QueueDepthProbe queueDepth, ReadApiSettings settings) {
+        return new ReadApiController(
+                new FleetQueries(dataSource),
+                new DriverQueries(dataSource),
+                new TripQueries(dataSource),
+                queueDepth,
+                new FlinkJobStatus(
+                        settings.flinkRestUrl(), settings.flinkWebUiUrl(), SCORING_JOB_NAME));
+    }
+}

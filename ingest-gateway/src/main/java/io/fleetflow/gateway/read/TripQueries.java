@@ -1,0 +1,248 @@
+package io.fleetflow.gateway.read;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.fleetflow.model.TripBlobCodec;
+import io.fleetflow.model.TripSamples;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Trips: the filtered, keyset-paginated list, one trip with its events, and its samples. */
+public final class TripQueries {
+
+    public static final int MAX_LIMIT = 200;
+
+    private static final String COLUMNS =
+            "SELECT t.id, t.vehicle_id, t.driver_id, t.started_at, t.received_at, t.status,"
+                    + " t.failure_reason, t.sample_count, t.updated_at, t.completed_at, t.published_at,"
+                    + " s.safety_score, s.harsh_braking_count, s.rapid_accel_count, s.harsh_cornering_count,"
+                    + " s.speeding_count, s.distance_km, s.duration_s, s.scoring_version,"
+                    + " s.speeding_seconds, s.moving_s, s.max_speed_kmh, s.avg_speed_kmh"
+                    + " FROM telemetry.trip_logs t LEFT JOIN telemetry.driver_scores s ON s.trip_id = t.id";
+
+    private static final String EVENTS =
+            "SELECT seq, event_type, start_ms, end_ms, peak, severity FROM telemetry.trip_events"
+                    + " WHERE trip_id = ? ORDER BY seq";
+
+    private static final String BLOB =
+            "SELECT telemetry_blob::text FROM telemetry.trip_logs WHERE id = ?";
+
+    /** List filters; {@code null} means "any". */
+    public record Filter(
+            UUID driverId,
+            UUID vehicleId,
+            String status,
+            Instant from,
+            Instant to,
+            int limit,
+            TripCursor after) {}
+
+    public record Summary(
+            UUID tripId,
+            UUID vehicleId,
+            UUID driverId,
+            Instant startedAt,
+            Instant receivedAt,
+            String status,
+            String failureReason,
+            int sampleCount,
+            Integer safetyScore,
+            Integer harshBrakingCount,
+            Integer rapidAccelCount,
+            Integer harshCorneringCount,
+            Integer speedingCount,
+            Double distanceKm,
+            Double durationS) {}
+
+    public record Page(List<Summary> items, String nextCursor) {}
+
+    public record Event(
+            int seq, String type, long startMs, long endMs, double peak, String severity) {}
+
+    public record StatusChange(String status, Instant at) {}
+
+    public record Detail(
+            @JsonUnwrapped Summary summary,
+            Instant updatedAt,
+            Instant completedAt,
+            String scoringVersion,
+            Double speedingSeconds,
+            Double movingS,
+            Double maxSpeedKmh,
+            Double avgSpeedKmh,
+            List<Event> events,
+            List<StatusChange> statusHistory) {}
+
+    private final DataSource dataSource;
+
+    public TripQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Page list(Filter f) throws SQLException {
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE TRUE");
+        List<Object> params = new ArrayList<>();
+        if (f.driverId() != null) {
+            sql.append(" AND t.driver_id = ?");
+            params.add(f.driverId());
+        }
+        if (f.vehicleId() != null) {
+            sql.append(" AND t.vehicle_id = ?");
+            params.add(f.vehicleId());
+        }
+        if (f.status() != null) {
+            sql.append(" AND t.status = ?");
+            params.add(f.status());
+        }
+        if (f.from() != null) {
+            sql.append(" AND t.started_at >= ?");
+            params.add(OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+        }
+        if (f.to() != null) {
+            sql.append(" AND t.started_at < ?");
+            params.add(OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
+        }
+        if (f.after() != null) {
+            sql.append(" AND (t.received_at, t.id) < (?, ?)");
+            params.add(OffsetDateTime.ofInstant(f.after().receivedAt(), ZoneOffset.UTC));
+            params.add(f.after().tripId());
+        }
+        sql.append(" ORDER BY t.received_at DESC, t.id DESC LIMIT ?");
+        params.add(f.limit() + 1);
+        List<Summary> items = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(summary(rs));
+                }
+            }
+        }
+        if (items.size() <= f.limit()) {
+            return new Page(items, null);
+        }
+        List<Summary> page = items.subList(0, f.limit());
+        Summary last = page.get(page.size() - 1);
+        return new Page(
+                List.copyOf(page), new TripCursor(last.receivedAt(), last.tripId()).encode());
+    }
+
+    public Optional<Detail> detail(UUID tripId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Detail detail;
+            try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE t.id = ?")) {
+                ps.setObject(1, tripId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Summary summary = summary(rs);
+                    detail =
+                            new Detail(
+                                    summary,
+                                    Rows.instant(rs, "updated_at"),
+                                    Rows.instant(rs, "completed_at"),
+                                    rs.getString("scoring_version"),
+                                    Rows.decimal(rs, "speeding_seconds"),
+                                    Rows.decimal(rs, "moving_s"),
+                                    Rows.decimal(rs, "max_speed_kmh"),
+                                    Rows.decimal(rs, "avg_speed_kmh"),
+                                    events(c, tripId),
+                                    history(
+                                            summary,
+                                            Rows.instant(rs, "published_at"),
+                                            Rows.instant(rs, "completed_at"),
+                                            Rows.instant(rs, "updated_at")));
+                }
+            }
+            return Optional.of(detail);
+        }
+    }
+
+    /** The trip's samples as stored, or empty for an unknown trip. */
+    public Optional<TripSamples> samples(UUID tripId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(BLOB)) {
+            ps.setObject(1, tripId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(TripBlobCodec.decode(rs.getString(1)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * What the trip went through, from its timestamps: PENDING when received, QUEUED when its id
+     * reached the broker, then COMPLETED (or FAILED, at its last update).
+     */
+    static List<StatusChange> history(
+            Summary trip, Instant publishedAt, Instant completedAt, Instant updatedAt) {
+        List<StatusChange> changes = new ArrayList<>();
+        changes.add(new StatusChange("PENDING", trip.receivedAt()));
+        if (publishedAt != null) {
+            changes.add(new StatusChange("QUEUED", publishedAt));
+        }
+        switch (trip.status()) {
+            case "PROCESSING" -> changes.add(new StatusChange("PROCESSING", updatedAt));
+            case "COMPLETED" ->
+                    changes.add(
+                            new StatusChange(
+                                    "COMPLETED", completedAt != null ? completedAt : updatedAt));
+            case "FAILED" -> changes.add(new StatusChange("FAILED", updatedAt));
+            default -> {}
+        }
+        return changes;
+    }
+
+    private static List<Event> events(Connection c, UUID tripId) throws SQLException {
+        List<Event> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
+            ps.setObject(1, tripId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(
+                            new Event(
+                                    rs.getInt("seq"),
+                                    rs.getString("event_type"),
+                                    rs.getLong("start_ms"),
+                                    rs.getLong("end_ms"),
+                                    rs.getDouble("peak"),
+                                    rs.getString("severity")));
+                }
+            }
+        }
+        return events;
+    }
+
+    private static Summary summary(ResultSet rs) throws SQLException {
+        return new Summary(
+                rs.getObject("id", UUID.class),
+                rs.getObject("vehicle_id", UUID.class),
+                rs.getObject("driver_id", UUID.class),
+                Rows.instant(rs, "started_at"),
+                Rows.instant(rs, "received_at"),
+                rs.getString("status"),
+                rs.getString("failure_reason"),
+                rs.getInt("sample_count"),
+                Rows.integer(rs, "safety_score"),
+                Rows.integer(rs, "harsh_braking_count"),
+                Rows.integer(rs, "rapid_accel_count"),
+                Rows.integer(rs, "harsh_cornering_count"),
+                Rows.integer(rs, "speeding_count"),
+                Rows.decimal(rs, "distance_km"),
+                Rows.decimal(rs, "duration_s"));
+    }
+}
