@@ -140,8 +140,14 @@ export async function startStack({ root, outDir, log }) {
     }
     await sleep(500);
   }
-  // Credentials: the environment first, else what the launcher printed, else none (no auth yet).
-  await sleep(500);
+  // The launcher prints its banner (URLs and credentials) once the job is started too, which can
+  // be a few seconds after the gateway is ready.
+  while (!/Press Ctrl-C to stop\./.test(stdout)) {
+    if (exited) throw new Error(`launcher exited early (${JSON.stringify(exited)}); see ${outDir}/launcher.log`);
+    if (Date.now() > deadline) throw new Error('launcher printed no banner within 240 s');
+    await sleep(250);
+  }
+  // Credentials: the environment first, else what the launcher printed, else none (auth off).
   stack.operatorToken = process.env.E2E_OPERATOR_TOKEN || match(stdout, /Operator token\s+(\S+)/);
   stack.deviceKey = process.env.E2E_DEVICE_KEY || match(stdout, /Device API key\s+(\S+)/);
   return stack;
