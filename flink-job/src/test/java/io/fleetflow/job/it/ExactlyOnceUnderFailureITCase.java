@@ -11,6 +11,7 @@ import io.fleetflow.job.sink.ResultSinks;
 import io.fleetflow.job.stats.DriverStats;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScorer;
+import io.fleetflow.testing.TcpProxy;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TestServices;
@@ -81,7 +82,8 @@ class ExactlyOnceUnderFailureITCase {
     void postgresRefusesConnectionsForSeveralSeconds() throws Exception {
         SeededTrips seeded = seed();
         URI db = URI.create(TestServices.dbUrl().substring("jdbc:".length()));
-        try (TcpProxy proxy = new TcpProxy(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort())) {
+        try (TcpProxy proxy =
+                new TcpProxy(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort()).start()) {
             JobOptions options =
                     options(connectionName())
                             .jdbcUrl(
