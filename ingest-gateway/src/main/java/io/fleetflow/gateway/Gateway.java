@@ -114,7 +114,6 @@ public final class Gateway implements AutoCloseable {
                     new TelemetryController(
                             new TripPayloadReader(config.payloadLimits(), Clock.systemUTC()),
                             store,
-                            publisher,
                             background,
                             config.maxBodyBytes(),
                             metrics);

@@ -38,7 +38,6 @@ public final class TelemetryController {
 
     private final TripPayloadReader reader;
     private final TripStore store;
-    private final TripPublisher publisher;
     private final BackgroundPublisher background;
     private final long maxBodyBytes;
     private final GatewayMetrics metrics;
@@ -53,22 +52,34 @@ public final class TelemetryController {
 
     public TelemetryController(
             TripPayloadReader reader, TripStore store, TripPublisher publisher, long maxBodyBytes) {
-        this(reader, store, publisher, null, maxBodyBytes, new GatewayMetrics());
+        this(reader, store, publisher, maxBodyBytes, new GatewayMetrics());
+    }
+
+    private TelemetryController(
+            TripPayloadReader reader,
+            TripStore store,
+            TripPublisher publisher,
+            long maxBodyBytes,
+            GatewayMetrics metrics) {
+        this(
+                reader,
+                store,
+                new BackgroundPublisher(publisher, store, 1, metrics),
+                maxBodyBytes,
+                metrics);
     }
 
     /**
-     * @param background publishes ids after the answer; {@code null} publishes before answering
+     * @param background publishes trip ids right after the answer; the relay covers failures
      */
     public TelemetryController(
             TripPayloadReader reader,
             TripStore store,
-            TripPublisher publisher,
             BackgroundPublisher background,
             long maxBodyBytes,
             GatewayMetrics metrics) {
         this.reader = reader;
         this.store = store;
-        this.publisher = publisher;
         this.background = background;
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
@@ -111,19 +122,7 @@ public final class TelemetryController {
             ctx.status(HttpStatus.ACCEPTED).json(new Accepted("QUEUED", replayed.tripId()));
             return;
         }
-        if (background != null) {
-            background.submit(tripId);
-            ctx.status(HttpStatus.ACCEPTED).json(new Accepted("QUEUED", tripId));
-            return;
-        }
-        try {
-            publisher.publish(tripId);
-            store.markPublished(tripId);
-        } catch (TripPublisher.PublishException | SQLException e) {
-            // The trip is committed: the relay publishes it once the broker is back.
-            metrics.publishFailed();
-            LOG.warn("Trip {} stored but not yet published: {}", tripId, e.getMessage());
-        }
+        background.submit(tripId);
         ctx.status(HttpStatus.ACCEPTED).json(new Accepted("QUEUED", tripId));
     }
 
