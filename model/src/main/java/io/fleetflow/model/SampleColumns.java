@@ -11,21 +11,28 @@ final class SampleColumns {
     private final GrowableColumns.Longs time = new GrowableColumns.Longs();
     private int firstWithTime = -1;
     private int firstWithoutTime = -1;
-    private long previousTime = Long.MIN_VALUE;
+    private long previousTime = NO_TIME;
     private boolean invalid;
+
+    /** The time of a sample whose {@code t} is absent or invalid. */
+    static final long NO_TIME = Long.MIN_VALUE;
 
     /** Records a sample that was not an object at all (its error is already reported). */
     void addInvalid() {
         invalid = true;
     }
 
+    /**
+     * Adds one sample; a NaN value or {@link #NO_TIME} marks a field that was missing or invalid
+     * (its error is already reported).
+     */
     void add(
             int index,
             boolean tGiven,
-            Long t,
-            Double speedKmh,
-            Double gForceLong,
-            Double gForceLat,
+            long t,
+            double speedKmh,
+            double gForceLong,
+            double gForceLat,
             TripPayloadReader.Errors errors) {
         if (tGiven) {
             if (firstWithTime < 0) {
@@ -34,8 +41,8 @@ final class SampleColumns {
         } else if (firstWithoutTime < 0) {
             firstWithoutTime = index;
         }
-        if (t != null) {
-            if (previousTime != Long.MIN_VALUE) {
+        if (t != NO_TIME) {
+            if (previousTime != NO_TIME) {
                 String problem = PayloadRules.timeNonDecreasing(previousTime, t);
                 if (problem != null) {
                     errors.add("/data/" + index + "/t", problem);
@@ -44,10 +51,10 @@ final class SampleColumns {
             }
             previousTime = t;
         }
-        if (speedKmh == null
-                || gForceLong == null
-                || gForceLat == null
-                || (tGiven && t == null)
+        if (Double.isNaN(speedKmh)
+                || Double.isNaN(gForceLong)
+                || Double.isNaN(gForceLat)
+                || (tGiven && t == NO_TIME)
                 || invalid) {
             invalid = true;
             return;
@@ -55,7 +62,7 @@ final class SampleColumns {
         speed.add(speedKmh);
         gLong.add(gForceLong);
         gLat.add(gForceLat);
-        if (t != null) {
+        if (t != NO_TIME) {
             time.add(t);
         }
     }

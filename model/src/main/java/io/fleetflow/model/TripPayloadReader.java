@@ -32,9 +32,15 @@ public final class TripPayloadReader {
     private static final List<String> REQUIRED_SAMPLE_FIELDS =
             List.of("speed_kmh", "g_force_long", "g_force_lat");
 
+    /** The message for a name given twice in one object. */
+    static final String DUPLICATE = "is given more than once";
+
+    // Duplicate names are found by the reader itself (a bit per known field) rather than by
+    // Jackson's STRICT_DUPLICATE_DETECTION, which builds a hash set for every sample object.
+    // Objects inside unknown fields are skipped unread, duplicates there included.
     private static final JsonFactory JSON =
             JsonFactory.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                     .streamReadConstraints(
                             StreamReadConstraints.builder()
                                     .maxStringLength(MAX_STRING_LENGTH)
@@ -67,6 +73,11 @@ public final class TripPayloadReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
+                if (!fields.seen.add(name)) {
+                    errors.add("/" + name, DUPLICATE);
+                    p.skipChildren();
+                    continue;
+                }
                 switch (name) {
                     case "vehicle_id" -> fields.vehicleId = readUuid(p, "/vehicle_id", errors);
                     case "driver_id" -> fields.driverId = readUuid(p, "/driver_id", errors);
@@ -75,7 +86,6 @@ public final class TripPayloadReader {
                     case "data" -> fields.samples = readSamples(p, fields.sampleRateHz, errors);
                     default -> p.skipChildren();
                 }
-                fields.seen.add(name);
             }
             if (p.nextToken() != null) {
                 errors.add("", "unexpected content after the JSON object");
@@ -149,8 +159,8 @@ public final class TripPayloadReader {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null; // optional: null means "not given"
         }
-        Double hz = readNumber(p, "/sample_rate_hz", errors);
-        if (hz == null) {
+        double hz = readNumber(p, -1, "sample_rate_hz", errors);
+        if (Double.isNaN(hz)) {
             return null;
         }
         String problem = PayloadRules.sampleRateInRange(hz);
@@ -197,124 +207,160 @@ public final class TripPayloadReader {
         }
     }
 
+    private static final int SPEED = 1;
+    private static final int G_LONG = 2;
+    private static final int G_LAT = 4;
+    private static final int TIME = 8;
+
+    /**
+     * Reads one sample into {@code columns}. Pointers are built only for errors: a valid sample
+     * allocates nothing but its parser tokens.
+     */
     private static void readSample(JsonParser p, int index, SampleColumns columns, Errors errors)
             throws IOException {
-        String base = "/data/" + index;
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            errors.add(base, "must be an object with speed_kmh, g_force_long and g_force_lat");
+            errors.add(
+                    "/data/" + index,
+                    "must be an object with speed_kmh, g_force_long and g_force_lat");
             p.skipChildren();
             columns.addInvalid();
             return;
         }
-        Double speed = null;
-        Double gLong = null;
-        Double gLat = null;
-        Long t = null;
-        boolean tGiven = false;
-        // Which required fields appeared (bits in REQUIRED_SAMPLE_FIELDS order); no per-sample set.
+        double speed = Double.NaN;
+        double gLong = Double.NaN;
+        double gLat = Double.NaN;
+        long t = SampleColumns.NO_TIME;
+        // Which known fields appeared (SPEED, G_LONG, G_LAT, TIME bits); unknown names are
+        // remembered only when there are any.
         int given = 0;
+        java.util.Set<String> others = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            switch (name) {
-                case "speed_kmh" -> given |= 1;
-                case "g_force_long" -> given |= 2;
-                case "g_force_lat" -> given |= 4;
-                default -> {}
+            int bit =
+                    switch (name) {
+                        case "speed_kmh" -> SPEED;
+                        case "g_force_long" -> G_LONG;
+                        case "g_force_lat" -> G_LAT;
+                        case "t" -> TIME;
+                        default -> 0;
+                    };
+            boolean duplicate;
+            if (bit != 0) {
+                duplicate = (given & bit) != 0;
+                given |= bit;
+            } else {
+                if (others == null) {
+                    others = new java.util.HashSet<>();
+                }
+                duplicate = !others.add(name);
             }
-            switch (name) {
-                case "speed_kmh" ->
+            if (duplicate) {
+                errors.add(samplePointer(index, name), DUPLICATE);
+                p.skipChildren();
+                columns.addInvalid();
+                continue;
+            }
+            switch (bit) {
+                case SPEED ->
                         speed =
                                 checked(
-                                        readNumber(p, base + "/speed_kmh", errors),
+                                        readNumber(p, index, name, errors),
                                         PayloadRules::speedInRange,
-                                        base + "/speed_kmh",
+                                        index,
+                                        name,
                                         errors);
-                case "g_force_long" ->
-                        gLong =
-                                checked(
-                                        readNumber(p, base + "/g_force_long", errors),
-                                        PayloadRules::gForceInRange,
-                                        base + "/g_force_long",
-                                        errors);
-                case "g_force_lat" ->
-                        gLat =
-                                checked(
-                                        readNumber(p, base + "/g_force_lat", errors),
-                                        PayloadRules::gForceInRange,
-                                        base + "/g_force_lat",
-                                        errors);
-                case "t" -> {
-                    tGiven = true;
-                    t = readTime(p, base + "/t", errors);
+                case G_LONG, G_LAT -> {
+                    double g =
+                            checked(
+                                    readNumber(p, index, name, errors),
+                                    PayloadRules::gForceInRange,
+                                    index,
+                                    name,
+                                    errors);
+                    if (bit == G_LONG) {
+                        gLong = g;
+                    } else {
+                        gLat = g;
+                    }
                 }
+                case TIME -> t = readTime(p, index, errors);
                 default -> p.skipChildren();
             }
         }
         for (int i = 0; i < REQUIRED_SAMPLE_FIELDS.size(); i++) {
             if ((given & (1 << i)) == 0) {
-                errors.add(base + "/" + REQUIRED_SAMPLE_FIELDS.get(i), "is required");
+                errors.add(samplePointer(index, REQUIRED_SAMPLE_FIELDS.get(i)), "is required");
             }
         }
-        columns.add(index, tGiven, t, speed, gLong, gLat, errors);
+        columns.add(index, (given & TIME) != 0, t, speed, gLong, gLat, errors);
     }
 
-    private static Double checked(
-            Double value,
+    /** {@code /data/<index>/<field>}, or {@code /<field>} for a top-level field (index < 0). */
+    private static String samplePointer(int index, String field) {
+        return index < 0 ? "/" + field : "/data/" + index + "/" + field;
+    }
+
+    /** The value when {@code rule} accepts it, else NaN with the rule's problem reported. */
+    private static double checked(
+            double value,
             java.util.function.DoubleFunction<String> rule,
-            String pointer,
+            int index,
+            String field,
             Errors errors) {
-        if (value == null) {
-            return null;
+        if (Double.isNaN(value)) {
+            return value;
         }
         String problem = rule.apply(value);
         if (problem != null) {
-            errors.add(pointer, problem);
-            return null;
+            errors.add(samplePointer(index, field), problem);
+            return Double.NaN;
         }
         return value;
     }
 
-    private static Long readTime(JsonParser p, String pointer, Errors errors) throws IOException {
+    /** Milliseconds since trip start, or {@link SampleColumns#NO_TIME} with the error reported. */
+    private static long readTime(JsonParser p, int index, Errors errors) throws IOException {
         JsonToken token = p.currentToken();
         if (token != JsonToken.VALUE_NUMBER_INT) {
             errors.add(
-                    pointer,
+                    samplePointer(index, "t"),
                     token == JsonToken.VALUE_NULL
                             ? "must not be null"
                             : "must be a whole number of ms since trip start");
             p.skipChildren();
-            return null;
+            return SampleColumns.NO_TIME;
         }
         if (p.getNumberType() != JsonParser.NumberType.INT
                 && p.getNumberType() != JsonParser.NumberType.LONG) {
-            errors.add(pointer, "is too large");
-            return null;
+            errors.add(samplePointer(index, "t"), "is too large");
+            return SampleColumns.NO_TIME;
         }
         long t = p.getLongValue();
         String problem = PayloadRules.timeNotNegative(t);
         if (problem != null) {
-            errors.add(pointer, problem);
-            return null;
+            errors.add(samplePointer(index, "t"), problem);
+            return SampleColumns.NO_TIME;
         }
         return t;
     }
 
-    private static Double readNumber(JsonParser p, String pointer, Errors errors)
+    /** A finite number, or NaN with the error reported (NaN is never a valid value). */
+    private static double readNumber(JsonParser p, int index, String field, Errors errors)
             throws IOException {
         JsonToken token = p.currentToken();
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             errors.add(
-                    pointer,
+                    samplePointer(index, field),
                     token == JsonToken.VALUE_NULL ? "must not be null" : "must be a number");
             p.skipChildren();
-            return null;
+            return Double.NaN;
         }
         double value = p.getDoubleValue();
         String problem = PayloadRules.finite(value);
         if (problem != null) {
-            errors.add(pointer, problem);
-            return null;
+            errors.add(samplePointer(index, field), problem);
+            return Double.NaN;
         }
         return value;
     }

@@ -21,6 +21,34 @@ class TripBlobCodecTest {
     }
 
     @Test
+    void everyFiniteDoubleReadsBackBitForBitThroughBothDecoders() {
+        java.util.Random random = new java.util.Random(20261128);
+        int n = 20_000;
+        double[] speed = new double[n];
+        double[] gLong = new double[n];
+        double[] gLat = new double[n];
+        for (int i = 0; i < n; i++) {
+            speed[i] = Math.round(random.nextDouble() * 20_000) / 100.0; // device-like decimals
+            gLong[i] = anyFiniteDouble(random);
+            gLat[i] = random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20);
+        }
+        TripSamples samples = new TripSamples(null, 10.0, speed, gLong, gLat);
+
+        String blob = TripBlobCodec.encode(samples);
+
+        assertThat(ColumnarBlobParser.parse(blob)).isEqualTo(samples);
+        assertThat(TripBlobCodec.decodeWithJackson(blob)).isEqualTo(samples);
+    }
+
+    private static double anyFiniteDouble(java.util.Random random) {
+        double d;
+        do {
+            d = Double.longBitsToDouble(random.nextLong());
+        } while (!Double.isFinite(d));
+        return d;
+    }
+
+    @Test
     void roundTripsSamplesWithoutTimeOrRate() {
         TripSamples samples =
                 new TripSamples(null, null, new double[] {1}, new double[] {2}, new double[] {3});

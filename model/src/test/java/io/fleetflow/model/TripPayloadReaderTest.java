@@ -166,16 +166,29 @@ class TripPayloadReaderTest {
     void nonObjectBodiesDuplicateKeysAndTrailingContentAreRejected() throws IOException {
         assertThat(read("[1,2]").errors()).extracting(FieldError::pointer).containsExactly("");
         assertThat(read("{\"vehicle_id\":\"a\",\"vehicle_id\":\"b\"}").errors())
-                .extracting(FieldError::message)
-                .anySatisfy(
-                        m ->
-                                assertThat(m)
-                                        .startsWith("malformed JSON")
-                                        .contains("Duplicate field"));
+                .contains(new FieldError("/vehicle_id", TripPayloadReader.DUPLICATE));
         String oneSample = "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
         assertThat(read(body("\"2026-05-01T08:00:00Z\"", oneSample) + " {}").errors())
                 .extracting(FieldError::message)
                 .containsExactly("unexpected content after the JSON object");
+    }
+
+    @Test
+    void aNameGivenTwiceInASampleIsNamedWhetherKnownOrNot() throws IOException {
+        String data =
+                "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0},"
+                        + "{\"speed_kmh\":1,\"g_force_long\":0,\"speed_kmh\":2,\"g_force_lat\":0},"
+                        + "{\"speed_kmh\":1,\"x\":1,\"g_force_long\":0,\"x\":2,\"g_force_lat\":0},"
+                        + "{\"t\":5,\"t\":6,\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
+
+        ReadResult result = read(body("\"2026-05-01T08:00:00Z\"", data));
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.errors())
+                .contains(
+                        new FieldError("/data/1/speed_kmh", TripPayloadReader.DUPLICATE),
+                        new FieldError("/data/2/x", TripPayloadReader.DUPLICATE),
+                        new FieldError("/data/3/t", TripPayloadReader.DUPLICATE));
     }
 
     @Test
