@@ -7,21 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the ids of committed trips off the request path, so a 202 waits for the database commit
- * only. Confirmed ids are marked published in batches. Nothing here can lose a trip: the row is
- * committed first, and any id not confirmed and marked (broker down, queue full, crash) is still
- * {@code published_at IS NULL} and is published by the {@link PendingTripRelay}.
+ * only. Each publisher thread takes whatever ids are waiting (up to {@link #PUBLISH_BATCH}),
+ * publishes them on one channel and waits once for the broker's confirms: under load the ids of
+ * many concurrent requests share one confirm round trip. Confirmed ids are marked published in
+ * batches. Nothing here can lose a trip: the row is committed first, and any id not confirmed and
+ * marked (broker down, queue full, crash) is still {@code published_at IS NULL} and is published by
+ * the {@link PendingTripRelay}.
  */
 public final class BackgroundPublisher implements AutoCloseable {
 
@@ -29,6 +30,9 @@ public final class BackgroundPublisher implements AutoCloseable {
 
     /** Ids waiting to be published at most; beyond it the relay takes over. */
     public static final int QUEUE_CAPACITY = 10_000;
+
+    /** Most ids published before waiting for their confirms. */
+    static final int PUBLISH_BATCH = 500;
 
     /** How often confirmed ids are marked published. */
     static final Duration MARK_INTERVAL = Duration.ofMillis(20);
@@ -38,24 +42,26 @@ public final class BackgroundPublisher implements AutoCloseable {
     private final TripPublisher publisher;
     private final TripStore store;
     private final GatewayMetrics metrics;
-    private final ThreadPoolExecutor workers;
+    private final BlockingQueue<UUID> waiting = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService marker;
     private final ConcurrentLinkedQueue<UUID> confirmed = new ConcurrentLinkedQueue<>();
+    private volatile boolean closing;
 
+    /**
+     * @param threadCount publisher threads; each waits for one batch's confirms at a time, so two
+     *     are enough to keep the broker busy
+     */
     public BackgroundPublisher(
-            TripPublisher publisher, TripStore store, int threads, GatewayMetrics metrics) {
+            TripPublisher publisher, TripStore store, int threadCount, GatewayMetrics metrics) {
         this.publisher = publisher;
         this.store = store;
         this.metrics = metrics;
-        AtomicInteger n = new AtomicInteger();
-        this.workers =
-                new ThreadPoolExecutor(
-                        threads,
-                        threads,
-                        0,
-                        TimeUnit.MILLISECONDS,
-                        new ArrayBlockingQueue<>(QUEUE_CAPACITY),
-                        r -> daemon(r, "trip-publisher-" + n.incrementAndGet()));
+        for (int i = 1; i <= threadCount; i++) {
+            Thread t = daemon(this::publishLoop, "trip-publisher-" + i);
+            threads.add(t);
+            t.start();
+        }
         this.marker =
                 Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "trip-publish-marker"));
         marker.scheduleWithFixedDelay(
@@ -67,21 +73,40 @@ public final class BackgroundPublisher implements AutoCloseable {
 
     /** Queues the id of a committed trip for publishing; never blocks, never throws. */
     public void submit(UUID tripId) {
-        try {
-            workers.execute(() -> publish(tripId));
-        } catch (RejectedExecutionException e) {
+        if (closing || !waiting.offer(tripId)) {
             metrics.publishFailed();
-            LOG.warn("Publish queue full; trip {} is left to the relay", tripId);
+            LOG.warn("Publish queue full or closing; trip {} is left to the relay", tripId);
         }
     }
 
-    private void publish(UUID tripId) {
+    private void publishLoop() {
+        List<UUID> batch = new ArrayList<>(PUBLISH_BATCH);
+        while (!(closing && waiting.isEmpty())) {
+            try {
+                UUID first = waiting.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, PUBLISH_BATCH - 1);
+                publish(batch);
+            } catch (InterruptedException e) {
+                return; // close() gave up waiting: what is left goes to the relay
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void publish(List<UUID> batch) {
         try {
-            publisher.publish(tripId);
-            confirmed.add(tripId);
+            publisher.publishAll(batch);
+            confirmed.addAll(batch);
         } catch (TripPublisher.PublishException e) {
-            metrics.publishFailed();
-            LOG.warn("Trip {} stored but not yet published: {}", tripId, e.getMessage());
+            for (int i = 0; i < batch.size(); i++) {
+                metrics.publishFailed();
+            }
+            LOG.warn("{} trips stored but not yet published: {}", batch.size(), e.getMessage());
         }
     }
 
@@ -104,15 +129,17 @@ public final class BackgroundPublisher implements AutoCloseable {
 
     /** Publishes what is queued (at most {@code grace}), marks it, then stops. */
     public void close(Duration grace) {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                workers.shutdownNow();
+        closing = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread t : threads) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
         }
+        threads.forEach(Thread::interrupt);
         marker.shutdown();
         try {
             marker.awaitTermination(5, TimeUnit.SECONDS);

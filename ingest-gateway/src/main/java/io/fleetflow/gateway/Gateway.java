@@ -35,6 +35,9 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
+    /** Threads publishing trip ids; each publishes a batch and waits for its confirms. */
+    private static final int PUBLISHER_THREADS = 2;
+
     private final HikariDataSource dataSource;
     private final RabbitTripPublisher publisher;
     private final BackgroundPublisher background;
@@ -109,7 +112,7 @@ public final class Gateway implements AutoCloseable {
                             config.relayStaleAge(),
                             metrics::relayRepublished);
             BackgroundPublisher background =
-                    new BackgroundPublisher(publisher, store, config.dbPoolSize(), metrics);
+                    new BackgroundPublisher(publisher, store, PUBLISHER_THREADS, metrics);
             TelemetryController telemetry =
                     new TelemetryController(
                             new TripPayloadReader(config.payloadLimits(), Clock.systemUTC()),

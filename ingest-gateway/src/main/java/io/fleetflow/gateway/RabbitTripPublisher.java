@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -48,28 +49,42 @@ public final class RabbitTripPublisher implements TripPublisher, AutoCloseable {
 
     @Override
     public void publish(UUID tripId) throws PublishException {
+        publishAll(List.of(tripId));
+    }
+
+    /** Publishes all ids on one channel and waits once for the broker to confirm them all. */
+    @Override
+    public void publishAll(List<UUID> tripIds) throws PublishException {
         Channel channel = null;
         try {
             channel = acquire();
-            byte[] body = tripId.toString().getBytes(StandardCharsets.UTF_8);
-            AMQP.BasicProperties props =
-                    new AMQP.BasicProperties.Builder()
-                            .deliveryMode(2)
-                            .contentType("text/plain")
-                            .correlationId(tripId.toString())
-                            .messageId(tripId.toString())
-                            .build();
-            channel.basicPublish("", queue, props, body);
+            for (UUID tripId : tripIds) {
+                String id = tripId.toString();
+                AMQP.BasicProperties props =
+                        new AMQP.BasicProperties.Builder()
+                                .deliveryMode(2)
+                                .contentType("text/plain")
+                                .correlationId(id)
+                                .messageId(id)
+                                .build();
+                channel.basicPublish("", queue, props, id.getBytes(StandardCharsets.UTF_8));
+            }
             channel.waitForConfirmsOrDie(confirmTimeout.toMillis());
             release(channel);
         } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
             discard(channel);
-            throw new PublishException("broker did not confirm trip " + tripId + ": " + e, e);
+            throw new PublishException("broker did not confirm " + describe(tripIds) + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discard(channel);
-            throw new PublishException("interrupted while publishing trip " + tripId, e);
+            throw new PublishException("interrupted while publishing " + describe(tripIds), e);
         }
+    }
+
+    private static String describe(List<UUID> tripIds) {
+        return tripIds.size() == 1
+                ? "trip " + tripIds.get(0)
+                : tripIds.size() + " trips (first " + tripIds.get(0) + ")";
     }
 
     /** Declares the queue exactly as flink-connector-rabbitmq's RMQSource does. */

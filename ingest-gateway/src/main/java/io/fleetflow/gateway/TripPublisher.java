@@ -1,5 +1,6 @@
 package io.fleetflow.gateway;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Hands a trip id to the scoring pipeline. */
@@ -10,6 +11,16 @@ public interface TripPublisher {
      * Throws when the broker is unreachable, refuses it, or does not confirm in time.
      */
     void publish(UUID tripId) throws PublishException;
+
+    /**
+     * Publishes the ids and returns once the broker has confirmed every one. Throws when any of
+     * them was not confirmed (others may have been: a caller publishes those again, harmlessly).
+     */
+    default void publishAll(List<UUID> tripIds) throws PublishException {
+        for (UUID id : tripIds) {
+            publish(id);
+        }
+    }
 
     /** Like {@link #publish}, but answers {@code false} instead of throwing. */
     default boolean tryPublish(UUID tripId) {
