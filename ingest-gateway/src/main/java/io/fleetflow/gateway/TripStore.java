@@ -17,8 +17,14 @@ public final class TripStore {
     private static final String INSERT =
             "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at, telemetry_blob, sample_count,"
                     + " idempotency_key, body_sha256)"
-                    + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
-                    + " ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
+                    + " VALUES (?, ?, ?, ?::timestamptz, ?::jsonb, ?, ?, ?)";
+
+    /**
+     * Only for trips with an idempotency key: {@code ON CONFLICT} makes PostgreSQL insert
+     * speculatively (check the key index, insert, confirm), which a plain insert does not pay.
+     */
+    private static final String INSERT_UNLESS_KEY_EXISTS =
+            INSERT + " ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
 
     private static final String SELECT_BY_IDEMPOTENCY_KEY =
             "SELECT id, body_sha256 FROM telemetry.trip_logs WHERE idempotency_key = ?";
@@ -72,11 +78,14 @@ public final class TripStore {
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 0; attempt < 3; attempt++) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                idempotencyKey == null ? INSERT : INSERT_UNLESS_KEY_EXISTS)) {
                     ps.setObject(1, tripId);
                     ps.setObject(2, trip.vehicleId());
                     ps.setObject(3, trip.driverId());
-                    ps.setObject(4, trip.startedAt());
+                    // As ISO-8601 text: the driver's OffsetDateTime path goes through a Calendar.
+                    ps.setString(4, trip.startedAt().toString());
                     ps.setString(5, blob);
                     ps.setInt(6, trip.samples().size());
                     ps.setString(7, idempotencyKey);
