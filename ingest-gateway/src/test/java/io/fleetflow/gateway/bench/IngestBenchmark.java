@@ -49,12 +49,41 @@ public final class IngestBenchmark {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /**
+     * Whether requests go through the JDK's HttpClient instead of {@link KeepAliveHttpConnection}.
+     */
+    private final boolean jdkClient;
+
+    /** Each load worker's own connection; closed after every load. */
+    private final ThreadLocal<KeepAliveHttpConnection> connection = new ThreadLocal<>();
+
+    private final java.util.Queue<KeepAliveHttpConnection> openConnections =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * {@code gateway} or {@code ceiling} to load only that path, run after run (no ratios): for
+     * profiling one path with {@code perf} or JFR, never for figures; {@code null} for the
+     * benchmark.
+     */
+    private final String only;
+
+    IngestBenchmark(boolean jdkClient, String only) {
+        this.jdkClient = jdkClient;
+        this.only = only;
+    }
+
     public static void main(String[] args) throws Exception {
         int runs = 3;
+        boolean jdkClient = false;
+        String only = null;
         List<String> cases = new ArrayList<>();
         for (String a : args) {
             if (a.startsWith("runs=")) {
                 runs = Integer.parseInt(a.substring(5));
+            } else if (a.equals("client=jdk")) {
+                jdkClient = true;
+            } else if (a.startsWith("only=")) {
+                only = a.substring(5);
             } else {
                 cases.add(a);
             }
@@ -62,7 +91,7 @@ public final class IngestBenchmark {
         if (cases.isEmpty()) {
             cases = List.of("S:16", "S:64");
         }
-        new IngestBenchmark().run(cases, runs);
+        new IngestBenchmark(jdkClient, only).run(cases, runs);
         System.exit(0);
     }
 
@@ -93,11 +122,12 @@ public final class IngestBenchmark {
         String key = gateway.devCredentials().orElseThrow().deviceKey();
         System.out.printf(
                 Locale.ROOT,
-                "%nmachine: %d cores, %s %s, JVM %s%n",
+                "%nmachine: %d cores, %s %s, JVM %s; HTTP client: %s%n",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"),
-                System.getProperty("java.version"));
+                System.getProperty("java.version"),
+                jdkClient ? "JDK HttpClient" : "one keep-alive socket per worker");
         try {
             for (String c : cases) {
                 String[] parts = c.split(":");
@@ -128,11 +158,31 @@ public final class IngestBenchmark {
         List<Result> health = new ArrayList<>();
         try (HikariDataSource db = TestServices.dataSource()) {
             db.setMaximumPoolSize(concurrency);
-            // Warm-up, not recorded: JIT, connection pools and caches on all three paths.
+            // Warm-up, not recorded: JIT, connection pools and caches on all three paths. A few
+            // hundred requests leave the JIT compiling through the first measured runs.
             int warmUp = Math.min(profile.trips(), 300);
-            load(warmUp, concurrency, i -> health(port));
-            load(warmUp, concurrency, i -> insert(db, bodies.get(i % bodies.size())));
-            load(warmUp, concurrency, i -> post(port, key, bodies.get(i % bodies.size())));
+            warmUp(warmUp, concurrency, i -> health(port));
+            warmUp(warmUp, concurrency, i -> insert(db, bodies.get(i % bodies.size())));
+            warmUp(warmUp, concurrency, i -> post(port, key, bodies.get(i % bodies.size())));
+            deleteTrips(db);
+            if (only != null) {
+                Call call =
+                        only.equals("ceiling")
+                                ? i -> insert(db, bodies.get(i % bodies.size()))
+                                : i -> post(port, key, bodies.get(i % bodies.size()));
+                for (int r = 0; r < runs; r++) {
+                    Result one = load(profile.trips(), concurrency, call);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  %s only: %.1f trips/s p50 %.1f ms p99 %.1f ms failures %d%n",
+                            only,
+                            one.perSecond(),
+                            one.p50Ms(),
+                            one.p99Ms(),
+                            one.failures());
+                }
+                return;
+            }
             for (int r = 0; r < runs; r++) {
                 health.add(load(profile.trips(), concurrency, i -> health(port)));
                 ceiling.add(
@@ -145,12 +195,7 @@ public final class IngestBenchmark {
                                 profile.trips(),
                                 concurrency,
                                 i -> post(port, key, bodies.get(i % bodies.size()))));
-                try (java.sql.Connection c = db.getConnection();
-                        Statement s = c.createStatement()) {
-                    s.execute("TRUNCATE bench.raw_trips");
-                    s.execute(
-                            "DELETE FROM telemetry.trip_logs WHERE vehicle_id = '" + VEHICLE + "'");
-                }
+                deleteTrips(db);
             }
         }
         Result h = median(health);
@@ -201,7 +246,49 @@ public final class IngestBenchmark {
         boolean run(int i) throws Exception;
     }
 
-    private static Result load(int n, int concurrency, Call call) throws Exception {
+    /**
+     * Deletes what the ceiling and the gateway stored, so every run starts from the same tables.
+     */
+    private static void deleteTrips(HikariDataSource db) throws Exception {
+        try (java.sql.Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("TRUNCATE bench.raw_trips");
+            s.execute("DELETE FROM telemetry.trip_logs WHERE vehicle_id = '" + VEHICLE + "'");
+        }
+    }
+
+    /** How long each path is exercised before anything is recorded. */
+    private static final long WARM_UP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+
+    private void warmUp(int n, int concurrency, Call call) throws Exception {
+        long start = System.nanoTime();
+        do {
+            load(n, concurrency, call);
+        } while (System.nanoTime() - start < WARM_UP_NANOS);
+    }
+
+    private Result load(int n, int concurrency, Call call) throws Exception {
+        try {
+            return loadOnce(n, concurrency, call);
+        } finally {
+            KeepAliveHttpConnection c;
+            while ((c = openConnections.poll()) != null) {
+                c.close();
+            }
+        }
+    }
+
+    private KeepAliveHttpConnection connection(int port) throws java.io.IOException {
+        KeepAliveHttpConnection c = connection.get();
+        if (c == null) {
+            c = new KeepAliveHttpConnection(port);
+            connection.set(c);
+            openConnections.add(c);
+        }
+        return c;
+    }
+
+    private static Result loadOnce(int n, int concurrency, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long[] latencies = new long[n];
         AtomicInteger next = new AtomicInteger();
@@ -253,6 +340,14 @@ public final class IngestBenchmark {
     }
 
     private boolean health(int port) throws Exception {
+        if (!jdkClient) {
+            return connection(port)
+                            .send(
+                                    KeepAliveHttpConnection.head(
+                                            "GET", "/health/live", port, "", -1),
+                                    null)
+                    == 200;
+        }
         HttpResponse<Void> r =
                 http.send(
                         HttpRequest.newBuilder(
@@ -264,6 +359,18 @@ public final class IngestBenchmark {
     }
 
     private boolean post(int port, String key, byte[] body) throws Exception {
+        if (!jdkClient) {
+            byte[] head =
+                    KeepAliveHttpConnection.head(
+                            "POST",
+                            "/api/v1/telemetry",
+                            port,
+                            "Content-Type: application/json\r\nAuthorization: Bearer "
+                                    + key
+                                    + "\r\n",
+                            body.length);
+            return connection(port).send(head, body) == 202;
+        }
         HttpResponse<Void> r =
                 http.send(
                         HttpRequest.newBuilder(
