@@ -27,8 +27,12 @@ public final class TripBlobCodec {
     /** Version of the stored layout, written as {@code format}. */
     public static final int FORMAT = 1;
 
-    /** Longest number literal accepted in a blob. In characters. */
-    static final int MAX_NUMBER_LENGTH = 64;
+    /**
+     * Longest number literal accepted in a blob. In characters. PostgreSQL stores JSONB numbers as
+     * {@code numeric} and prints them without an exponent, so a tiny but valid value such as {@code
+     * 1e-300} comes back as 300 digits; every finite double fits in 400.
+     */
+    static final int MAX_NUMBER_LENGTH = 400;
 
     // Fast (Schubfach) number writing and (FastDoubleParser) reading: both exact, so a value reads
     // back bit for bit; the JDK's Double.toString of 17 is several times slower.

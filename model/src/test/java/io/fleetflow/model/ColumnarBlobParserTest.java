@@ -81,7 +81,7 @@ class ColumnarBlobParserTest {
             "{\"format\":2,\"speed_kmh\":[1],\"g_force_long\":[0],\"g_force_lat\":[0]}",
             "{\"format\":1,\"sample_rate_hz\":null,\"speed_kmh\":[1],\"g_force_long\":[0],\"g_force_lat\":[0]}",
             "{\"format\":1,\"speed_kmh\":[1"
-                    + "0".repeat(70)
+                    + "0".repeat(TripBlobCodec.MAX_NUMBER_LENGTH + 1)
                     + "],\"g_force_long\":[0],\"g_force_lat\":[0]}",
             "[]",
             ""

@@ -73,6 +73,29 @@ class TripBlobCodecTest {
     }
 
     @Test
+    void readsTheLongestNumbersPostgresPrintsForTinyValues() {
+        // jsonb keeps numbers as numeric and prints 1e-300 as 0.000...1 (no exponent).
+        String tiny = "0." + "0".repeat(299) + "1";
+        String subnormal = "-0." + "0".repeat(323) + "49";
+        String jsonbText =
+                "{\"format\": 1, \"speed_kmh\": [1, 2], \"g_force_lat\": ["
+                        + tiny
+                        + ", 0],"
+                        + " \"g_force_long\": [0, "
+                        + subnormal
+                        + "]}";
+
+        TripSamples fast = ColumnarBlobParser.parse(jsonbText);
+        TripSamples general = TripBlobCodec.decodeWithJackson(jsonbText);
+
+        assertThat(TripBlobCodec.decode(jsonbText).gForceLat()).containsExactly(1e-300, 0);
+        assertThat(general.gForceLong()).containsExactly(0, -4.9e-324);
+        if (fast != null) {
+            assertThat(fast).isEqualTo(general);
+        }
+    }
+
+    @Test
     void rejectsWhatIsNotABlob() {
         assertThatThrownBy(() -> TripBlobCodec.decode("[]"))
                 .isInstanceOf(MalformedBlobException.class);
