@@ -4,24 +4,28 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What reading a trip payload gave: the payload, or the field errors (at most the configured number
- * listed, the rest counted in {@code unlistedErrors}).
+ * What reading a trip payload gave: the payload and its samples' stored form ({@link
+ * TripBlobCodec}'s layout, decoding to exactly the payload's samples), or the field errors (at most
+ * the configured number listed, the rest counted in {@code unlistedErrors}).
  */
-public record ReadResult(TripPayload payload, List<FieldError> errors, int unlistedErrors) {
+public record ReadResult(
+        TripPayload payload, String storedBlob, List<FieldError> errors, int unlistedErrors) {
 
     public ReadResult {
         errors = List.copyOf(errors);
-        if ((payload == null) == errors.isEmpty()) {
-            throw new IllegalArgumentException("exactly one of payload and errors must be given");
+        if ((payload == null) == errors.isEmpty() || (payload == null) != (storedBlob == null)) {
+            throw new IllegalArgumentException(
+                    "exactly one of payload (with its blob) and errors must be given");
         }
     }
 
-    static ReadResult ok(TripPayload payload) {
-        return new ReadResult(Objects.requireNonNull(payload), List.of(), 0);
+    static ReadResult ok(TripPayload payload, String storedBlob) {
+        return new ReadResult(
+                Objects.requireNonNull(payload), Objects.requireNonNull(storedBlob), List.of(), 0);
     }
 
     static ReadResult invalid(List<FieldError> errors, int unlistedErrors) {
-        return new ReadResult(null, errors, unlistedErrors);
+        return new ReadResult(null, null, errors, unlistedErrors);
     }
 
     public boolean isValid() {

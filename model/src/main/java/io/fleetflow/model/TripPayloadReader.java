@@ -83,7 +83,9 @@ public final class TripPayloadReader {
                     case "driver_id" -> fields.driverId = readUuid(p, "/driver_id", errors);
                     case "timestamp" -> fields.startedAt = readTimestamp(p, errors);
                     case "sample_rate_hz" -> fields.sampleRateHz = readSampleRate(p, errors);
-                    case "data" -> fields.samples = readSamples(p, fields.sampleRateHz, errors);
+                    case "data" ->
+                            fields.samples =
+                                    readSamples(p, fields.sampleRateHz, fields.literals, errors);
                     default -> p.skipChildren();
                 }
             }
@@ -114,7 +116,8 @@ public final class TripPayloadReader {
                             samples.gForceLat());
         }
         return ReadResult.ok(
-                new TripPayload(fields.vehicleId, fields.driverId, fields.startedAt, samples));
+                new TripPayload(fields.vehicleId, fields.driverId, fields.startedAt, samples),
+                fields.literals.toBlob(samples));
     }
 
     private static UUID readUuid(JsonParser p, String pointer, Errors errors) throws IOException {
@@ -171,7 +174,8 @@ public final class TripPayloadReader {
         return hz;
     }
 
-    private TripSamples readSamples(JsonParser p, Double sampleRateHz, Errors errors)
+    private TripSamples readSamples(
+            JsonParser p, Double sampleRateHz, BlobLiterals literals, Errors errors)
             throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             errors.add(
@@ -190,7 +194,7 @@ public final class TripPayloadReader {
                 skipRestOfArray(p);
                 return null;
             }
-            readSample(p, index, columns, errors);
+            readSample(p, index, columns, literals, errors);
             index++;
         }
         if (index == 0) {
@@ -216,7 +220,8 @@ public final class TripPayloadReader {
      * Reads one sample into {@code columns}. Pointers are built only for errors: a valid sample
      * allocates nothing but its parser tokens.
      */
-    private static void readSample(JsonParser p, int index, SampleColumns columns, Errors errors)
+    private static void readSample(
+            JsonParser p, int index, SampleColumns columns, BlobLiterals literals, Errors errors)
             throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             errors.add(
@@ -262,14 +267,16 @@ public final class TripPayloadReader {
                 continue;
             }
             switch (bit) {
-                case SPEED ->
-                        speed =
-                                checked(
-                                        readNumber(p, index, name, errors),
-                                        PayloadRules::speedInRange,
-                                        index,
-                                        name,
-                                        errors);
+                case SPEED -> {
+                    speed =
+                            checked(
+                                    readNumber(p, index, name, errors),
+                                    PayloadRules::speedInRange,
+                                    index,
+                                    name,
+                                    errors);
+                    keepLiteral(speed, BlobLiterals.SPEED, p, literals);
+                }
                 case G_LONG, G_LAT -> {
                     double g =
                             checked(
@@ -280,11 +287,18 @@ public final class TripPayloadReader {
                                     errors);
                     if (bit == G_LONG) {
                         gLong = g;
+                        keepLiteral(g, BlobLiterals.G_LONG, p, literals);
                     } else {
                         gLat = g;
+                        keepLiteral(g, BlobLiterals.G_LAT, p, literals);
                     }
                 }
-                case TIME -> t = readTime(p, index, errors);
+                case TIME -> {
+                    t = readTime(p, index, errors);
+                    if (t != SampleColumns.NO_TIME) {
+                        literals.append(BlobLiterals.TIME, p);
+                    }
+                }
                 default -> p.skipChildren();
             }
         }
@@ -294,6 +308,14 @@ public final class TripPayloadReader {
             }
         }
         columns.add(index, (given & TIME) != 0, t, speed, gLong, gLat, errors);
+    }
+
+    /** Keeps a valid value's literal for the stored blob (an invalid trip stores nothing). */
+    private static void keepLiteral(double value, int column, JsonParser p, BlobLiterals literals)
+            throws IOException {
+        if (!Double.isNaN(value)) {
+            literals.append(column, p);
+        }
     }
 
     /** {@code /data/<index>/<field>}, or {@code /<field>} for a top-level field (index < 0). */
@@ -393,6 +415,7 @@ public final class TripPayloadReader {
         OffsetDateTime startedAt;
         Double sampleRateHz;
         TripSamples samples;
+        final BlobLiterals literals = new BlobLiterals();
     }
 
     /** The errors found so far: the first {@code max} listed, the rest counted. */

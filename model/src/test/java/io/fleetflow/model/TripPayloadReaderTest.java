@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,59 @@ class TripPayloadReaderTest {
         assertThat(trip.samples().gForceLat()).containsExactly(0.0, 0.2);
         assertThat(trip.samples().hasExplicitTime()).isFalse();
         assertThat(trip.samples().timeMs(1)).isEqualTo(1000); // default 1 Hz
+    }
+
+    @Test
+    void theStoredBlobDecodesToExactlyTheSamplesRead() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        for (int trip = 0; trip < 1_000; trip++) {
+            boolean withTime = random.nextBoolean();
+            StringBuilder data = new StringBuilder("[");
+            int n = 1 + random.nextInt(5); // read() allows at most 5 samples
+            for (int i = 0; i < n; i++) {
+                data.append(i == 0 ? "" : ",").append('{');
+                // Fields in any order, literals in any valid JSON form.
+                List<String> fields = new java.util.ArrayList<>();
+                fields.add("\"speed_kmh\":" + literal(random, random.nextDouble() * 400));
+                fields.add("\"g_force_long\":" + literal(random, random.nextGaussian() * 3));
+                fields.add("\"g_force_lat\":" + literal(random, random.nextGaussian() * 1e-9));
+                if (withTime) {
+                    fields.add("\"t\":" + i * 100);
+                }
+                fields.add("\"note\":[1.5e3,\"x\"]");
+                java.util.Collections.shuffle(fields, random);
+                data.append(String.join(",", fields)).append('}');
+            }
+            String rate =
+                    random.nextBoolean() ? ",\"sample_rate_hz\":" + (1 + random.nextInt(100)) : "";
+            ReadResult result =
+                    read(
+                            withRate(
+                                    body("\"2026-05-01T08:00:00Z\"", data.append(']').toString()),
+                                    rate));
+
+            assertThat(result.errors()).isEmpty();
+            TripSamples samples = result.payload().samples();
+            assertThat(TripBlobCodec.decodeWithJackson(result.storedBlob())).isEqualTo(samples);
+            assertThat(TripBlobCodec.decode(result.storedBlob())).isEqualTo(samples);
+        }
+    }
+
+    private static String withRate(String body, String rate) {
+        return body.substring(0, body.length() - 1) + rate + "}";
+    }
+
+    /** The value as one of the literal forms JSON allows. */
+    private static String literal(java.util.Random random, double v) {
+        return switch (random.nextInt(4)) {
+            case 0 -> Double.toString(v).replace("E", "e");
+            case 1 -> String.format(java.util.Locale.ROOT, "%.3f", v);
+            case 2 -> String.format(java.util.Locale.ROOT, "%.6E", v);
+            default -> // 20 significant digits: more than a double holds
+                    new java.math.BigDecimal(v)
+                            .round(new java.math.MathContext(20))
+                            .toPlainString();
+        };
     }
 
     @Test
