@@ -38,9 +38,13 @@ public final class Gateway implements AutoCloseable {
     /** Threads publishing trip ids; each publishes a batch and waits for its confirms. */
     private static final int PUBLISHER_THREADS = 2;
 
+    /** Connections committing batches of new trips (group commit). */
+    private static final int GROUP_COMMIT_WRITERS = 3;
+
     private final HikariDataSource dataSource;
     private final RabbitTripPublisher publisher;
     private final BackgroundPublisher background;
+    private final TripStore store;
     private final PendingTripRelay relay;
     private final HealthController health;
     private final GatewayMetrics metrics;
@@ -53,6 +57,7 @@ public final class Gateway implements AutoCloseable {
             HikariDataSource dataSource,
             RabbitTripPublisher publisher,
             BackgroundPublisher background,
+            TripStore store,
             PendingTripRelay relay,
             HealthController health,
             GatewayMetrics metrics,
@@ -63,6 +68,7 @@ public final class Gateway implements AutoCloseable {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.background = background;
+        this.store = store;
         this.config = config;
         this.relay = relay;
         this.health = health;
@@ -102,7 +108,7 @@ public final class Gateway implements AutoCloseable {
                             config.queue(),
                             config.publishConfirmTimeout(),
                             config.dbPoolSize());
-            TripStore store = new TripStore(dataSource);
+            TripStore store = TripStore.withGroupCommit(dataSource, GROUP_COMMIT_WRITERS);
             PendingTripRelay relay =
                     new PendingTripRelay(
                             store,
@@ -155,6 +161,7 @@ public final class Gateway implements AutoCloseable {
                     dataSource,
                     publisher,
                     background,
+                    store,
                     relay,
                     health,
                     metrics,
@@ -219,6 +226,7 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         health.drain();
         app.stop();
+        store.close();
         background.close(config.shutdownGrace());
         relay.close();
         queueDepth.close();

@@ -2,7 +2,6 @@ package io.fleetflow.gateway;
 
 import io.fleetflow.gateway.ops.GatewayMetrics;
 import io.fleetflow.model.ReadResult;
-import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.TripPayloadReader;
 import io.javalin.http.ContentType;
@@ -90,9 +89,10 @@ public final class TelemetryController {
         requireJson(ctx);
         String idempotencyKey = idempotencyKey(ctx);
         MessageDigest digest = idempotencyKey == null ? null : sha256();
-        TripPayload trip = readValid(ctx, digest);
+        ReadResult read = readValid(ctx, digest);
+        TripPayload trip = read.payload();
         UUID tripId = UUID.randomUUID();
-        String blob = TripBlobCodec.encode(trip.samples());
+        String blob = read.storedBlob();
         TripStore.Insert outcome;
         try {
             outcome =
@@ -165,7 +165,7 @@ public final class TelemetryController {
         }
     }
 
-    private TripPayload readValid(Context ctx, MessageDigest digest) {
+    private ReadResult readValid(Context ctx, MessageDigest digest) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBodyBytes) {
             throw tooLarge();
@@ -192,7 +192,7 @@ public final class TelemetryController {
                                 detail,
                                 result.errors()));
             }
-            return result.payload();
+            return result;
         } catch (BoundedInputStream.TooLargeException e) {
             throw tooLarge();
         } catch (IOException e) {

@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Reads and writes {@code telemetry.trip_logs} for the gateway. */
-public final class TripStore {
+/**
+ * Reads and writes {@code telemetry.trip_logs} for the gateway. Made with {@link #withGroupCommit},
+ * new trips without an idempotency key are committed together with those of concurrent requests
+ * (see {@link GroupCommitWriter}).
+ */
+public final class TripStore implements AutoCloseable {
 
     private static final String INSERT =
             "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at, telemetry_blob, sample_count,"
@@ -40,9 +44,81 @@ public final class TripStore {
                     + " ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final DataSource dataSource;
+    private final GroupCommitWriter groupCommit;
 
+    /** Every insert in its own transaction. */
     public TripStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.groupCommit = null;
+    }
+
+    private TripStore(DataSource dataSource, int writers) {
+        this.dataSource = dataSource;
+        this.groupCommit = new GroupCommitWriter(this::insertAll, writers);
+    }
+
+    /**
+     * A store that commits the new trips of concurrent requests together.
+     *
+     * @param writers connections committing batches at once; the pool needs them on top of what the
+     *     rest of the gateway uses
+     */
+    public static TripStore withGroupCommit(DataSource dataSource, int writers) {
+        return new TripStore(dataSource, writers);
+    }
+
+    /** A trip to insert as {@code PENDING}, with no idempotency key. */
+    public record NewTrip(UUID tripId, TripPayload trip, String blob) {}
+
+    /** Inserts the trips in one transaction (one round trip): all or none. */
+    public void insertAll(List<NewTrip> trips) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(trips.size() == 1);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (NewTrip t : trips) {
+                    bind(ps, t.tripId(), t.trip(), t.blob(), null, null);
+                    if (trips.size() == 1) {
+                        ps.executeUpdate();
+                        return;
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void bind(
+            PreparedStatement ps,
+            UUID tripId,
+            TripPayload trip,
+            String blob,
+            String idempotencyKey,
+            String bodySha256)
+            throws SQLException {
+        ps.setObject(1, tripId);
+        ps.setObject(2, trip.vehicleId());
+        ps.setObject(3, trip.driverId());
+        // As ISO-8601 text: the driver's OffsetDateTime path goes through a Calendar.
+        ps.setString(4, trip.startedAt().toString());
+        ps.setString(5, blob);
+        ps.setInt(6, trip.samples().size());
+        ps.setString(7, idempotencyKey);
+        ps.setString(8, bodySha256);
+    }
+
+    /** Stops group commit after committing what is waiting; nothing to do otherwise. */
+    @Override
+    public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
     }
 
     /** Commits a new trip as {@code PENDING}. */
@@ -76,20 +152,16 @@ public final class TripStore {
     public Insert insert(
             UUID tripId, TripPayload trip, String blob, String idempotencyKey, String bodySha256)
             throws SQLException {
+        if (idempotencyKey == null && groupCommit != null) {
+            groupCommit.insert(new NewTrip(tripId, trip, blob));
+            return new Insert.Stored(tripId);
+        }
         try (Connection c = dataSource.getConnection()) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 try (PreparedStatement ps =
                         c.prepareStatement(
                                 idempotencyKey == null ? INSERT : INSERT_UNLESS_KEY_EXISTS)) {
-                    ps.setObject(1, tripId);
-                    ps.setObject(2, trip.vehicleId());
-                    ps.setObject(3, trip.driverId());
-                    // As ISO-8601 text: the driver's OffsetDateTime path goes through a Calendar.
-                    ps.setString(4, trip.startedAt().toString());
-                    ps.setString(5, blob);
-                    ps.setInt(6, trip.samples().size());
-                    ps.setString(7, idempotencyKey);
-                    ps.setString(8, bodySha256);
+                    bind(ps, tripId, trip, blob, idempotencyKey, bodySha256);
                     if (ps.executeUpdate() == 1 || idempotencyKey == null) {
                         return new Insert.Stored(tripId);
                     }
