@@ -48,6 +48,9 @@ public final class TelemetryController {
     /** Header set on an answer that repeats an earlier trip instead of storing a new one. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+    /** Largest uncompressed body read into memory before parsing. In bytes. */
+    static final long IN_MEMORY_BODY_BYTES = 1 << 20;
+
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     public TelemetryController(
@@ -172,7 +175,10 @@ public final class TelemetryController {
         }
         try (InputStream body =
                 digest == null ? body(ctx) : new DigestInputStream(body(ctx), digest)) {
-            ReadResult result = reader.read(body);
+            ReadResult result =
+                    readsInMemory(ctx, declared)
+                            ? reader.read(body.readAllBytes())
+                            : reader.read(body);
             if (!result.isValid()) {
                 String detail =
                         result.totalErrors() == 1
@@ -203,6 +209,20 @@ public final class TelemetryController {
                             400,
                             "the request body could not be read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * Whether the body is read into memory first, which lets the reader parse a plainly written
+     * trip straight from its bytes: when it is uncompressed and its declared length is at most
+     * {@link #IN_MEMORY_BODY_BYTES}. Larger, compressed or chunked bodies are streamed.
+     */
+    private static boolean readsInMemory(Context ctx, long declared) {
+        String encoding = ctx.header("Content-Encoding");
+        return declared >= 0
+                && declared <= IN_MEMORY_BODY_BYTES
+                && (encoding == null
+                        || encoding.isBlank()
+                        || encoding.equalsIgnoreCase("identity"));
     }
 
     private InputStream body(Context ctx) throws IOException {

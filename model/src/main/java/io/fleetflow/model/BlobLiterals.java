@@ -2,13 +2,15 @@ package io.fleetflow.model;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Builds a trip's stored blob ({@link TripBlobCodec}'s layout) from the number literals exactly as
  * the device sent them, while the payload is read. Formatting doubles back into text was the
  * largest cost of accepting a small trip; a literal copied as it came denotes the same number, so
  * every reader decodes the same doubles (PostgreSQL keeps JSONB numbers as {@code numeric} anyway,
- * so the stored text was never the writer's).
+ * so the stored text was never the writer's). Literals are ASCII, kept as bytes.
  */
 final class BlobLiterals {
 
@@ -17,38 +19,99 @@ final class BlobLiterals {
     static final int G_LONG = 2;
     static final int G_LAT = 3;
 
-    private final StringBuilder[] columns = {
-        new StringBuilder(), new StringBuilder(), new StringBuilder(), new StringBuilder()
-    };
+    private final Column[] columns = {new Column(), new Column(), new Column(), new Column()};
 
     /** Appends the current number token of {@code p}, as written, to a column. */
     void append(int column, JsonParser p) throws IOException {
-        StringBuilder sb = columns[column];
-        if (!sb.isEmpty()) {
-            sb.append(',');
-        }
-        sb.append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        columns[column].append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    /** Appends the literal {@code body[from, to)} (ASCII) to a column. */
+    void append(int column, byte[] body, int from, int to) {
+        columns[column].append(body, from, to);
     }
 
     /** The stored blob; {@code t} is written only when the samples carry it. */
     String toBlob(TripSamples samples) {
-        StringBuilder sb =
-                new StringBuilder(
-                        96
-                                + columns[0].length()
-                                + columns[1].length()
-                                + columns[2].length()
-                                + columns[3].length());
-        sb.append("{\"format\":").append(TripBlobCodec.FORMAT);
+        StringBuilder head =
+                new StringBuilder(48).append("{\"format\":").append(TripBlobCodec.FORMAT);
         if (samples.sampleRateHz() != null) {
-            sb.append(",\"sample_rate_hz\":").append(samples.sampleRateHz().doubleValue());
+            head.append(",\"sample_rate_hz\":").append(samples.sampleRateHz().doubleValue());
         }
+        Blob blob =
+                new Blob(
+                        head.length()
+                                + 80
+                                + columns[0].size
+                                + columns[1].size
+                                + columns[2].size
+                                + columns[3].size);
+        blob.ascii(head);
         if (samples.hasExplicitTime()) {
-            sb.append(",\"t\":[").append(columns[TIME]).append(']');
+            blob.ascii(",\"t\":[").column(columns[TIME]).ascii("]");
         }
-        sb.append(",\"speed_kmh\":[").append(columns[SPEED]).append(']');
-        sb.append(",\"g_force_long\":[").append(columns[G_LONG]).append(']');
-        sb.append(",\"g_force_lat\":[").append(columns[G_LAT]).append(']');
-        return sb.append('}').toString();
+        blob.ascii(",\"speed_kmh\":[").column(columns[SPEED]).ascii("]");
+        blob.ascii(",\"g_force_long\":[").column(columns[G_LONG]).ascii("]");
+        blob.ascii(",\"g_force_lat\":[").column(columns[G_LAT]).ascii("]}");
+        return blob.toString();
+    }
+
+    /** One column's literals, comma separated. */
+    private static final class Column {
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        void append(char[] chars, int offset, int length) {
+            ensure(length + 1);
+            if (size > 0) {
+                bytes[size++] = ',';
+            }
+            for (int i = 0; i < length; i++) {
+                bytes[size++] = (byte) chars[offset + i];
+            }
+        }
+
+        void append(byte[] body, int from, int to) {
+            ensure(to - from + 1);
+            if (size > 0) {
+                bytes[size++] = ',';
+            }
+            System.arraycopy(body, from, bytes, size, to - from);
+            size += to - from;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+
+    /** The blob's ASCII bytes, written once into an exactly sized array. */
+    private static final class Blob {
+        private final byte[] bytes;
+        private int size;
+
+        Blob(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        Blob ascii(CharSequence text) {
+            for (int i = 0; i < text.length(); i++) {
+                bytes[size++] = (byte) text.charAt(i);
+            }
+            return this;
+        }
+
+        Blob column(Column c) {
+            System.arraycopy(c.bytes, 0, bytes, size, c.size);
+            size += c.size;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, 0, size, StandardCharsets.ISO_8859_1);
+        }
     }
 }

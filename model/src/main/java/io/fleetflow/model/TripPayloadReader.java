@@ -61,6 +61,23 @@ public final class TripPayloadReader {
         this(PayloadLimits.DEFAULTS, Clock.systemUTC());
     }
 
+    /**
+     * Reads one payload held in memory: the plainly written valid trip devices send is read
+     * directly from the bytes ({@link PlainTripReader}); anything else as by {@link
+     * #read(InputStream)}. Either way the result is the same.
+     */
+    public ReadResult read(byte[] body) {
+        ReadResult plain = PlainTripReader.read(body, limits, clock);
+        if (plain != null) {
+            return plain;
+        }
+        try {
+            return read(new java.io.ByteArrayInputStream(body));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array cannot fail to be read
+        }
+    }
+
     /** Reads one payload. I/O errors of the stream itself propagate; bad content never throws. */
     public ReadResult read(InputStream body) throws IOException {
         Errors errors = new Errors(limits.maxReportedErrors());
