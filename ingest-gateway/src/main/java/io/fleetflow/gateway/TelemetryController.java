@@ -135,6 +135,7 @@ public final class TelemetryController {
      * trip's answer, and the general JSON mapper cost as much as encoding a small trip's samples.
      */
     private static void accepted(Context ctx, UUID tripId) {
+        ctx.disableCompression(); // a hundred bytes: not worth wrapping the output stream
         ctx.status(HttpStatus.ACCEPTED)
                 .contentType(ContentType.APPLICATION_JSON)
                 .result("{\"status\":\"QUEUED\",\"trip_id\":\"" + tripId + "\"}");
@@ -177,7 +178,7 @@ public final class TelemetryController {
                 digest == null ? body(ctx) : new DigestInputStream(body(ctx), digest)) {
             ReadResult result =
                     readsInMemory(ctx, declared)
-                            ? reader.read(body.readAllBytes())
+                            ? reader.read(body.readNBytes((int) declared))
                             : reader.read(body);
             if (!result.isValid()) {
                 String detail =

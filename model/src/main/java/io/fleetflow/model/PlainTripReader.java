@@ -149,10 +149,13 @@ final class PlainTripReader {
     }
 
     private OffsetDateTime timestamp(String text) {
-        if (PayloadRules.timestampWithZone(text) != null) {
+        OffsetDateTime startedAt;
+        try {
+            // What PayloadRules.timestampWithZone accepts, parsed once.
+            startedAt = OffsetDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
             throw DECLINE;
         }
-        OffsetDateTime startedAt = OffsetDateTime.parse(text);
         if (PayloadRules.notBeforeEarliestStart(startedAt) != null
                 || PayloadRules.notTooFarInFuture(
                                 startedAt, clock.instant(), limits.maxFutureSkew())

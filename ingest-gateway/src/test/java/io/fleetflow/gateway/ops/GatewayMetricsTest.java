@@ -70,4 +70,18 @@ class GatewayMetricsTest {
         assertThat(RequestIds.choose("evil\nINFO forged")).hasSize(36);
         assertThat(RequestIds.choose("x".repeat(129))).hasSize(36);
     }
+
+    @Test
+    void assignedRequestIdsAreDistinctVersion4Uuids() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestIds.choose(null);
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertThat(uuid.version()).isEqualTo(4);
+            assertThat(uuid.variant()).isEqualTo(2);
+            assertThat(uuid.toString()).isEqualTo(id);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(10_000);
+    }
 }
