@@ -137,8 +137,7 @@ public final class IngestBenchmark {
                                 .findFirst()
                                 .orElseThrow();
                 int concurrency = Integer.parseInt(parts[1]);
-                measure(profile, concurrency, runs, gateway.port(), key);
-                purge(queue);
+                measure(profile, concurrency, runs, gateway.port(), key, queue);
             }
         } finally {
             gateway.close();
@@ -146,7 +145,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private void measure(Profile profile, int concurrency, int runs, int port, String key)
+    private void measure(
+            Profile profile, int concurrency, int runs, int port, String key, String queue)
             throws Exception {
         List<byte[]> bodies = new ArrayList<>();
         Random random = new Random(42);
@@ -164,7 +164,7 @@ public final class IngestBenchmark {
             warmUp(warmUp, concurrency, i -> health(port));
             warmUp(warmUp, concurrency, i -> insert(db, bodies.get(i % bodies.size())));
             warmUp(warmUp, concurrency, i -> post(port, key, bodies.get(i % bodies.size())));
-            deleteTrips(db);
+            reset(db, queue);
             if (only != null) {
                 Call call =
                         only.equals("ceiling")
@@ -195,7 +195,7 @@ public final class IngestBenchmark {
                                 profile.trips(),
                                 concurrency,
                                 i -> post(port, key, bodies.get(i % bodies.size()))));
-                deleteTrips(db);
+                reset(db, queue);
             }
         }
         Result h = median(health);
@@ -247,13 +247,18 @@ public final class IngestBenchmark {
     }
 
     /**
-     * Deletes what the ceiling and the gateway stored, so every run starts from the same tables.
+     * Deletes what the ceiling and the gateway stored, so every run starts from the same tables and
+     * an empty queue (as when the job keeps up): the gateway's rows are deleted (the database may
+     * hold others) and vacuumed at once, so no autovacuum of them runs during a later measurement,
+     * the ceiling's table is truncated and the queue purged.
      */
-    private static void deleteTrips(HikariDataSource db) throws Exception {
+    private static void reset(HikariDataSource db, String queue) throws Exception {
+        purge(queue);
         try (java.sql.Connection c = db.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("TRUNCATE bench.raw_trips");
             s.execute("DELETE FROM telemetry.trip_logs WHERE vehicle_id = '" + VEHICLE + "'");
+            s.execute("VACUUM telemetry.trip_logs");
         }
     }
 
