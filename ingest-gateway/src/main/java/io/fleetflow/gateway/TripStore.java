@@ -183,7 +183,12 @@ public final class TripStore implements AutoCloseable {
         }
     }
 
-    /** Marks the trips published in one statement. */
+    /**
+     * Marks the trips published in one statement. It is planned at every execution: a plan cached
+     * while the table was empty (a new install, or right after a vacuum found no rows) is a
+     * sequential scan comparing every row with every id, and it would stay in use as the table
+     * grew.
+     */
     public void markPublished(List<UUID> tripIds) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
@@ -191,6 +196,7 @@ public final class TripStore implements AutoCloseable {
                                 "UPDATE telemetry.trip_logs SET published_at = now(),"
                                         + " publish_attempts = publish_attempts + 1"
                                         + " WHERE id = ANY(?)")) {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
             ps.setArray(1, c.createArrayOf("uuid", tripIds.toArray()));
             ps.executeUpdate();
         }
