@@ -64,18 +64,12 @@ public final class TripPayloadReader {
     /**
      * Reads one payload held in memory: the plainly written valid trip devices send is read
      * directly from the bytes ({@link PlainTripReader}); anything else as by {@link
-     * #read(InputStream)}. Either way the result is the same.
+     * #read(InputStream)}, whose I/O errors (bytes Jackson cannot decode, e.g. a body that looks
+     * like UTF-32 but is not) propagate the same way. Either way the result is the same.
      */
-    public ReadResult read(byte[] body) {
+    public ReadResult read(byte[] body) throws IOException {
         ReadResult plain = PlainTripReader.read(body, limits, clock);
-        if (plain != null) {
-            return plain;
-        }
-        try {
-            return read(new java.io.ByteArrayInputStream(body));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a byte array cannot fail to be read
-        }
+        return plain != null ? plain : read(new java.io.ByteArrayInputStream(body));
     }
 
     /** Reads one payload. I/O errors of the stream itself propagate; bad content never throws. */

@@ -141,6 +141,18 @@ class PlainTripReaderTest {
         assertSame(plain, generalRead(bytes(body)), bytes(body));
     }
 
+    @Test
+    void bytesJacksonCannotDecodeFailAsTheyDoFromAStream() {
+        // Four bytes that look like the start of UTF-32, then ASCII: found by the gateway's fuzz
+        // test.
+        byte[] body = bytes("v\0\0\0ehicle_id\":\"3f2b8c1e\"}");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> generalRead(body))
+                .isInstanceOf(IOException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> general.read(body))
+                .isInstanceOf(IOException.class);
+    }
+
     private ReadResult generalRead(byte[] body) throws IOException {
         return general.read(new ByteArrayInputStream(body));
     }
