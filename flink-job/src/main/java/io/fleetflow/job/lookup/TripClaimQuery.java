@@ -11,18 +11,24 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Fetches a group of trips' blobs and marks them {@code PROCESSING} in one statement. A trip that
- * is already {@code COMPLETED} or {@code FAILED} keeps its status but is still returned: it is a
- * redelivery after a restore, and scoring it again is idempotent in the sinks and needed by the
- * driver statistics, whose state was rolled back to the checkpoint.
+ * Fetches a group of trips' blobs and marks them {@code PROCESSING} in one statement (a row locked
+ * by another transaction at that moment is returned but not marked). A trip that is already {@code
+ * COMPLETED} or {@code FAILED} keeps its status but is still returned: it is a redelivery after a
+ * restore, and scoring it again is idempotent in the sinks and needed by the driver statistics,
+ * whose state was rolled back to the checkpoint.
  */
 final class TripClaimQuery {
 
     // The SELECT sees the rows as they were before the UPDATE (one snapshot for the statement), so
     // "finished" tells a redelivery of a completed trip from a trip claimed now.
+    // SKIP LOCKED: a row another transaction holds (the gateway marking a batch of trips published)
+    // is not marked now rather than waited for; the mark is advisory, and a group claim that waited
+    // while holding other rows' locks could deadlock with such a batch.
     private static final String CLAIM =
-            "WITH claimed AS (UPDATE telemetry.trip_logs SET status = 'PROCESSING', updated_at = now()"
-                    + " WHERE id = ANY(?) AND status IN ('PENDING', 'PROCESSING') RETURNING id)"
+            "WITH free AS (SELECT id FROM telemetry.trip_logs WHERE id = ANY(?)"
+                    + " AND status IN ('PENDING', 'PROCESSING') ORDER BY id FOR UPDATE SKIP LOCKED),"
+                    + " claimed AS (UPDATE telemetry.trip_logs t SET status = 'PROCESSING', updated_at = now()"
+                    + " FROM free WHERE t.id = free.id RETURNING t.id)"
                     + " SELECT id, driver_id::text, vehicle_id::text, started_at, telemetry_blob::text,"
                     + " status IN ('COMPLETED', 'FAILED') AS finished"
                     + " FROM telemetry.trip_logs WHERE id = ANY(?)";

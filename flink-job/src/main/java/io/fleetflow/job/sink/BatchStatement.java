@@ -20,6 +20,17 @@ public interface BatchStatement<T> extends Serializable {
      */
     String key(T record);
 
-    /** Writes {@code batch} (non-empty, distinct keys) in one statement on {@code connection}. */
+    /**
+     * Writes {@code batch} (non-empty, distinct keys) on {@code connection}, inside a transaction
+     * the caller commits.
+     */
     void execute(Connection connection, Collection<T> batch) throws SQLException;
+
+    /**
+     * Whether {@code e} says only that rows were busy ({@code lock_not_available} from a {@code
+     * NOWAIT} lock, or a deadlock): the write is retried at once, without counting as a failure.
+     */
+    static boolean isContention(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
 }

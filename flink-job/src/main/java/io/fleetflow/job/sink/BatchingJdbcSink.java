@@ -29,6 +29,15 @@ public final class BatchingJdbcSink<T> implements Sink<T> {
     /** Writes retried after the first failure before the job is failed. */
     static final int MAX_RETRIES = 5;
 
+    /**
+     * Immediate retries of a write that found its rows busy (see {@link
+     * BatchStatement#isContention}), {@value #CONTENDED_PAUSE_MS} ms apart, before such a write
+     * counts as failed.
+     */
+    static final int MAX_CONTENDED = 250;
+
+    static final long CONTENDED_PAUSE_MS = 20;
+
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -108,12 +117,22 @@ public final class BatchingJdbcSink<T> implements Sink<T> {
             if (buffer.isEmpty()) {
                 return;
             }
+            int contended = 0;
             for (int attempt = 0; ; attempt++) {
                 try {
-                    sink.statement.execute(connection(), buffer.values());
+                    Connection c = connection();
+                    sink.statement.execute(c, buffer.values());
+                    c.commit();
                     buffer.clear();
                     return;
                 } catch (SQLException e) {
+                    if (BatchStatement.isContention(e) && contended < MAX_CONTENDED) {
+                        contended++;
+                        attempt--;
+                        rollback();
+                        pause(CONTENDED_PAUSE_MS);
+                        continue;
+                    }
                     closeConnection();
                     if (attempt >= MAX_RETRIES) {
                         throw new IOException("writing a batch of " + buffer.size() + " failed", e);
@@ -124,7 +143,7 @@ public final class BatchingJdbcSink<T> implements Sink<T> {
                             attempt + 1,
                             MAX_RETRIES + 1,
                             e.getMessage());
-                    pause(attempt);
+                    pause(1_000L * (attempt + 1));
                 }
             }
         }
@@ -132,13 +151,22 @@ public final class BatchingJdbcSink<T> implements Sink<T> {
         private Connection connection() throws SQLException {
             if (connection == null) {
                 connection = DriverManager.getConnection(sink.jdbcUrl, sink.user, sink.password);
+                connection.setAutoCommit(false);
             }
             return connection;
         }
 
-        private static void pause(int attempt) throws IOException {
+        private void rollback() {
             try {
-                Thread.sleep(1_000L * (attempt + 1));
+                connection.rollback();
+            } catch (SQLException e) {
+                closeConnection();
+            }
+        }
+
+        private static void pause(long ms) throws IOException {
+            try {
+                Thread.sleep(ms);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while retrying a batch write", e);

@@ -9,7 +9,8 @@ import java.util.Collection;
 /**
  * Upserts a batch of scores, rewrites those trips' events (upsert by sequence, drop any beyond the
  * new count) and marks the trips COMPLETED — one statement, so score, events and status land
- * together or not at all, and a replayed batch changes nothing but the timestamps.
+ * together or not at all, and a replayed batch changes nothing but the timestamps. It first locks
+ * the trips' rows with {@code NOWAIT} (see {@link BatchStatement#isContention}).
  */
 final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
     private static final long serialVersionUID = 1L;
@@ -56,6 +57,9 @@ final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
                     + " completed_at = now(), updated_at = now()"
                     + " WHERE id IN (SELECT trip_id FROM s)";
 
+    static final String LOCK_TRIPS =
+            "SELECT id FROM telemetry.trip_logs WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE NOWAIT";
+
     @Override
     public String key(ScoredTrip trip) {
         return trip.tripId;
@@ -101,6 +105,13 @@ final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
             version[i] = s.scoringVersion;
             events[i] = EventsJson.encode(s.events);
             i++;
+        }
+        // Others (the gateway marking trips published) update trip_logs rows in batches too, in an
+        // order of their own: take our rows' locks in id order, without waiting, so this
+        // transaction never waits while holding locks and cannot deadlock; the writer retries.
+        try (PreparedStatement lock = c.prepareStatement(LOCK_TRIPS)) {
+            lock.setArray(1, SqlArrays.of(c, "text", tripId));
+            lock.executeQuery().close();
         }
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             ps.setArray(1, SqlArrays.of(c, "text", tripId));

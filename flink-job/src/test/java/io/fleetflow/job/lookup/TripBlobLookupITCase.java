@@ -130,6 +130,27 @@ class TripBlobLookupITCase {
     }
 
     @Test
+    void aRowLockedElsewhereIsReturnedWithoutWaitingAndLeftUnmarked() throws Exception {
+        UUID trip = storeTrip();
+        try (java.sql.Connection other = DB.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement lock =
+                    other.prepareStatement(
+                            "SELECT id FROM telemetry.trip_logs WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, trip);
+                lock.executeQuery().close();
+            }
+
+            LookedUpTrip found = single(lookUp(trip));
+
+            assertThat(found.isFailure()).isFalse();
+            assertThat(found.tripId).isEqualTo(trip.toString());
+            other.commit();
+        }
+        assertThat(DB.status(trip)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aTimeoutFailsTheTripWithAReadableReason() {
         CompletableFuture<Collection<LookedUpTrip>> result = new CompletableFuture<>();
         lookup.timeout(UUID.randomUUID().toString(), future(result));

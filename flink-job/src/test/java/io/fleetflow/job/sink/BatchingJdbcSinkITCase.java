@@ -17,10 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -154,6 +159,55 @@ class BatchingJdbcSinkITCase {
         assertThat(writer.buffered()).isZero();
         assertThat(statsRow(driver)).isEqualTo("2 65 " + TRIP_START_MS);
         writer.close();
+    }
+
+    @Test
+    void aBatchNeverHoldsRowsWhileWaitingForBusyOnesSoItCannotDeadlock() throws Exception {
+        UUID a = storeTrip();
+        UUID b = storeTrip();
+        // PostgreSQL orders uuids as their text does: the batch locks "first" before "second".
+        UUID first = a.toString().compareTo(b.toString()) < 0 ? a : b;
+        UUID second = first == a ? b : a;
+        BatchingJdbcSink.Writer<ScoredTrip> writer =
+                writer(new ScoreBatchStatement(), 2, new TestProcessingTimeService());
+        ExecutorService task = Executors.newSingleThreadExecutor();
+        try (Connection other = DB.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            lock(other, second);
+            Future<?> written =
+                    task.submit(
+                            () -> {
+                                writer.write(scored(first, 88), null);
+                                writer.write(scored(second, 77), null);
+                                return null;
+                            });
+            Thread.sleep(300);
+            assertThat(written).isNotDone();
+
+            // What a batch update of the gateway does next: it must get the other row at once
+            // (sooner than deadlock detection, deadlock_timeout = 1 s, would break a deadlock).
+            try (Statement s = other.createStatement()) {
+                s.execute("SET LOCAL lock_timeout = '500ms'");
+            }
+            lock(other, first);
+            assertThat(DB.status(first)).isEqualTo("PENDING");
+
+            other.commit();
+            written.get(10, TimeUnit.SECONDS);
+        } finally {
+            task.shutdownNow();
+            writer.close();
+        }
+        assertThat(DB.status(first)).isEqualTo("COMPLETED");
+        assertThat(DB.status(second)).isEqualTo("COMPLETED");
+    }
+
+    private static void lock(Connection c, UUID trip) throws Exception {
+        try (PreparedStatement lock =
+                c.prepareStatement("SELECT id FROM telemetry.trip_logs WHERE id = ? FOR UPDATE")) {
+            lock.setObject(1, trip);
+            lock.executeQuery().close();
+        }
     }
 
     private static <T> BatchingJdbcSink.Writer<T> writer(
