@@ -44,6 +44,12 @@ public final class JobOptions implements Serializable {
     /** Connections in each lookup subtask's pool; also the size of its executor. */
     public static final int DEFAULT_LOOKUP_POOL_SIZE = 4;
 
+    /**
+     * Most trip ids claimed with one statement. A free lookup connection takes every id waiting, up
+     * to this many, so ids are grouped only while all connections are busy.
+     */
+    public static final int DEFAULT_LOOKUP_BATCH_SIZE = 32;
+
     /** Lookups in flight per subtask. */
     public static final int DEFAULT_ASYNC_CAPACITY = 64;
 
@@ -56,8 +62,21 @@ public final class JobOptions implements Serializable {
     public static final int DEFAULT_LOOKUP_ATTEMPTS = 8;
 
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+
+    /**
+     * Longest time a record waits in a partly filled network buffer between two tasks (Flink's own
+     * default is 100 ms, which would dominate a trip's latency at low rates).
+     */
+    public static final Duration DEFAULT_BUFFER_TIMEOUT = Duration.ofMillis(10);
+
+    /** Most records a sink writes with one statement. */
     public static final int DEFAULT_SINK_BATCH_SIZE = 200;
-    public static final Duration DEFAULT_SINK_BATCH_INTERVAL = Duration.ofMillis(200);
+
+    /**
+     * Longest time a result waits in a sink before it is written, unless its batch fills first or a
+     * checkpoint flushes it.
+     */
+    public static final Duration DEFAULT_SINK_BATCH_INTERVAL = Duration.ofMillis(50);
 
     /** Every argument {@link #fromArgs} understands, without the leading dashes. */
     public static final java.util.Set<String> ARGUMENTS =
@@ -71,11 +90,13 @@ public final class JobOptions implements Serializable {
                     "jdbc-user",
                     "jdbc-password",
                     "lookup-pool-size",
+                    "lookup-batch-size",
                     "async-capacity",
                     "async-timeout-ms",
                     "lookup-attempts",
                     "lookup-backoff-ms",
                     "checkpoint-interval-ms",
+                    "buffer-timeout-ms",
                     "parallelism",
                     "sink-batch-size",
                     "sink-batch-interval-ms",
@@ -90,10 +111,12 @@ public final class JobOptions implements Serializable {
     private final String jdbcUser;
     private final String jdbcPassword;
     private final int lookupPoolSize;
+    private final int lookupBatchSize;
     private final int asyncCapacity;
     private final Duration asyncTimeout;
     private final int lookupAttempts;
     private final Duration checkpointInterval;
+    private final Duration bufferTimeout;
     private final int parallelism;
     private final int sinkBatchSize;
     private final Duration sinkBatchInterval;
@@ -115,11 +138,13 @@ public final class JobOptions implements Serializable {
         }
         this.prefetch = b.prefetch;
         this.lookupPoolSize = positive(b.lookupPoolSize, "lookupPoolSize");
+        this.lookupBatchSize = positive(b.lookupBatchSize, "lookupBatchSize");
         this.asyncCapacity = positive(b.asyncCapacity, "asyncCapacity");
         this.asyncTimeout = Objects.requireNonNull(b.asyncTimeout, "asyncTimeout");
         this.lookupAttempts = positive(b.lookupAttempts, "lookupAttempts");
         this.checkpointInterval =
                 Objects.requireNonNull(b.checkpointInterval, "checkpointInterval");
+        this.bufferTimeout = positive(b.bufferTimeout, "bufferTimeout");
         this.parallelism = positive(b.parallelism, "parallelism");
         this.sinkBatchSize = positive(b.sinkBatchSize, "sinkBatchSize");
         this.sinkBatchInterval = Objects.requireNonNull(b.sinkBatchInterval, "sinkBatchInterval");
@@ -185,6 +210,7 @@ public final class JobOptions implements Serializable {
                 .jdbcUser(p.get("jdbc-user", DEFAULT_JDBC_USER))
                 .jdbcPassword(p.get("jdbc-password", ""))
                 .lookupPoolSize(p.getInt("lookup-pool-size", DEFAULT_LOOKUP_POOL_SIZE))
+                .lookupBatchSize(p.getInt("lookup-batch-size", DEFAULT_LOOKUP_BATCH_SIZE))
                 .asyncCapacity(p.getInt("async-capacity", DEFAULT_ASYNC_CAPACITY))
                 .asyncTimeout(
                         Duration.ofMillis(
@@ -195,6 +221,9 @@ public final class JobOptions implements Serializable {
                                 p.getLong(
                                         "checkpoint-interval-ms",
                                         DEFAULT_CHECKPOINT_INTERVAL.toMillis())))
+                .bufferTimeout(
+                        Duration.ofMillis(
+                                p.getLong("buffer-timeout-ms", DEFAULT_BUFFER_TIMEOUT.toMillis())))
                 .parallelism(p.getInt("parallelism", 1))
                 .sinkBatchSize(p.getInt("sink-batch-size", DEFAULT_SINK_BATCH_SIZE))
                 .sinkBatchInterval(
@@ -282,6 +311,10 @@ public final class JobOptions implements Serializable {
         return lookupPoolSize;
     }
 
+    public int lookupBatchSize() {
+        return lookupBatchSize;
+    }
+
     public int asyncCapacity() {
         return asyncCapacity;
     }
@@ -296,6 +329,10 @@ public final class JobOptions implements Serializable {
 
     public Duration checkpointInterval() {
         return checkpointInterval;
+    }
+
+    public Duration bufferTimeout() {
+        return bufferTimeout;
     }
 
     public int parallelism() {
@@ -319,10 +356,12 @@ public final class JobOptions implements Serializable {
         private String jdbcUser = DEFAULT_JDBC_USER;
         private String jdbcPassword = "";
         private int lookupPoolSize = DEFAULT_LOOKUP_POOL_SIZE;
+        private int lookupBatchSize = DEFAULT_LOOKUP_BATCH_SIZE;
         private int asyncCapacity = DEFAULT_ASYNC_CAPACITY;
         private Duration asyncTimeout = DEFAULT_ASYNC_TIMEOUT;
         private int lookupAttempts = DEFAULT_LOOKUP_ATTEMPTS;
         private Duration checkpointInterval = DEFAULT_CHECKPOINT_INTERVAL;
+        private Duration bufferTimeout = DEFAULT_BUFFER_TIMEOUT;
         private int parallelism = 1;
         private int sinkBatchSize = DEFAULT_SINK_BATCH_SIZE;
         private Duration sinkBatchInterval = DEFAULT_SINK_BATCH_INTERVAL;
@@ -368,6 +407,11 @@ public final class JobOptions implements Serializable {
             return this;
         }
 
+        public Builder lookupBatchSize(int v) {
+            lookupBatchSize = v;
+            return this;
+        }
+
         public Builder asyncCapacity(int v) {
             asyncCapacity = v;
             return this;
@@ -385,6 +429,11 @@ public final class JobOptions implements Serializable {
 
         public Builder checkpointInterval(Duration v) {
             checkpointInterval = v;
+            return this;
+        }
+
+        public Builder bufferTimeout(Duration v) {
+            bufferTimeout = v;
             return this;
         }
 

@@ -73,6 +73,7 @@ public final class TripScoringJob {
         env.enableCheckpointing(
                 options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.setParallelism(options.parallelism());
+        env.setBufferTimeout(options.bufferTimeout().toMillis());
         env.configure(restartStrategy());
 
         DataStream<String> tripIds = source.create(env);
@@ -85,6 +86,7 @@ public final class TripScoringJob {
                                         options.jdbcUser(),
                                         options.jdbcPassword(),
                                         options.lookupPoolSize(),
+                                        options.lookupBatchSize(),
                                         options.lookupAttempts(),
                                         options.lookupBackoff()),
                                 options.asyncTimeout().toMillis(),

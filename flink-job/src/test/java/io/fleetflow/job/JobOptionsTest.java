@@ -47,11 +47,13 @@ class JobOptionsTest {
                             "--jdbc-user", "u",
                             "--jdbc-password", "p",
                             "--lookup-pool-size", "6",
+                            "--lookup-batch-size", "5",
                             "--async-capacity", "12",
                             "--async-timeout-ms", "9000",
                             "--lookup-attempts", "3",
                             "--lookup-backoff-ms", "50",
                             "--checkpoint-interval-ms", "700",
+                            "--buffer-timeout-ms", "3",
                             "--parallelism", "2",
                             "--sink-batch-size", "10",
                             "--sink-batch-interval-ms", "20",
@@ -67,11 +69,13 @@ class JobOptionsTest {
         assertThat(o.jdbcUser()).isEqualTo("u");
         assertThat(o.jdbcPassword()).isEqualTo("p");
         assertThat(o.lookupPoolSize()).isEqualTo(6);
+        assertThat(o.lookupBatchSize()).isEqualTo(5);
         assertThat(o.asyncCapacity()).isEqualTo(12);
         assertThat(o.asyncTimeout()).isEqualTo(Duration.ofSeconds(9));
         assertThat(o.lookupAttempts()).isEqualTo(3);
         assertThat(o.lookupBackoff()).isEqualTo(Duration.ofMillis(50));
         assertThat(o.checkpointInterval()).isEqualTo(Duration.ofMillis(700));
+        assertThat(o.bufferTimeout()).isEqualTo(Duration.ofMillis(3));
         assertThat(o.parallelism()).isEqualTo(2);
         assertThat(o.sinkBatchSize()).isEqualTo(10);
         assertThat(o.sinkBatchInterval()).isEqualTo(Duration.ofMillis(20));

@@ -6,7 +6,9 @@ import io.fleetflow.job.metrics.ConcurrentCounter;
 import io.fleetflow.job.scoring.FailureKind;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +26,14 @@ import org.slf4j.LoggerFactory;
  * Looks up each trip id's blob in PostgreSQL without blocking the task thread: queries and retry
  * waits run on a bounded scheduled executor with as many threads as the Hikari pool has
  * connections, both created in {@link #open} and released in {@link #close}. The async operator's
- * capacity bounds the work queued on it.
+ * capacity bounds the work queued on it. Ids are claimed in groups ({@link GroupingDrainer}): a
+ * free connection takes every id waiting, up to {@code batchSize}, and claims them with one
+ * statement, so a lone id is not delayed and a busy database gets fewer, larger statements.
  *
  * <p>Failure semantics:
  *
  * <ul>
+ *   <li>Each id keeps its own attempts and outcome, whatever group it was claimed in.
  *   <li>An id with no row is retried ({@value #MISSING_ROW_ATTEMPTS} attempts, with backoff), then
  *       becomes an {@link FailureKind#UNKNOWN_TRIP} failure, counted and dropped (no row to mark).
  *   <li>A lookup that outlives the async timeout becomes a {@link FailureKind#LOOKUP_TIMEOUT}
@@ -54,12 +59,14 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
     private final String user;
     private final String password;
     private final int poolSize;
+    private final int batchSize;
     private final int attempts;
     private final Duration firstBackoff;
 
     private transient HikariDataSource dataSource;
     private transient ScheduledThreadPoolExecutor executor;
     private transient Backoff backoff;
+    private transient GroupingDrainer<Pending> drainer;
     private transient Counter redelivered;
     private transient Counter retries;
     private transient Counter blobBytes;
@@ -70,12 +77,14 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
             String user,
             String password,
             int poolSize,
+            int batchSize,
             int attempts,
             Duration firstBackoff) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.poolSize = poolSize;
+        this.batchSize = batchSize;
         this.attempts = attempts;
         this.firstBackoff = firstBackoff;
     }
@@ -107,6 +116,7 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
                         });
         executor.setRemoveOnCancelPolicy(true);
         backoff = new Backoff(firstBackoff);
+        drainer = new GroupingDrainer<>(executor, poolSize, batchSize, this::claim);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         redelivered = metrics.counter("redeliveredFinishedTrips", new ConcurrentCounter());
         retries = metrics.counter("lookupRetries", new ConcurrentCounter());
@@ -130,8 +140,7 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
     public void asyncInvoke(String tripId, ResultFuture<LookedUpTrip> result) {
         // The source emits canonical UUIDs only; a bad one here is a bug, not a poison message.
         UUID id = UUID.fromString(tripId);
-        long startNanos = System.nanoTime();
-        executor.execute(() -> attempt(id, 1, startNanos, result));
+        drainer.submit(new Pending(id, result, System.nanoTime()));
     }
 
     @Override
@@ -145,55 +154,74 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
                                 "looking up the trip's telemetry timed out")));
     }
 
-    private void attempt(UUID tripId, int attempt, long startNanos, ResultFuture<LookedUpTrip> r) {
-        try {
-            TripClaimQuery.Outcome outcome = TripClaimQuery.claim(dataSource, tripId);
-            switch (outcome.kind()) {
-                case CLAIMED, ALREADY_FINISHED -> {
-                    if (outcome.kind() == TripClaimQuery.Kind.ALREADY_FINISHED) {
-                        redelivered.inc();
-                    }
-                    latencyMs.update((System.nanoTime() - startNanos) / 1_000_000);
-                    blobBytes.inc(outcome.trip().blob.length());
-                    r.complete(List.of(outcome.trip()));
-                }
-                case UNKNOWN -> {
-                    if (attempt < MISSING_ROW_ATTEMPTS) {
-                        retryLater(tripId, attempt, startNanos, r);
-                    } else {
-                        r.complete(
-                                List.of(
-                                        LookedUpTrip.unrecordable(
-                                                FailureKind.UNKNOWN_TRIP,
-                                                "no trip with id " + tripId)));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            if (attempt >= attempts) {
-                r.completeExceptionally(
-                        new SQLException(
-                                "lookup of trip " + tripId + " failed " + attempts + " times", e));
-                return;
-            }
-            LOG.warn(
-                    "Lookup of trip {} failed (attempt {}/{}): {}",
-                    tripId,
-                    attempt,
-                    attempts,
-                    e.getMessage());
-            retryLater(tripId, attempt, startNanos, r);
-        } catch (RuntimeException e) {
-            r.completeExceptionally(e);
+    /** One id on its way through the claims, with the attempts it has had so far. */
+    private static final class Pending {
+        final UUID tripId;
+        final ResultFuture<LookedUpTrip> result;
+        final long startNanos;
+        int attempt = 1;
+
+        Pending(UUID tripId, ResultFuture<LookedUpTrip> result, long startNanos) {
+            this.tripId = tripId;
+            this.result = result;
+            this.startNanos = startNanos;
         }
     }
 
-    private void retryLater(
-            UUID tripId, int attempt, long startNanos, ResultFuture<LookedUpTrip> r) {
+    /** Claims one group on the calling executor thread and settles or reschedules each id. */
+    private void claim(List<Pending> group) {
+        Map<UUID, TripClaimQuery.Outcome> found;
+        try {
+            List<UUID> ids = new ArrayList<>(group.size());
+            group.forEach(p -> ids.add(p.tripId));
+            found = TripClaimQuery.claim(dataSource, ids);
+        } catch (SQLException e) {
+            LOG.warn("Claiming a group of {} trips failed: {}", group.size(), e.getMessage());
+            for (Pending p : group) {
+                failedAttempt(p, e);
+            }
+            return;
+        } catch (RuntimeException e) {
+            group.forEach(p -> p.result.completeExceptionally(e));
+            return;
+        }
+        for (Pending p : group) {
+            TripClaimQuery.Outcome outcome = found.get(p.tripId);
+            if (outcome != null) {
+                if (outcome.kind() == TripClaimQuery.Kind.ALREADY_FINISHED) {
+                    redelivered.inc();
+                }
+                latencyMs.update((System.nanoTime() - p.startNanos) / 1_000_000);
+                blobBytes.inc(outcome.blob().length());
+                p.result.complete(List.of(outcome.trip()));
+            } else if (p.attempt < MISSING_ROW_ATTEMPTS) {
+                retryLater(p);
+            } else {
+                p.result.complete(
+                        List.of(
+                                LookedUpTrip.unrecordable(
+                                        FailureKind.UNKNOWN_TRIP, "no trip with id " + p.tripId)));
+            }
+        }
+    }
+
+    /**
+     * A database error: retried with backoff until the id's attempts run out, then the job fails.
+     */
+    private void failedAttempt(Pending p, SQLException e) {
+        if (p.attempt >= attempts) {
+            p.result.completeExceptionally(
+                    new SQLException(
+                            "lookup of trip " + p.tripId + " failed " + attempts + " times", e));
+            return;
+        }
+        retryLater(p);
+    }
+
+    private void retryLater(Pending p) {
         retries.inc();
-        executor.schedule(
-                () -> attempt(tripId, attempt + 1, startNanos, r),
-                backoff.delayMsAfter(attempt),
-                TimeUnit.MILLISECONDS);
+        long delayMs = backoff.delayMsAfter(p.attempt);
+        p.attempt++;
+        executor.schedule(() -> drainer.submit(p), delayMs, TimeUnit.MILLISECONDS);
     }
 }

@@ -4,53 +4,80 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Fetches a trip's blob and marks it {@code PROCESSING} in one statement. A trip that is already
- * {@code COMPLETED} or {@code FAILED} keeps its status but is still returned: it is a redelivery
- * after a restore, and scoring it again is idempotent in the sinks and needed by the driver
- * statistics, whose state was rolled back to the checkpoint.
+ * Fetches a group of trips' blobs and marks them {@code PROCESSING} in one statement (a row locked
+ * by another transaction at that moment is returned but not marked). A trip that is already {@code
+ * COMPLETED} or {@code FAILED} keeps its status but is still returned: it is a redelivery after a
+ * restore, and scoring it again is idempotent in the sinks and needed by the driver statistics,
+ * whose state was rolled back to the checkpoint.
  */
 final class TripClaimQuery {
 
+    // The SELECT sees the rows as they were before the UPDATE (one snapshot for the statement), so
+    // "finished" tells a redelivery of a completed trip from a trip claimed now.
+    // SKIP LOCKED: a row another transaction holds (the gateway marking a batch of trips published)
+    // is not marked now rather than waited for; the mark is advisory, and a group claim that waited
+    // while holding other rows' locks could deadlock with such a batch.
     private static final String CLAIM =
-            "WITH claimed AS (UPDATE telemetry.trip_logs SET status = 'PROCESSING', updated_at = now()"
-                    + " WHERE id = ? AND status IN ('PENDING', 'PROCESSING') RETURNING id)"
-                    + " SELECT driver_id::text, vehicle_id::text, started_at, telemetry_blob::text,"
+            "WITH free AS (SELECT id FROM telemetry.trip_logs WHERE id = ANY(?)"
+                    + " AND status IN ('PENDING', 'PROCESSING') ORDER BY id FOR UPDATE SKIP LOCKED),"
+                    + " claimed AS (UPDATE telemetry.trip_logs t SET status = 'PROCESSING', updated_at = now()"
+                    + " FROM free WHERE t.id = free.id RETURNING t.id)"
+                    + " SELECT id, driver_id::text, vehicle_id::text, started_at, telemetry_blob::text,"
                     + " status IN ('COMPLETED', 'FAILED') AS finished"
-                    + " FROM telemetry.trip_logs WHERE id = ?";
+                    + " FROM telemetry.trip_logs WHERE id = ANY(?)";
 
     /** What the database said about a trip id. */
     enum Kind {
         CLAIMED,
-        ALREADY_FINISHED,
-        UNKNOWN
+        ALREADY_FINISHED
     }
 
-    record Outcome(Kind kind, LookedUpTrip trip) {}
+    /** A found trip; {@code trip} is a fresh object for each call of {@link #trip}. */
+    record Outcome(
+            Kind kind,
+            String tripId,
+            String driverId,
+            String vehicleId,
+            long startedAtMs,
+            String blob) {
+        LookedUpTrip trip() {
+            return LookedUpTrip.found(tripId, driverId, vehicleId, startedAtMs, blob);
+        }
+    }
 
     private TripClaimQuery() {}
 
-    static Outcome claim(DataSource dataSource, UUID tripId) throws SQLException {
+    /** The outcome of every id that has a row; ids without one are absent from the map. */
+    static Map<UUID, Outcome> claim(DataSource dataSource, Collection<UUID> tripIds)
+            throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setObject(1, tripId);
-            ps.setObject(2, tripId);
+            UUID[] ids = tripIds.toArray(UUID[]::new);
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("uuid", ids));
+            Map<UUID, Outcome> found = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return new Outcome(Kind.UNKNOWN, null);
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    found.put(
+                            id,
+                            new Outcome(
+                                    rs.getBoolean(6) ? Kind.ALREADY_FINISHED : Kind.CLAIMED,
+                                    id.toString(),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getTimestamp(4).getTime(),
+                                    rs.getString(5)));
                 }
-                LookedUpTrip trip =
-                        LookedUpTrip.found(
-                                tripId.toString(),
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getTimestamp(3).getTime(),
-                                rs.getString(4));
-                return new Outcome(rs.getBoolean(5) ? Kind.ALREADY_FINISHED : Kind.CLAIMED, trip);
             }
+            return found;
         }
     }
 }

@@ -18,14 +18,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.java.utils.ParameterTool;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -33,8 +38,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Job throughput with N trip ids preloaded in the queue, next to the PostgreSQL read ceiling: the
  * same blobs read by id with plain JDBC at the job's lookup concurrency, measured in the same run.
  * Not a test. Each configuration gets one discarded warm-up run. Arguments: {@code
- * PROFILE[,PROFILE..] PARALLELISM[,..] RUNS}, profiles S, M, L. Uses FLEETFLOW_DB_URL (its trip
- * tables are truncated!) and FLEETFLOW_AMQP_URI.
+ * PROFILE[,PROFILE..] PARALLELISM[,..] RUNS [--job-option value ...]}, profiles S, M, L; the
+ * options after the first three are the job's own ({@link JobOptions#fromArgs}), e.g. {@code
+ * --lookup-pool-size 8}. Unless {@code --expected-rate} is given, each run sizes the source's
+ * prefetch for twice the read ceiling just measured, so the prefetch never caps the job below the
+ * rate it is compared with. Uses FLEETFLOW_DB_URL (its trip tables are truncated!) and
+ * FLEETFLOW_AMQP_URI.
  */
 public final class JobThroughputBenchmark {
 
@@ -42,12 +51,24 @@ public final class JobThroughputBenchmark {
 
     private record Result(double jobTripsPerS, double ceilingTripsPerS, double cpuTripsPerS) {}
 
-    private static final int POOL_PER_SUBTASK = JobOptions.DEFAULT_LOOKUP_POOL_SIZE;
+    /** Options the benchmark sets itself: the queue is per run, parallelism per configuration. */
+    private static final Set<String> FIXED_OPTIONS =
+            Set.of("queue", "amqp-connection-name", "parallelism", "amqp-uri", "jdbc-url");
 
     public static void main(String[] args) throws Exception {
         String[] profiles = (args.length > 0 ? args[0] : "S,M,L").split(",");
         String[] parallelisms = (args.length > 1 ? args[1] : "1,2").split(",");
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Map<String, String> overrides =
+                ParameterTool.fromArgs(
+                                Arrays.copyOfRange(args, Math.min(3, args.length), args.length))
+                        .toMap();
+        for (String key : overrides.keySet()) {
+            if (FIXED_OPTIONS.contains(key)) {
+                throw new IllegalArgumentException("--" + key + " is set by the benchmark");
+            }
+        }
+        System.out.println("job options: " + overrides);
         List<String> table = new ArrayList<>();
         try (HikariDataSource db = TestServices.dataSource()) {
             SchemaInitializer.apply(db);
@@ -68,9 +89,9 @@ public final class JobThroughputBenchmark {
                     List<Double> ceiling = new ArrayList<>();
                     List<Double> ratio = new ArrayList<>();
                     List<Double> cpu = new ArrayList<>();
-                    run(db, ids, parallelism); // warm-up: JIT, MiniCluster classes; discarded
+                    run(db, ids, parallelism, overrides); // warm-up: JIT, classes; discarded
                     for (int run = 1; run <= runs; run++) {
-                        Result r = run(db, ids, parallelism);
+                        Result r = run(db, ids, parallelism, overrides);
                         job.add(r.jobTripsPerS());
                         ceiling.add(r.ceilingTripsPerS());
                         ratio.add(r.jobTripsPerS() / r.ceilingTripsPerS());
@@ -112,28 +133,21 @@ public final class JobThroughputBenchmark {
         System.exit(0);
     }
 
-    private static Result run(HikariDataSource db, List<UUID> ids, int parallelism)
+    private static Result run(
+            HikariDataSource db, List<UUID> ids, int parallelism, Map<String, String> overrides)
             throws Exception {
         BenchTrips.reset(db);
+        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        int lookupPoolSize = options(queue, parallelism, 1, overrides).lookupPoolSize();
         List<String> blobs = Collections.synchronizedList(new ArrayList<>());
-        double ceiling = readCeiling(db, ids, parallelism * POOL_PER_SUBTASK, blobs);
+        double ceiling = readCeiling(db, ids, parallelism * lookupPoolSize, blobs);
         double cpu = decodeAndScore(blobs, parallelism);
         blobs.clear();
-        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
         declare(queue);
         try {
             BenchTrips.publish(TestServices.amqpUri(), queue, ids);
             JobOptions options =
-                    JobOptions.builder()
-                            .amqpUri(TestServices.amqpUri())
-                            .queue(queue)
-                            .amqpConnectionName(queue)
-                            .jdbcUrl(TestServices.dbUrl())
-                            .jdbcUser(TestServices.dbUser())
-                            .jdbcPassword(TestServices.dbPassword())
-                            .parallelism(parallelism)
-                            .expectedRate(2_000)
-                            .build();
+                    options(queue, parallelism, (int) Math.ceil(2 * ceiling), overrides);
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(parallelism);
             JobClient client =
@@ -161,6 +175,30 @@ public final class JobThroughputBenchmark {
         } finally {
             withChannel(ch -> ch.queueDelete(queue));
         }
+    }
+
+    /** The job's options: the benchmark's own, then the command line's. */
+    private static JobOptions options(
+            String queue, int parallelism, int expectedRate, Map<String, String> overrides) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("amqp-uri", TestServices.amqpUri());
+        args.put("queue", queue);
+        args.put("amqp-connection-name", queue);
+        args.put("jdbc-url", TestServices.dbUrl());
+        args.put("jdbc-user", TestServices.dbUser());
+        if (!TestServices.dbPassword().isEmpty()) {
+            args.put("jdbc-password", TestServices.dbPassword());
+        }
+        args.put("parallelism", Integer.toString(parallelism));
+        args.put("expected-rate", Integer.toString(expectedRate));
+        args.putAll(overrides);
+        List<String> list = new ArrayList<>();
+        args.forEach(
+                (k, v) -> {
+                    list.add("--" + k);
+                    list.add(v);
+                });
+        return JobOptions.fromArgs(list.toArray(String[]::new));
     }
 
     /** Trips/s reading every blob by id, as the lookup does, with {@code threads} connections. */
@@ -239,6 +277,23 @@ public final class JobThroughputBenchmark {
         return blobs.size() / ((System.nanoTime() - t) / 1e9);
     }
 
+    /** {@code -Dbench.trace=true} prints every progress poll: where a run spends its time. */
+    private static final boolean TRACE = Boolean.getBoolean("bench.trace");
+
+    private static void trace(Connection c) throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT count(*) FILTER (WHERE status <> 'PENDING'),"
+                                        + " count(*) FILTER (WHERE status = 'COMPLETED')"
+                                        + " FROM telemetry.trip_logs")) {
+            rs.next();
+            System.out.printf(
+                    "  %d ms: %d claimed, %d completed%n",
+                    System.currentTimeMillis() % 100_000, rs.getLong(1), rs.getLong(2));
+        }
+    }
+
     private static long waitFor(HikariDataSource db, String countSql, long atLeast)
             throws Exception {
         long deadline = System.nanoTime() + 600_000_000_000L;
@@ -247,7 +302,11 @@ public final class JobThroughputBenchmark {
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(countSql)) {
                 rs.next();
-                if (rs.getLong(1) >= atLeast) {
+                long count = rs.getLong(1);
+                if (TRACE) {
+                    trace(c);
+                }
+                if (count >= atLeast) {
                     return System.nanoTime();
                 }
             }

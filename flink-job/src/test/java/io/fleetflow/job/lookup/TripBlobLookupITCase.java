@@ -38,6 +38,7 @@ class TripBlobLookupITCase {
                     TestServices.dbUser(),
                     TestServices.dbPassword(),
                     2,
+                    4,
                     3,
                     Duration.ofMillis(20));
 
@@ -89,6 +90,64 @@ class TripBlobLookupITCase {
         assertThat(failed.failureKind).isEqualTo(FailureKind.UNKNOWN_TRIP);
         assertThat(failed.tripId).isNull();
         assertThat(failed.failureReason).contains(unknown.toString());
+    }
+
+    @Test
+    void idsLookedUpTogetherEachGetTheirOwnOutcome() throws Exception {
+        List<UUID> pending =
+                List.of(storeTrip(), storeTrip(), storeTrip(), storeTrip(), storeTrip());
+        UUID completed = storeTrip();
+        DB.count(
+                "WITH u AS (UPDATE telemetry.trip_logs SET status = 'COMPLETED' WHERE id = ?"
+                        + " RETURNING 1) SELECT count(*) FROM u",
+                completed);
+        UUID unknown = UUID.randomUUID();
+        List<UUID> all = new java.util.ArrayList<>(pending);
+        all.add(2, unknown);
+        all.add(completed);
+        List<CompletableFuture<Collection<LookedUpTrip>>> results = new java.util.ArrayList<>();
+        for (UUID id : all) {
+            CompletableFuture<Collection<LookedUpTrip>> result = new CompletableFuture<>();
+            results.add(result);
+            lookup.asyncInvoke(id.toString(), future(result));
+        }
+
+        for (int i = 0; i < all.size(); i++) {
+            LookedUpTrip found = single(results.get(i).get(10, TimeUnit.SECONDS));
+            if (all.get(i).equals(unknown)) {
+                assertThat(found.failureKind).isEqualTo(FailureKind.UNKNOWN_TRIP);
+                assertThat(found.failureReason).contains(unknown.toString());
+            } else {
+                assertThat(found.isFailure()).isFalse();
+                assertThat(found.tripId).isEqualTo(all.get(i).toString());
+                assertThat(TripBlobCodec.decode(found.blob).size()).isPositive();
+            }
+        }
+        for (UUID id : pending) {
+            assertThat(DB.status(id)).isEqualTo("PROCESSING");
+        }
+        assertThat(DB.status(completed)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aRowLockedElsewhereIsReturnedWithoutWaitingAndLeftUnmarked() throws Exception {
+        UUID trip = storeTrip();
+        try (java.sql.Connection other = DB.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement lock =
+                    other.prepareStatement(
+                            "SELECT id FROM telemetry.trip_logs WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, trip);
+                lock.executeQuery().close();
+            }
+
+            LookedUpTrip found = single(lookUp(trip));
+
+            assertThat(found.isFailure()).isFalse();
+            assertThat(found.tripId).isEqualTo(trip.toString());
+            other.commit();
+        }
+        assertThat(DB.status(trip)).isEqualTo("PENDING");
     }
 
     @Test
