@@ -1,5 +1,8 @@
 package io.fleetflow.model;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -17,6 +20,7 @@ import java.util.Arrays;
 final class ColumnarBlobParser {
 
     private static final double[] POWERS_OF_TEN = new double[23];
+    private static final long[] LONG_POWERS_OF_TEN = new long[19];
 
     static {
         double p = 1;
@@ -24,7 +28,16 @@ final class ColumnarBlobParser {
             POWERS_OF_TEN[i] = p;
             p *= 10;
         }
+        long q = 1;
+        for (int i = 0; i < LONG_POWERS_OF_TEN.length; i++) {
+            LONG_POWERS_OF_TEN[i] = q;
+            q *= 10;
+        }
     }
+
+    /** Eight bytes of the blob at any offset, the first in the lowest bits. */
+    private static final VarHandle WORDS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Thrown internally when the input leaves the fast path; never escapes {@link #parse}. */
     private static final class NotFastPath extends RuntimeException {
@@ -42,15 +55,23 @@ final class ColumnarBlobParser {
     /** Initial size of the next column: the length of the last one read. */
     private int capacity = 256;
 
-    private ColumnarBlobParser(String blob) {
-        // One Latin-1 byte per char: a copy of a compact string, and byte reads are cheaper than
-        // charAt. Characters beyond Latin-1 become '?', which can only end the fast path.
-        this.s = blob.getBytes(StandardCharsets.ISO_8859_1);
-        this.n = s.length;
+    private ColumnarBlobParser(byte[] blob) {
+        this.s = blob;
+        this.n = blob.length;
     }
 
     /** The samples, or {@code null} when the value must go through the general reader. */
     static TripSamples parse(String blob) {
+        // One Latin-1 byte per char: a copy of a compact string, and byte reads are cheaper than
+        // charAt. Characters beyond Latin-1 become '?', which can only end the fast path.
+        return parse(blob.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The samples from the blob's UTF-8 (or Latin-1) bytes, or {@code null} when the value must go
+     * through the general reader. The fast path is pure ASCII: any other byte ends it.
+     */
+    static TripSamples parse(byte[] blob) {
         try {
             return new ColumnarBlobParser(blob).blob();
         } catch (NotFastPath | IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -105,37 +126,163 @@ final class ColumnarBlobParser {
         return new String(s, start, pos++ - start, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * A column of numbers. The loop keeps its position in a local. A number with room behind it (16
+     * bytes; all but the last few of a blob) is read eight bytes at a time: the count of leading
+     * digits and their value come from bit arithmetic on one little-endian word, so the loop does
+     * not branch on each digit and a number's length is never mispredicted. Anything off that path
+     * (exponents, more than 15 significant digits, the end of the blob) goes through {@link
+     * #number()}, which reads the same numbers one byte at a time.
+     */
     private double[] doubles() {
         expect('[');
-        double[] column = new double[capacity];
-        int size = 0;
         if (peek() == ']') {
             pos++;
             return new double[0];
         }
-        do {
+        final byte[] b = s;
+        final int wordEnd = n - 16;
+        double[] column = new double[capacity];
+        int size = 0;
+        int p = pos;
+        while (true) {
+            int c = b[p];
+            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                c = b[++p];
+            }
+            int start = p;
+            double value = Double.NaN;
+            boolean fast = false;
+            if (p <= wordEnd) {
+                long negative = c == '-' ? 1 : 0;
+                p += (int) negative;
+                long word = (long) WORDS.get(b, p);
+                int digits = leadingDigits(word);
+                if (digits > 0 && digits < 8 && (digits == 1 || (word & 0xFF) != '0')) {
+                    long mantissa = digitsValue(word, digits);
+                    p += digits;
+                    c = b[p];
+                    int fraction = 0;
+                    if (c == '.') {
+                        long fractionWord = (long) WORDS.get(b, p + 1);
+                        fraction = leadingDigits(fractionWord);
+                        if (fraction > 0 && fraction < 8) {
+                            mantissa =
+                                    mantissa * LONG_POWERS_OF_TEN[fraction]
+                                            + digitsValue(fractionWord, fraction);
+                            p += 1 + fraction;
+                            c = b[p];
+                        } else {
+                            fraction = -1;
+                        }
+                    }
+                    if (fraction >= 0 && digits + fraction <= 15 && c != 'e' && c != 'E') {
+                        double magnitude = mantissa / POWERS_OF_TEN[fraction];
+                        value =
+                                Double.longBitsToDouble(
+                                        Double.doubleToRawLongBits(magnitude) | negative << 63);
+                        fast = true;
+                    }
+                }
+            }
+            if (!fast) {
+                pos = start;
+                value = number();
+                p = pos;
+                c = b[p];
+            }
             if (size == column.length) {
                 column = Arrays.copyOf(column, Math.max(16, size * 2));
             }
-            column[size++] = number();
-        } while (comma(']'));
+            column[size++] = value;
+            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                c = b[++p];
+            }
+            p++;
+            if (c == ']') {
+                break;
+            }
+            if (c != ',') {
+                throw NOT_FAST_PATH;
+            }
+        }
+        pos = p;
         return sized(column, size);
     }
 
+    /**
+     * How many of the eight bytes of {@code word} (the first byte in the lowest bits) are ASCII
+     * digits before the first that is not; 8 when all are. A byte below '0' sets its top bit in the
+     * subtraction, one above '9' in the addition; a borrow or carry only ever starts at a byte that
+     * is not a digit, so it cannot change the bytes before the first such byte.
+     */
+    static int leadingDigits(long word) {
+        long notDigit =
+                ((word - 0x3030303030303030L) | (word + 0x4646464646464646L)) & 0x8080808080808080L;
+        return Long.numberOfTrailingZeros(notDigit) >>> 3;
+    }
+
+    /**
+     * The value of the first {@code count} (1 to 8) digits of {@code word}: they are shifted to the
+     * top, so the bytes below become leading zeros, and combined pairwise (D. Lemire, "Faster
+     * integer parsing", 2018).
+     */
+    static long digitsValue(long word, int count) {
+        long v = (word & 0x0F0F0F0F0F0F0F0FL) << (64 - 8 * count);
+        v = (v * 2561) >>> 8;
+        v = ((v & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+        return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+    }
+
+    /** A column of integers (sample times), read like {@link #doubles()}. */
     private long[] longs() {
         expect('[');
-        long[] column = new long[capacity];
-        int size = 0;
         if (peek() == ']') {
             pos++;
             return new long[0];
         }
-        do {
+        final byte[] b = s;
+        long[] column = new long[capacity];
+        int size = 0;
+        int p = pos;
+        while (true) {
+            int c = b[p];
+            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                c = b[++p];
+            }
+            boolean negative = c == '-';
+            if (negative) {
+                c = b[++p];
+            }
+            int first = p;
+            long value = 0;
+            while (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                c = b[++p];
+            }
+            int digits = p - first;
+            if (digits == 0 || digits > 18 || (digits > 1 && b[first] == '0')) {
+                throw NOT_FAST_PATH;
+            }
+            if (c == '.' || c == 'e' || c == 'E') {
+                throw NOT_FAST_PATH;
+            }
             if (size == column.length) {
                 column = Arrays.copyOf(column, Math.max(16, size * 2));
             }
-            column[size++] = integer();
-        } while (comma(']'));
+            column[size++] = negative ? -value : value;
+            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                c = b[++p];
+            }
+            p++;
+            if (c == ']') {
+                break;
+            }
+            if (c != ',') {
+                throw NOT_FAST_PATH;
+            }
+        }
+        pos = p;
         capacity = size;
         return size == column.length ? column : Arrays.copyOf(column, size);
     }

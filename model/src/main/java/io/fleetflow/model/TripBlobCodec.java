@@ -85,9 +85,34 @@ public final class TripBlobCodec {
         return fast != null ? fast : decodeWithJackson(blob);
     }
 
+    /**
+     * Reads a stored blob from its UTF-8 text, as the database sends it (no string decoded first).
+     *
+     * @throws MalformedBlobException when the value is not a blob of a known format
+     */
+    public static TripSamples decode(byte[] utf8) {
+        TripSamples fast = ColumnarBlobParser.parse(utf8);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return decodeWithJackson(JSON.createParser(utf8));
+        } catch (IOException e) {
+            throw new MalformedBlobException("unreadable blob: " + e.getMessage(), e);
+        }
+    }
+
     /** The general reader: accepts any valid JSON form of the layout and explains rejections. */
     public static TripSamples decodeWithJackson(String blob) {
-        try (JsonParser p = JSON.createParser(blob)) {
+        try {
+            return decodeWithJackson(JSON.createParser(blob));
+        } catch (IOException e) {
+            throw new MalformedBlobException("unreadable blob: " + e.getMessage(), e);
+        }
+    }
+
+    private static TripSamples decodeWithJackson(JsonParser parser) {
+        try (JsonParser p = parser) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedBlobException("blob is not a JSON object");
             }

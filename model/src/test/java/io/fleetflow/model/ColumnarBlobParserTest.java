@@ -3,6 +3,12 @@ package io.fleetflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +95,158 @@ class ColumnarBlobParserTest {
         for (String blob : unusual) {
             assertThat(ColumnarBlobParser.parse(blob)).as(blob).isNull();
         }
+    }
+
+    @Test
+    void wordAtATimeDigitCountAndValueMatchByteAtATime() {
+        Random random = new Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            byte[] bytes = new byte[8];
+            int digits = random.nextInt(9);
+            for (int k = 0; k < 8; k++) {
+                bytes[k] =
+                        k < digits
+                                ? (byte) ('0' + random.nextInt(10))
+                                : (byte) (i < 256 && k == digits ? i : random.nextInt(256));
+            }
+            int expected = 0;
+            while (expected < 8 && bytes[expected] >= '0' && bytes[expected] <= '9') {
+                expected++;
+            }
+            long word = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
+
+            assertThat(ColumnarBlobParser.leadingDigits(word)).as("%d", i).isEqualTo(expected);
+            if (expected > 0) {
+                assertThat(ColumnarBlobParser.digitsValue(word, expected))
+                        .isEqualTo(
+                                Long.parseLong(
+                                        new String(bytes, 0, expected, StandardCharsets.US_ASCII)));
+            }
+        }
+    }
+
+    @Test
+    void everyNumberShapeMatchesDoubleParseDoubleInBothFormsFromStringAndBytes() {
+        Random random = new Random(5);
+        List<String> literals = new ArrayList<>();
+        for (int intDigits = 1; intDigits <= 20; intDigits++) {
+            for (int fraction = 0; fraction <= 20; fraction++) {
+                for (int k = 0; k < 3; k++) {
+                    StringBuilder b = new StringBuilder(random.nextBoolean() ? "-" : "");
+                    b.append(intDigits == 1 ? random.nextInt(10) : 1 + random.nextInt(9));
+                    for (int d = 1; d < intDigits; d++) {
+                        b.append(random.nextInt(10));
+                    }
+                    if (fraction > 0) {
+                        b.append('.');
+                        for (int d = 0; d < fraction; d++) {
+                            b.append(random.nextInt(10));
+                        }
+                    }
+                    if (k == 2) {
+                        b.append(random.nextBoolean() ? "e" : "E-").append(random.nextInt(30));
+                    }
+                    literals.add(b.toString());
+                }
+            }
+        }
+        literals.addAll(List.of("0", "-0", "0.0", "-0.0", "9007199254740993", "0.1", "-1.5E+2"));
+        for (String separator : List.of(",", ", ", " ,\n\t")) {
+            String column = "[" + String.join(separator, literals) + "]";
+            String blob =
+                    "{\"format\": 1, \"speed_kmh\": "
+                            + column
+                            + ", \"g_force_long\": "
+                            + column
+                            + ", \"g_force_lat\": "
+                            + column
+                            + "}";
+
+            for (TripSamples parsed :
+                    List.of(
+                            ColumnarBlobParser.parse(blob),
+                            ColumnarBlobParser.parse(blob.getBytes(StandardCharsets.UTF_8)))) {
+                for (int i = 0; i < literals.size(); i++) {
+                    assertThat(Double.doubleToRawLongBits(parsed.speedKmh()[i]))
+                            .as(literals.get(i))
+                            .isEqualTo(
+                                    Double.doubleToRawLongBits(
+                                            Double.parseDouble(literals.get(i))));
+                }
+                assertThat(parsed.gForceLat()).isEqualTo(parsed.speedKmh());
+            }
+        }
+    }
+
+    @Test
+    void unusualNumbersMidColumnAreLeftToTheGeneralReaderToo() {
+        String tail = ", 1.5".repeat(20);
+        String others = "[0" + tail + "]";
+        for (String bad :
+                List.of(
+                        "01",
+                        "-01",
+                        "00.5",
+                        ".5",
+                        "1.",
+                        "-",
+                        "+1",
+                        "NaN",
+                        "1.e5",
+                        "1e",
+                        "--1",
+                        "1..2",
+                        "0x10",
+                        "1,,2",
+                        "1 2",
+                        "12345678901234567890123",
+                        "1\u00e9")) {
+            String blob =
+                    String.format(
+                            Locale.ROOT,
+                            "{\"format\":1,\"speed_kmh\":[%s%s],\"g_force_long\":%s,"
+                                    + "\"g_force_lat\":%s}",
+                            bad,
+                            tail,
+                            others,
+                            others);
+            boolean valid = bad.equals("12345678901234567890123");
+
+            TripSamples fromString = ColumnarBlobParser.parse(blob);
+            TripSamples fromBytes = ColumnarBlobParser.parse(blob.getBytes(StandardCharsets.UTF_8));
+
+            if (valid) {
+                assertThat(fromString).as(bad).isNotNull().isEqualTo(fromBytes);
+                assertThat(fromString.speedKmh()[0]).isEqualTo(Double.parseDouble(bad));
+            } else {
+                assertThat(fromString).as(bad).isNull();
+                assertThat(fromBytes).as(bad).isNull();
+            }
+        }
+    }
+
+    @Test
+    void bytesAndStringGiveTheSameAnswerAlsoThroughTheGeneralReader() {
+        String withUnicodeKey =
+                "{\"format\":1,\"n\u00f6te\":\"\u00e9\",\"speed_kmh\":[1, 2.5],"
+                        + "\"g_force_long\":[0, -0.25],\"g_force_lat\":[0.5, 0]}";
+        byte[] utf8 = withUnicodeKey.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(ColumnarBlobParser.parse(utf8)).isNull();
+        assertThat(TripBlobCodec.decode(utf8))
+                .isEqualTo(TripBlobCodec.decode(withUnicodeKey))
+                .isEqualTo(
+                        new TripSamples(
+                                null,
+                                null,
+                                new double[] {1, 2.5},
+                                new double[] {0, -0.25},
+                                new double[] {0.5, 0}));
+        assertThatThrownBy(
+                        () ->
+                                TripBlobCodec.decode(
+                                        "{\"format\":1".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedBlobException.class);
     }
 
     @Test
