@@ -10,15 +10,22 @@ import java.util.function.Consumer;
 
 /**
  * Hands submitted items to a consumer in groups, on at most {@code maxWorkers} tasks of an executor
- * at once. A free worker takes every waiting item (up to {@code maxGroup}), so nothing waits for a
- * group to fill: a lone item is handled at once, and items group up only while all workers are busy
- * — the busier the database, the larger (and cheaper per item) the statements.
+ * at once. A free worker takes its share of the waiting items — an even split over all workers, at
+ * least one and at most {@code maxGroup} — so nothing waits for a group to fill: a lone item is
+ * handled at once, and items group up only while workers are busy — the busier the database, the
+ * larger (and cheaper per item) the statements. The even split keeps a few large items (long trips,
+ * whose blobs take the database most of a statement's time to send) spread over all connections
+ * instead of queued behind one.
  *
  * <p>Thread-safe; {@link #submit} may be called from any thread. No Flink and no I/O here.
  */
 final class GroupingDrainer<T> {
 
     private final Queue<T> waiting = new ConcurrentLinkedQueue<>();
+
+    /** The size of {@link #waiting}, which a concurrent queue does not know cheaply. */
+    private final AtomicInteger waitingCount = new AtomicInteger();
+
     private final AtomicInteger workers = new AtomicInteger();
     private final Executor executor;
     private final int maxWorkers;
@@ -40,6 +47,7 @@ final class GroupingDrainer<T> {
 
     void submit(T item) {
         waiting.add(item);
+        waitingCount.incrementAndGet();
         startWorkerIfFree();
     }
 
@@ -85,11 +93,17 @@ final class GroupingDrainer<T> {
     }
 
     private List<T> take() {
-        List<T> group = new ArrayList<>();
+        int share = Math.min(maxGroup, Math.max(1, ceilDiv(waitingCount.get(), maxWorkers)));
+        List<T> group = new ArrayList<>(share);
         T item;
-        while (group.size() < maxGroup && (item = waiting.poll()) != null) {
+        while (group.size() < share && (item = waiting.poll()) != null) {
+            waitingCount.decrementAndGet();
             group.add(item);
         }
         return group;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 }

@@ -16,8 +16,11 @@ public class LookedUpTrip {
     /** The trip's {@code started_at}, epoch ms. */
     public long startedAtMs;
 
-    /** The {@code telemetry_blob} as text; {@code null} when the lookup failed. */
-    public String blob;
+    /**
+     * The {@code telemetry_blob}'s text as the database sent it (UTF-8, no string decoded); {@code
+     * null} when the lookup failed.
+     */
+    public byte[] blob;
 
     /** Why the trip cannot be scored; {@code null} when it can. */
     public FailureKind failureKind;
@@ -28,7 +31,7 @@ public class LookedUpTrip {
     public LookedUpTrip() {}
 
     public static LookedUpTrip found(
-            String tripId, String driverId, String vehicleId, long startedAtMs, String blob) {
+            String tripId, String driverId, String vehicleId, long startedAtMs, byte[] blob) {
         LookedUpTrip t = new LookedUpTrip();
         t.startedAtMs = startedAtMs;
         t.tripId = tripId;

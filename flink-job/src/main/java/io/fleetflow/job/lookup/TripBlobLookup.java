@@ -192,7 +192,7 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
                     redelivered.inc();
                 }
                 latencyMs.update((System.nanoTime() - p.startNanos) / 1_000_000);
-                blobBytes.inc(outcome.blob().length());
+                blobBytes.inc(outcome.blob().length);
                 p.result.complete(List.of(outcome.trip()));
             } else if (p.attempt < MISSING_ROW_ATTEMPTS) {
                 retryLater(p);

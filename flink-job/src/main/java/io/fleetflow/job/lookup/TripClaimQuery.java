@@ -46,7 +46,7 @@ final class TripClaimQuery {
             String driverId,
             String vehicleId,
             long startedAtMs,
-            String blob) {
+            byte[] blob) {
         LookedUpTrip trip() {
             return LookedUpTrip.found(tripId, driverId, vehicleId, startedAtMs, blob);
         }
@@ -74,7 +74,8 @@ final class TripClaimQuery {
                                     rs.getString(2),
                                     rs.getString(3),
                                     rs.getTimestamp(4).getTime(),
-                                    rs.getString(5)));
+                                    // the text column's bytes as sent: the decoder reads UTF-8
+                                    rs.getBytes(5)));
                 }
             }
             return found;

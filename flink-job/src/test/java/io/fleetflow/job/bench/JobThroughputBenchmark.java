@@ -139,7 +139,7 @@ public final class JobThroughputBenchmark {
         BenchTrips.reset(db);
         String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
         int lookupPoolSize = options(queue, parallelism, 1, overrides).lookupPoolSize();
-        List<String> blobs = Collections.synchronizedList(new ArrayList<>());
+        List<byte[]> blobs = Collections.synchronizedList(new ArrayList<>());
         double ceiling = readCeiling(db, ids, parallelism * lookupPoolSize, blobs);
         double cpu = decodeAndScore(blobs, parallelism);
         blobs.clear();
@@ -203,7 +203,7 @@ public final class JobThroughputBenchmark {
 
     /** Trips/s reading every blob by id, as the lookup does, with {@code threads} connections. */
     private static double readCeiling(
-            HikariDataSource db, List<UUID> ids, int threads, List<String> blobs) throws Exception {
+            HikariDataSource db, List<UUID> ids, int threads, List<byte[]> blobs) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t = System.nanoTime();
@@ -224,8 +224,9 @@ public final class JobThroughputBenchmark {
                                             ps.setObject(1, ids.get(k));
                                             try (ResultSet rs = ps.executeQuery()) {
                                                 rs.next();
-                                                String blob = rs.getString(4);
-                                                bytes += blob.length();
+                                                byte[] blob =
+                                                        rs.getBytes(4); // as the lookup reads it
+                                                bytes += blob.length;
                                                 blobs.add(blob);
                                             }
                                         }
@@ -246,7 +247,7 @@ public final class JobThroughputBenchmark {
      * Trips/s decoding and scoring already-read blobs on {@code threads} threads: the job's CPU
      * work without any I/O, for comparison.
      */
-    private static double decodeAndScore(List<String> blobs, int threads) throws Exception {
+    private static double decodeAndScore(List<byte[]> blobs, int threads) throws Exception {
         TripScorer scorer = Scorers.defaultScorer();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -76,6 +76,46 @@ class GroupingDrainerTest {
     }
 
     @Test
+    void aFreeWorkerTakesAnEvenShareOfTheWaitingItemsNotAllOfThem() throws Exception {
+        List<List<Integer>> groups = Collections.synchronizedList(new ArrayList<>());
+        List<CountDownLatch> started = new ArrayList<>();
+        List<CountDownLatch> release = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            started.add(new CountDownLatch(1));
+            release.add(new CountDownLatch(1));
+        }
+        CountDownLatch waitingOnesHandled = new CountDownLatch(16);
+        GroupingDrainer<Integer> drainer =
+                new GroupingDrainer<>(
+                        executor,
+                        4,
+                        32,
+                        g -> {
+                            groups.add(g);
+                            if (g.get(0) < 4) {
+                                started.get(g.get(0)).countDown();
+                                await(release.get(g.get(0)));
+                            } else {
+                                g.forEach(i -> waitingOnesHandled.countDown());
+                            }
+                        });
+        for (int i = 0; i < 4; i++) { // one item per worker, each held until released
+            drainer.submit(i);
+            assertThat(started.get(i).await(5, TimeUnit.SECONDS)).isTrue();
+        }
+        for (int i = 4; i < 20; i++) {
+            drainer.submit(i);
+        }
+
+        release.get(0).countDown(); // one worker free, three still busy
+
+        assertThat(waitingOnesHandled.await(4, TimeUnit.SECONDS)).isTrue();
+        assertThat(groups.subList(4, groups.size()).stream().map(List::size))
+                .containsExactly(4, 3, 3, 2, 1, 1, 1, 1);
+        release.forEach(CountDownLatch::countDown);
+    }
+
+    @Test
     void everyItemIsHandledExactlyOnceByAtMostMaxWorkersAtATime() throws Exception {
         int items = 20_000;
         AtomicInteger running = new AtomicInteger();
