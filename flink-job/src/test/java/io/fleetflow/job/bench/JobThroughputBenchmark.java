@@ -37,13 +37,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Job throughput with N trip ids preloaded in the queue, next to the PostgreSQL read ceiling: the
  * same blobs read by id with plain JDBC at the job's lookup concurrency, measured in the same run.
- * Not a test. Each configuration gets one discarded warm-up run. Arguments: {@code
- * PROFILE[,PROFILE..] PARALLELISM[,..] RUNS [--job-option value ...]}, profiles S, M, L; the
- * options after the first three are the job's own ({@link JobOptions#fromArgs}), e.g. {@code
- * --lookup-pool-size 8}. Unless {@code --expected-rate} is given, each run sizes the source's
- * prefetch for twice the read ceiling just measured, so the prefetch never caps the job below the
- * rate it is compared with. Uses FLEETFLOW_DB_URL (its trip tables are truncated!) and
- * FLEETFLOW_AMQP_URI.
+ * Not a test. Each configuration gets discarded warm-up runs (at least one, and for 20 s).
+ * Arguments: {@code PROFILE[,PROFILE..] PARALLELISM[,..] RUNS [--job-option value ...]}, profiles
+ * S, M, L (or TRIPSxSAMPLES, e.g. 40000x100, for a longer run to profile); the options after the
+ * first three are the job's own ({@link JobOptions#fromArgs}), e.g. {@code --lookup-pool-size 8}.
+ * Unless {@code --expected-rate} is given, each run sizes the source's prefetch for twice the read
+ * ceiling just measured, so the prefetch never caps the job below the rate it is compared with.
+ * Uses FLEETFLOW_DB_URL (its trip tables are truncated!) and FLEETFLOW_AMQP_URI.
  */
 public final class JobThroughputBenchmark {
 
@@ -54,6 +54,8 @@ public final class JobThroughputBenchmark {
     /** Options the benchmark sets itself: the queue is per run, parallelism per configuration. */
     private static final Set<String> FIXED_OPTIONS =
             Set.of("queue", "amqp-connection-name", "parallelism", "amqp-uri", "jdbc-url");
+
+    private static final long WARM_UP_NANOS = 20_000_000_000L;
 
     public static void main(String[] args) throws Exception {
         String[] profiles = (args.length > 0 ? args[0] : "S,M,L").split(",");
@@ -89,7 +91,14 @@ public final class JobThroughputBenchmark {
                     List<Double> ceiling = new ArrayList<>();
                     List<Double> ratio = new ArrayList<>();
                     List<Double> cpu = new ArrayList<>();
-                    run(db, ids, parallelism, overrides); // warm-up: JIT, classes; discarded
+                    // Warm-up, discarded: JIT and classes. One S run is half a second of work, far
+                    // too little for C2 (a profile taken in a first run of 40,000 S-sized trips,
+                    // seconds in, still showed the compiler threads using a fifth of the CPU), so
+                    // warm-up runs repeat for at least 20 s.
+                    long warmUpStart = System.nanoTime();
+                    do {
+                        run(db, ids, parallelism, overrides);
+                    } while (System.nanoTime() - warmUpStart < WARM_UP_NANOS);
                     for (int run = 1; run <= runs; run++) {
                         Result r = run(db, ids, parallelism, overrides);
                         job.add(r.jobTripsPerS());
@@ -158,16 +167,32 @@ public final class JobThroughputBenchmark {
                                     options)
                             .start(env);
             try {
+                // Polled every 20 ms, so the polls must be cheap: counting trip_logs rows scans the
+                // whole table (S rows hold their blobs inline) and took CPU from the job measured.
+                // The first ids published are the first claimed; a trip's score row and its
+                // COMPLETED are written by one statement, and driver_scores rows are narrow.
+                UUID[] first = ids.subList(0, Math.min(64, ids.size())).toArray(UUID[]::new);
                 long start =
                         waitFor(
                                 db,
-                                "SELECT count(*) FROM telemetry.trip_logs WHERE status <> 'PENDING'",
+                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ANY(?)"
+                                        + " AND status <> 'PENDING'",
+                                first,
                                 1);
                 long end =
                         waitFor(
                                 db,
-                                "SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'",
+                                "SELECT count(*) FROM telemetry.driver_scores",
+                                null,
                                 ids.size());
+                long completed =
+                        count(
+                                db,
+                                "SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'");
+                if (completed != ids.size()) {
+                    throw new IllegalStateException(
+                            completed + " of " + ids.size() + " trips COMPLETED after the run");
+                }
                 return new Result(ids.size() / ((end - start) / 1e9), ceiling, cpu);
             } finally {
                 client.cancel().get();
@@ -295,15 +320,21 @@ public final class JobThroughputBenchmark {
         }
     }
 
-    private static long waitFor(HikariDataSource db, String countSql, long atLeast)
+    /** Polls {@code countSql} (with {@code ids} as its one parameter, if given) every 20 ms. */
+    private static long waitFor(HikariDataSource db, String countSql, UUID[] ids, long atLeast)
             throws Exception {
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Connection c = db.getConnection();
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(countSql)) {
-                rs.next();
-                long count = rs.getLong(1);
+                    PreparedStatement ps = c.prepareStatement(countSql)) {
+                if (ids != null) {
+                    ps.setArray(1, c.createArrayOf("uuid", ids));
+                }
+                long count;
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
                 if (TRACE) {
                     trace(c);
                 }
@@ -314,6 +345,15 @@ public final class JobThroughputBenchmark {
             Thread.sleep(20);
         }
         throw new IllegalStateException("timed out waiting for " + countSql + " >= " + atLeast);
+    }
+
+    private static long count(HikariDataSource db, String countSql) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(countSql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void truncate(HikariDataSource db) throws Exception {
@@ -346,7 +386,14 @@ public final class JobThroughputBenchmark {
             case "S" -> new Profile("S", 2_000, 100);
             case "M" -> new Profile("M", 300, 3_600);
             case "L" -> new Profile("L", 20, 100_000);
-            default -> throw new IllegalArgumentException("profile S, M or L: " + name);
+            default -> {
+                // TRIPSxSAMPLES, e.g. 40000x100: a longer run of one shape, for profiling
+                String[] parts = name.split("x");
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("profile S, M, L or TRIPSxSAMPLES: " + name);
+                }
+                yield new Profile(name, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            }
         };
     }
 
