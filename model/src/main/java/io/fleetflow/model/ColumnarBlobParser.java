@@ -195,19 +195,31 @@ final class ColumnarBlobParser {
                 column = Arrays.copyOf(column, Math.max(16, size * 2));
             }
             column[size++] = value;
-            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                c = b[++p];
-            }
-            p++;
-            if (c == ']') {
+            if (!nextElement(p)) {
                 break;
             }
-            if (c != ',') {
-                throw NOT_FAST_PATH;
-            }
+            p = pos;
         }
-        pos = p;
         return sized(column, size);
+    }
+
+    /**
+     * After a column's element ending before {@code p}: moves {@link #pos} past the ',' that
+     * follows and returns true, or past the closing ']' and returns false.
+     */
+    private boolean nextElement(int p) {
+        int c = s[p];
+        while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            c = s[++p];
+        }
+        pos = p + 1;
+        if (c == ',') {
+            return true;
+        }
+        if (c == ']') {
+            return false;
+        }
+        throw NOT_FAST_PATH;
     }
 
     /**
@@ -271,18 +283,11 @@ final class ColumnarBlobParser {
                 column = Arrays.copyOf(column, Math.max(16, size * 2));
             }
             column[size++] = negative ? -value : value;
-            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                c = b[++p];
-            }
-            p++;
-            if (c == ']') {
+            if (!nextElement(p)) {
                 break;
             }
-            if (c != ',') {
-                throw NOT_FAST_PATH;
-            }
+            p = pos;
         }
-        pos = p;
         capacity = size;
         return size == column.length ? column : Arrays.copyOf(column, size);
     }
