@@ -15,6 +15,13 @@ import io.fleetflow.gateway.read.ReadApi;
 import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.model.TripPayloadReader;
 import io.javalin.Javalin;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -147,6 +154,7 @@ public final class Gateway implements AutoCloseable {
                             GatewayApp.objectMapper(),
                             ops);
             app.start(config.httpHost(), config.httpPort());
+            serveFirstRequest(config.httpHost(), app.port());
             relay.start();
             if (!config.authEnabled()) {
                 LOG.warn(
@@ -172,6 +180,43 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * Javalin 6 completes its servlet's configuration on the first request, lazily and without a
+     * lock: requests racing into that first initialization can fail with a 500 (a
+     * NullPointerException inside Javalin). One request of our own, answered before start returns,
+     * makes the initialization happen before any client's request.
+     */
+    private static void serveFirstRequest(String host, int port) {
+        boolean wildcard =
+                host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::");
+        InetSocketAddress target =
+                wildcard
+                        ? new InetSocketAddress(InetAddress.getLoopbackAddress(), port)
+                        : new InetSocketAddress(host, port);
+        try (Socket socket = new Socket()) {
+            socket.connect(target, 2_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                    .write(
+                            "GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            BufferedReader response =
+                    new BufferedReader(
+                            new InputStreamReader(
+                                    socket.getInputStream(), StandardCharsets.US_ASCII));
+            String status = response.readLine();
+            while (response.read() >= 0) {
+                // to the end: the server has finished the request when it closes the connection
+            }
+            if (status == null || !status.contains(" 200")) {
+                LOG.warn("The gateway's first request of its own was answered {}", status);
+            }
+        } catch (IOException e) {
+            LOG.warn("The gateway could not send its first request to itself: {}", e.getMessage());
         }
     }
 
