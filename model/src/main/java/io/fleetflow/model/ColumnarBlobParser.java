@@ -127,12 +127,14 @@ final class ColumnarBlobParser {
     }
 
     /**
-     * A column of numbers. The loop keeps its position in a local. A number with room behind it (16
-     * bytes; all but the last few of a blob) is read eight bytes at a time: the count of leading
-     * digits and their value come from bit arithmetic on one little-endian word, so the loop does
-     * not branch on each digit and a number's length is never mispredicted. Anything off that path
-     * (exponents, more than 15 significant digits, the end of the blob) goes through {@link
-     * #number()}, which reads the same numbers one byte at a time.
+     * A column of numbers, the hot loop of the job's decoding. It keeps its position in a local and
+     * steps over whitespace and separators itself: going through {@link #skipWhitespace} and {@link
+     * #comma} (field position, bounds checks) measured 20–30 % slower in BlobParseBenchmark. A
+     * number with room behind it (16 bytes; all but the last few of a blob) is read eight bytes at
+     * a time: the count of leading digits and their value come from bit arithmetic on one
+     * little-endian word, so the loop does not branch on each digit and a number's length is never
+     * mispredicted. Anything off that path (exponents, more than 15 significant digits, the end of
+     * the blob) goes through {@link #number()}, which reads the same numbers one byte at a time.
      */
     private double[] doubles() {
         expect('[');
@@ -246,48 +248,24 @@ final class ColumnarBlobParser {
         return ((v & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
     }
 
-    /** A column of integers (sample times), read like {@link #doubles()}. */
+    /**
+     * A column of integers (sample times): one of four columns, read with {@link #integer()}; the
+     * copy of the loop with a local position measured no faster here.
+     */
     private long[] longs() {
         expect('[');
+        long[] column = new long[capacity];
+        int size = 0;
         if (peek() == ']') {
             pos++;
             return new long[0];
         }
-        final byte[] b = s;
-        long[] column = new long[capacity];
-        int size = 0;
-        int p = pos;
-        while (true) {
-            int c = b[p];
-            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                c = b[++p];
-            }
-            boolean negative = c == '-';
-            if (negative) {
-                c = b[++p];
-            }
-            int first = p;
-            long value = 0;
-            while (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-                c = b[++p];
-            }
-            int digits = p - first;
-            if (digits == 0 || digits > 18 || (digits > 1 && b[first] == '0')) {
-                throw NOT_FAST_PATH;
-            }
-            if (c == '.' || c == 'e' || c == 'E') {
-                throw NOT_FAST_PATH;
-            }
+        do {
             if (size == column.length) {
                 column = Arrays.copyOf(column, Math.max(16, size * 2));
             }
-            column[size++] = negative ? -value : value;
-            if (!nextElement(p)) {
-                break;
-            }
-            p = pos;
-        }
+            column[size++] = integer();
+        } while (comma(']'));
         capacity = size;
         return size == column.length ? column : Arrays.copyOf(column, size);
     }

@@ -185,10 +185,14 @@ public final class JobThroughputBenchmark {
                                 "SELECT count(*) FROM telemetry.driver_scores",
                                 null,
                                 ids.size());
-                long completed =
-                        count(
-                                db,
-                                "SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'");
+                long completed;
+                try (Connection c = db.getConnection()) {
+                    completed =
+                            count(
+                                    c,
+                                    "SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'",
+                                    null);
+                }
                 if (completed != ids.size()) {
                     throw new IllegalStateException(
                             completed + " of " + ids.size() + " trips COMPLETED after the run");
@@ -325,16 +329,8 @@ public final class JobThroughputBenchmark {
             throws Exception {
         long deadline = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < deadline) {
-            try (Connection c = db.getConnection();
-                    PreparedStatement ps = c.prepareStatement(countSql)) {
-                if (ids != null) {
-                    ps.setArray(1, c.createArrayOf("uuid", ids));
-                }
-                long count;
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    count = rs.getLong(1);
-                }
+            try (Connection c = db.getConnection()) {
+                long count = count(c, countSql, ids);
                 if (TRACE) {
                     trace(c);
                 }
@@ -347,12 +343,16 @@ public final class JobThroughputBenchmark {
         throw new IllegalStateException("timed out waiting for " + countSql + " >= " + atLeast);
     }
 
-    private static long count(HikariDataSource db, String countSql) throws Exception {
-        try (Connection c = db.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(countSql)) {
-            rs.next();
-            return rs.getLong(1);
+    /** The count {@code countSql} returns, with {@code ids} as its one parameter if given. */
+    private static long count(Connection c, String countSql, UUID[] ids) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(countSql)) {
+            if (ids != null) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
