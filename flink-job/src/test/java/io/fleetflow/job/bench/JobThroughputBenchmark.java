@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.flink.api.java.utils.ParameterTool;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -49,7 +50,18 @@ public final class JobThroughputBenchmark {
 
     private record Profile(String name, int trips, int samples) {}
 
-    private record Result(double jobTripsPerS, double ceilingTripsPerS, double cpuTripsPerS) {}
+    private record Result(
+            double jobTripsPerS,
+            double ceilingTripsPerS,
+            double cpuTripsPerS,
+            double sourceOnlyTripsPerS,
+            double withoutWritesTripsPerS) {}
+
+    /**
+     * {@code -Dbench.floors=true}: each run also measures the source alone and the job without its
+     * writes ({@link StageFloors}), after the job.
+     */
+    private static final boolean FLOORS = Boolean.getBoolean("bench.floors");
 
     /** Options the benchmark sets itself: the queue is per run, parallelism per configuration. */
     private static final Set<String> FIXED_OPTIONS =
@@ -72,6 +84,7 @@ public final class JobThroughputBenchmark {
         }
         System.out.println("job options: " + overrides);
         List<String> table = new ArrayList<>();
+        List<String> floorTable = new ArrayList<>();
         try (HikariDataSource db = TestServices.dataSource()) {
             SchemaInitializer.apply(db);
             for (String p : profiles) {
@@ -91,6 +104,8 @@ public final class JobThroughputBenchmark {
                     List<Double> ceiling = new ArrayList<>();
                     List<Double> ratio = new ArrayList<>();
                     List<Double> cpu = new ArrayList<>();
+                    List<Double> sourceOnly = new ArrayList<>();
+                    List<Double> withoutWrites = new ArrayList<>();
                     // Warm-up, discarded: JIT and classes. One S run is half a second of work, far
                     // too little for C2 (a profile taken in a first run of 40,000 S-sized trips,
                     // seconds in, still showed the compiler threads using a fifth of the CPU), so
@@ -105,17 +120,43 @@ public final class JobThroughputBenchmark {
                         ceiling.add(r.ceilingTripsPerS());
                         ratio.add(r.jobTripsPerS() / r.ceilingTripsPerS());
                         cpu.add(r.cpuTripsPerS());
+                        sourceOnly.add(r.sourceOnlyTripsPerS());
+                        withoutWrites.add(r.withoutWritesTripsPerS());
                         System.out.printf(
                                 Locale.ROOT,
                                 "%s p=%d run %d: job %.1f trips/s, read ceiling %.1f trips/s, ratio %.2f,"
-                                        + " decode+score only %.1f trips/s%n",
+                                        + " decode+score only %.1f trips/s%s%n",
                                 profile.name(),
                                 parallelism,
                                 run,
                                 r.jobTripsPerS(),
                                 r.ceilingTripsPerS(),
                                 r.jobTripsPerS() / r.ceilingTripsPerS(),
-                                r.cpuTripsPerS());
+                                r.cpuTripsPerS(),
+                                FLOORS
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                ", source only %.1f (%.2f of ceiling),"
+                                                        + " job without writes %.1f (%.2f)",
+                                                r.sourceOnlyTripsPerS(),
+                                                r.sourceOnlyTripsPerS() / r.ceilingTripsPerS(),
+                                                r.withoutWritesTripsPerS(),
+                                                r.withoutWritesTripsPerS() / r.ceilingTripsPerS())
+                                        : "");
+                    }
+                    if (FLOORS) {
+                        floorTable.add(
+                                String.format(
+                                        Locale.ROOT,
+                                        "| %s | %d | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f |",
+                                        profile.name(),
+                                        parallelism,
+                                        median(ceiling),
+                                        median(sourceOnly),
+                                        medianRatio(sourceOnly, ceiling),
+                                        median(withoutWrites),
+                                        medianRatio(withoutWrites, ceiling),
+                                        median(ratio)));
                     }
                     table.add(
                             String.format(
@@ -139,6 +180,14 @@ public final class JobThroughputBenchmark {
                         + " | Decode+score only trips/s |");
         System.out.println("|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
+        if (FLOORS) {
+            System.out.println();
+            System.out.println(
+                    "| Profile | Parallelism | Read ceiling trips/s | Source only trips/s | Source only / ceiling"
+                            + " | Job without writes trips/s | Without writes / ceiling | Job / ceiling |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            floorTable.forEach(System.out::println);
+        }
         System.exit(0);
     }
 
@@ -197,13 +246,62 @@ public final class JobThroughputBenchmark {
                     throw new IllegalStateException(
                             completed + " of " + ids.size() + " trips COMPLETED after the run");
                 }
-                return new Result(ids.size() / ((end - start) / 1e9), ceiling, cpu);
-            } finally {
+                double jobRate = ids.size() / ((end - start) / 1e9);
+                int expectedRate = options.expectedRate();
+                Function<String, JobOptions> jobOptions =
+                        q -> options(q, parallelism, expectedRate, overrides);
                 client.cancel().get();
+                client = null;
+                return FLOORS
+                        ? new Result(
+                                jobRate,
+                                ceiling,
+                                cpu,
+                                floor(ids, jobOptions, StageFloors::sourceOnly),
+                                floorWithoutWrites(db, ids, jobOptions))
+                        : new Result(jobRate, ceiling, cpu, Double.NaN, Double.NaN);
+            } finally {
+                if (client != null) {
+                    client.cancel().get();
+                }
             }
         } finally {
             withChannel(ch -> ch.queueDelete(queue));
         }
+    }
+
+    private static double floorWithoutWrites(
+            HikariDataSource db, List<UUID> ids, Function<String, JobOptions> options)
+            throws Exception {
+        BenchTrips.reset(db); // PENDING again: the lookup claims as in the job
+        return floor(ids, options, StageFloors::withoutWrites);
+    }
+
+    /** One stage floor, on a queue of its own with every id published. */
+    private static double floor(
+            List<UUID> ids, Function<String, JobOptions> jobOptions, Stage stage) throws Exception {
+        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        declare(queue);
+        try {
+            BenchTrips.publish(TestServices.amqpUri(), queue, ids);
+            return stage.run(jobOptions.apply(queue), ids.size());
+        } finally {
+            withChannel(ch -> ch.queueDelete(queue));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Stage {
+        double run(JobOptions options, int trips) throws Exception;
+    }
+
+    /** The median of the per-run ratios a[i] / b[i]. */
+    private static double medianRatio(List<Double> a, List<Double> b) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            ratios.add(a.get(i) / b.get(i));
+        }
+        return median(ratios);
     }
 
     /** The job's options: the benchmark's own, then the command line's. */
