@@ -27,9 +27,15 @@ CREATE TABLE IF NOT EXISTS telemetry.trip_logs (
 
 CREATE INDEX IF NOT EXISTS trip_logs_driver_started_idx  ON telemetry.trip_logs (driver_id, started_at DESC);
 CREATE INDEX IF NOT EXISTS trip_logs_vehicle_started_idx ON telemetry.trip_logs (vehicle_id, started_at DESC);
--- Unfinished trips by age: the relay's and the pipeline view's read path.
-CREATE INDEX IF NOT EXISTS trip_logs_unfinished_idx      ON telemetry.trip_logs (received_at)
-    WHERE status IN ('PENDING', 'PROCESSING');
+-- Unfinished trips by age: the relay's and the pipeline view's read path. Both finishing writes
+-- (COMPLETED and FAILED) set completed_at, so "completed_at IS NULL" is "PENDING or PROCESSING".
+-- The predicate names completed_at rather than status on purpose: an update that changes a column
+-- an index depends on (its predicate included) can never be HOT, and the job's claim changes only
+-- status and updated_at — with this predicate the claim stays on its page without index entries
+-- (docs/benchmarks.md, "HOT claims"). Replaces trip_logs_unfinished_idx, whose predicate was on status.
+DROP INDEX IF EXISTS telemetry.trip_logs_unfinished_idx;
+CREATE INDEX IF NOT EXISTS trip_logs_unfinished_received_idx ON telemetry.trip_logs (received_at)
+    WHERE completed_at IS NULL;
 
 -- One row per scored trip, written by the Flink job in the same statement that completes the trip.
 CREATE TABLE IF NOT EXISTS telemetry.driver_scores (

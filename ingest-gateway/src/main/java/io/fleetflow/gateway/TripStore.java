@@ -38,7 +38,7 @@ public final class TripStore implements AutoCloseable {
                     + " WHERE id = ?";
 
     private static final String SELECT_UNPUBLISHED =
-            "SELECT id FROM telemetry.trip_logs WHERE status = 'PENDING'"
+            "SELECT id FROM telemetry.trip_logs WHERE completed_at IS NULL AND status = 'PENDING'"
                     + " AND ((published_at IS NULL AND received_at < now() - ?::interval)"
                     + " OR published_at < now() - ?::interval)"
                     + " ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED";

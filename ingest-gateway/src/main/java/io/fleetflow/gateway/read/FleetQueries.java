@@ -45,7 +45,7 @@ public final class FleetQueries {
 
     private static final String OLDEST_UNFINISHED =
             "SELECT extract(epoch FROM now() - min(received_at)) AS age_s FROM telemetry.trip_logs"
-                    + " WHERE status IN ('PENDING', 'PROCESSING')";
+                    + " WHERE completed_at IS NULL"; // PENDING or PROCESSING (see sql/init.sql)
 
     private static final String VEHICLES =
             "SELECT l.vehicle_id, count(*) AS trips, coalesce(sum(s.distance_km), 0) AS distance_km,"

@@ -55,11 +55,13 @@ final class ReadFixtures {
         exec("UPDATE telemetry.trip_logs SET published_at = ? WHERE id = ?", at(at), trip);
     }
 
+    /** Fails a trip, as the job's failure sink does. */
     void failed(UUID trip, String reason, Instant at) throws SQLException {
         exec(
-                "UPDATE telemetry.trip_logs SET status = 'FAILED', failure_reason = ?, updated_at = ?"
-                        + " WHERE id = ?",
+                "UPDATE telemetry.trip_logs SET status = 'FAILED', failure_reason = ?, updated_at = ?,"
+                        + " completed_at = ? WHERE id = ?",
                 reason,
+                at(at),
                 at(at),
                 trip);
     }
