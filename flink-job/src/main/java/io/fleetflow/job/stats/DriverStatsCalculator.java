@@ -18,32 +18,36 @@ public final class DriverStatsCalculator {
     /** Sums the contributions of the trips in the window into the driver's statistics. */
     public static DriverStats summarize(
             String driverId, Iterable<TripContribution> trips, int windowDays, long latestStartMs) {
+        WindowSums sums = new WindowSums();
+        for (TripContribution t : trips) {
+            sums.add(t);
+        }
+        return summarize(driverId, sums, windowDays, latestStartMs);
+    }
+
+    /** The driver's statistics from the sums over the trips in the window. */
+    public static DriverStats summarize(
+            String driverId, WindowSums sums, int windowDays, long latestStartMs) {
         DriverStats s = new DriverStats();
         s.driverId = driverId;
         s.windowDays = windowDays;
         s.lastTripStartedAtMs = latestStartMs;
-        double weightedScore = 0;
-        long scoreSum = 0;
-        for (TripContribution t : trips) {
-            s.trips++;
-            s.distanceKm += t.distanceKm;
-            s.durationS += t.durationS;
-            s.harshBrakingCount += t.harshBrakingCount;
-            s.rapidAccelCount += t.rapidAccelCount;
-            s.harshCorneringCount += t.harshCorneringCount;
-            s.speedingCount += t.speedingCount;
-            weightedScore += t.safetyScore * t.distanceKm;
-            scoreSum += t.safetyScore;
-        }
+        s.trips = sums.trips;
+        s.distanceKm = sums.distanceKm;
+        s.durationS = sums.durationS;
+        s.harshBrakingCount = sums.harshBrakingCount;
+        s.rapidAccelCount = sums.rapidAccelCount;
+        s.harshCorneringCount = sums.harshCorneringCount;
+        s.speedingCount = sums.speedingCount;
         s.harshBrakingPer100Km = per100Km(s.harshBrakingCount, s.distanceKm);
         s.rapidAccelPer100Km = per100Km(s.rapidAccelCount, s.distanceKm);
         s.harshCorneringPer100Km = per100Km(s.harshCorneringCount, s.distanceKm);
         s.speedingPer100Km = per100Km(s.speedingCount, s.distanceKm);
         double score;
         if (s.distanceKm > 0) {
-            score = weightedScore / s.distanceKm;
+            score = sums.weightedScore / s.distanceKm;
         } else {
-            score = s.trips == 0 ? 100 : (double) scoreSum / s.trips;
+            score = s.trips == 0 ? 100 : (double) sums.scoreSum / s.trips;
         }
         s.rollingScore = (int) Math.max(0, Math.min(100, Math.round(score)));
         return s;
