@@ -91,6 +91,9 @@ public class DriverStatsFunction extends KeyedProcessFunction<String, ScoredTrip
         DriverWindow current = window.value();
         if (current == null) {
             current = fromEarlierState();
+            if (current != null) {
+                window.update(current);
+            }
         }
         long latest =
                 current == null
@@ -98,9 +101,6 @@ public class DriverStatsFunction extends KeyedProcessFunction<String, ScoredTrip
                         : Math.max(current.latestStartMs, trip.startedAtMs);
         if (!DriverStatsCalculator.inWindow(trip.startedAtMs, latest, windowDays)) {
             outsideWindow.inc();
-            if (current != null) {
-                window.update(current); // in case it came from the earlier state
-            }
             return;
         }
         DriverWindow next =
