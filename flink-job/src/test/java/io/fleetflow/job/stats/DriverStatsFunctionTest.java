@@ -127,10 +127,11 @@ class DriverStatsFunctionTest {
     @Test
     void ofTheSliceTheWindowEndsInOnlyTheTripsThatLeftTheWindowAreDropped() throws Exception {
         long hour = Duration.ofHours(1).toMillis();
-        process(trip("morning", ALICE, MAY_1 + 8 * hour, 10, 4));
-        process(trip("evening", ALICE, MAY_1 + 20 * hour, 10, 2));
+        long midnight = MAY_1 - 8 * hour; // MAY_1 is 08:00 UTC; the slices are UTC days
+        process(trip("morning", ALICE, midnight + 8 * hour, 10, 4));
+        process(trip("evening", ALICE, midnight + 20 * hour, 10, 2));
         // the window now starts at noon of May 1: the morning trip left it, the evening one not
-        process(trip("month-later", ALICE, MAY_1 + WINDOW_DAYS * DAY + 12 * hour, 5, 1));
+        process(trip("month-later", ALICE, midnight + WINDOW_DAYS * DAY + 12 * hour, 5, 1));
 
         assertThat(last(ALICE).trips).isEqualTo(2);
         assertThat(last(ALICE).harshBrakingCount).isEqualTo(3);

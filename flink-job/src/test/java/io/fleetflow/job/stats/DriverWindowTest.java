@@ -11,7 +11,9 @@ class DriverWindowTest {
     private static final int WINDOW_DAYS = 30;
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final long HOUR = Duration.ofHours(1).toMillis();
-    private static final long MAY_1 = 1_777_622_400_000L;
+
+    /** 2026-05-01T00:00Z: slices of a 30-day window are UTC days. */
+    private static final long MAY_1 = 1_777_593_600_000L;
 
     @Test
     void tripsOfADayShareASliceAndSlicesStayInStartOrder() {
@@ -47,6 +49,7 @@ class DriverWindowTest {
         DriverWindow w = add(null, "old", MAY_1 - 3 * DAY, 1);
         w = add(w, "morning", MAY_1 + 8 * HOUR, 2);
         w = add(w, "evening", MAY_1 + 20 * HOUR, 4);
+        assertThat(w.slices[1].tripIds).containsExactly("morning", "evening");
         // the window now starts at noon of May 1
         w = add(w, "month-later", MAY_1 + WINDOW_DAYS * DAY + 12 * HOUR, 8);
 
