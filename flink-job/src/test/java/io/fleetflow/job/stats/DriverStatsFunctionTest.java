@@ -156,8 +156,7 @@ class DriverStatsFunctionTest {
                 List<ScoredTrip> all = new ArrayList<>(previous.values());
                 trip = all.get(random.nextInt(all.size()));
             } else {
-                long now =
-                        clock.merge(driver, MAY_1, (a, b) -> a) + random.nextInt((int) (DAY / 2));
+                long now = clock.getOrDefault(driver, MAY_1) + random.nextInt((int) (DAY / 2));
                 clock.put(driver, now);
                 // mostly in order, sometimes days late, now and then older than the window
                 long start = random.nextInt(8) == 0 ? now - random.nextInt(35) * DAY : now;
