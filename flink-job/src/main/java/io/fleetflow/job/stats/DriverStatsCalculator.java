@@ -15,16 +15,6 @@ public final class DriverStatsCalculator {
         return startedAtMs > latestStartMs - Duration.ofDays(windowDays).toMillis();
     }
 
-    /** Sums the contributions of the trips in the window into the driver's statistics. */
-    public static DriverStats summarize(
-            String driverId, Iterable<TripContribution> trips, int windowDays, long latestStartMs) {
-        WindowSums sums = new WindowSums();
-        for (TripContribution t : trips) {
-            sums.add(t);
-        }
-        return summarize(driverId, sums, windowDays, latestStartMs);
-    }
-
     /** The driver's statistics from the sums over the trips in the window. */
     public static DriverStats summarize(
             String driverId, WindowSums sums, int windowDays, long latestStartMs) {

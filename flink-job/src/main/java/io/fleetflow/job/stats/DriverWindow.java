@@ -59,15 +59,6 @@ public class DriverWindow {
         return sums;
     }
 
-    /** Trips in the window, over all slices. */
-    int tripCount() {
-        int n = 0;
-        for (TripDay day : slices) {
-            n += day.tripIds.length;
-        }
-        return n;
-    }
-
     /** Slices in start order, without the trips that started at or before {@code boundMs}. */
     private static TripDay[] withoutTripsStartedBy(TripDay[] slices, long boundMs) {
         int first = 0;

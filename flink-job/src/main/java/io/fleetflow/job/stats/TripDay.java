@@ -66,11 +66,10 @@ public class TripDay {
         d.slice = slice;
         d.tripIds = ids.length == n ? ids : Arrays.copyOf(ids, n);
         d.trips = trips.length == n ? trips : Arrays.copyOf(trips, n);
-        d.sums = new WindowSums();
+        d.sums = WindowSums.of(Arrays.asList(d.trips));
         d.oldestStartMs = Long.MAX_VALUE;
         d.newestStartMs = Long.MIN_VALUE;
         for (TripContribution t : d.trips) {
-            d.sums.add(t);
             d.oldestStartMs = Math.min(d.oldestStartMs, t.startedAtMs);
             d.newestStartMs = Math.max(d.newestStartMs, t.startedAtMs);
         }

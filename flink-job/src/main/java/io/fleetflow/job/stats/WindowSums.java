@@ -20,6 +20,15 @@ public class WindowSums {
 
     public WindowSums() {}
 
+    /** The sums over {@code trips}. */
+    public static WindowSums of(Iterable<TripContribution> trips) {
+        WindowSums sums = new WindowSums();
+        for (TripContribution t : trips) {
+            sums.add(t);
+        }
+        return sums;
+    }
+
     public void add(TripContribution t) {
         trips++;
         distanceKm += t.distanceKm;

@@ -195,96 +195,77 @@ public final class JobThroughputBenchmark {
             HikariDataSource db, List<UUID> ids, int parallelism, Map<String, String> overrides)
             throws Exception {
         BenchTrips.reset(db);
-        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        int lookupPoolSize = options(queue, parallelism, 1, overrides).lookupPoolSize();
+        int lookupPoolSize = options("unused", parallelism, 1, overrides).lookupPoolSize();
         List<byte[]> blobs = Collections.synchronizedList(new ArrayList<>());
         double ceiling = readCeiling(db, ids, parallelism * lookupPoolSize, blobs);
         double cpu = decodeAndScore(blobs, parallelism);
         blobs.clear();
-        declare(queue);
+        int expectedRate = (int) Math.ceil(2 * ceiling);
+        Function<String, JobOptions> options =
+                queue -> options(queue, parallelism, expectedRate, overrides);
+        double job = onFreshQueue(ids, options, (o, trips) -> timeJob(db, ids, o));
+        if (!FLOORS) {
+            return new Result(job, ceiling, cpu, Double.NaN, Double.NaN);
+        }
+        double sourceOnly = onFreshQueue(ids, options, StageFloors::sourceOnly);
+        BenchTrips.reset(db); // PENDING again: the lookup claims as in the job
+        double withoutWrites = onFreshQueue(ids, options, StageFloors::withoutWrites);
+        return new Result(job, ceiling, cpu, sourceOnly, withoutWrites);
+    }
+
+    /** Trips/s of the whole job on the real services, from the first claim to the last score. */
+    private static double timeJob(HikariDataSource db, List<UUID> ids, JobOptions options)
+            throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism());
+        JobClient client =
+                new TripScoringJob(
+                                new RabbitTripIdSource(options),
+                                new JdbcResultSinks(options),
+                                Scorers.defaultScorer(),
+                                options)
+                        .start(env);
         try {
-            BenchTrips.publish(TestServices.amqpUri(), queue, ids);
-            JobOptions options =
-                    options(queue, parallelism, (int) Math.ceil(2 * ceiling), overrides);
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-            JobClient client =
-                    new TripScoringJob(
-                                    new RabbitTripIdSource(options),
-                                    new JdbcResultSinks(options),
-                                    Scorers.defaultScorer(),
-                                    options)
-                            .start(env);
-            try {
-                // Polled every 20 ms, so the polls must be cheap: counting trip_logs rows scans the
-                // whole table (S rows hold their blobs inline) and took CPU from the job measured.
-                // The first ids published are the first claimed; a trip's score row and its
-                // COMPLETED are written by one statement, and driver_scores rows are narrow.
-                UUID[] first = ids.subList(0, Math.min(64, ids.size())).toArray(UUID[]::new);
-                long start =
-                        waitFor(
-                                db,
-                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ANY(?)"
-                                        + " AND status <> 'PENDING'",
-                                first,
-                                1);
-                long end =
-                        waitFor(
-                                db,
-                                "SELECT count(*) FROM telemetry.driver_scores",
-                                null,
-                                ids.size());
-                long completed;
-                try (Connection c = db.getConnection()) {
-                    completed =
-                            count(
-                                    c,
-                                    "SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'",
-                                    null);
-                }
-                if (completed != ids.size()) {
-                    throw new IllegalStateException(
-                            completed + " of " + ids.size() + " trips COMPLETED after the run");
-                }
-                double jobRate = ids.size() / ((end - start) / 1e9);
-                int expectedRate = options.expectedRate();
-                Function<String, JobOptions> jobOptions =
-                        q -> options(q, parallelism, expectedRate, overrides);
-                client.cancel().get();
-                client = null;
-                return FLOORS
-                        ? new Result(
-                                jobRate,
-                                ceiling,
-                                cpu,
-                                floor(ids, jobOptions, StageFloors::sourceOnly),
-                                floorWithoutWrites(db, ids, jobOptions))
-                        : new Result(jobRate, ceiling, cpu, Double.NaN, Double.NaN);
-            } finally {
-                if (client != null) {
-                    client.cancel().get();
-                }
+            // Polled every 20 ms, so the polls must be cheap: counting trip_logs rows scans the
+            // whole table (S rows hold their blobs inline) and took CPU from the job measured.
+            // The first ids published are the first claimed; a trip's score row and its
+            // COMPLETED are written by one statement, and driver_scores rows are narrow.
+            UUID[] first = ids.subList(0, Math.min(64, ids.size())).toArray(UUID[]::new);
+            long start =
+                    waitFor(
+                            db,
+                            "SELECT count(*) FROM telemetry.trip_logs WHERE id = ANY(?)"
+                                    + " AND status <> 'PENDING'",
+                            first,
+                            1);
+            long end =
+                    waitFor(db, "SELECT count(*) FROM telemetry.driver_scores", null, ids.size());
+            long completed;
+            try (Connection c = db.getConnection()) {
+                completed =
+                        count(
+                                c,
+                                "SELECT count(*) FROM telemetry.trip_logs WHERE status = 'COMPLETED'",
+                                null);
             }
+            if (completed != ids.size()) {
+                throw new IllegalStateException(
+                        completed + " of " + ids.size() + " trips COMPLETED after the run");
+            }
+            return ids.size() / ((end - start) / 1e9);
         } finally {
-            withChannel(ch -> ch.queueDelete(queue));
+            client.cancel().get();
         }
     }
 
-    private static double floorWithoutWrites(
-            HikariDataSource db, List<UUID> ids, Function<String, JobOptions> options)
-            throws Exception {
-        BenchTrips.reset(db); // PENDING again: the lookup claims as in the job
-        return floor(ids, options, StageFloors::withoutWrites);
-    }
-
-    /** One stage floor, on a queue of its own with every id published. */
-    private static double floor(
-            List<UUID> ids, Function<String, JobOptions> jobOptions, Stage stage) throws Exception {
+    /** Runs {@code stage} on a queue of its own holding every id, deleted afterwards. */
+    private static double onFreshQueue(
+            List<UUID> ids, Function<String, JobOptions> options, Stage stage) throws Exception {
         String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
         declare(queue);
         try {
             BenchTrips.publish(TestServices.amqpUri(), queue, ids);
-            return stage.run(jobOptions.apply(queue), ids.size());
+            return stage.run(options.apply(queue), ids.size());
         } finally {
             withChannel(ch -> ch.queueDelete(queue));
         }

@@ -23,7 +23,10 @@ class DriverStatsCalculatorTest {
     void sumsCountsAndDistanceAndNormalisesPer100Km() {
         DriverStats s =
                 DriverStatsCalculator.summarize(
-                        "d", List.of(trip(40, 90, 2, 1), trip(10, 40, 0, 3)), 30, NOW);
+                        "d",
+                        WindowSums.of(List.of(trip(40, 90, 2, 1), trip(10, 40, 0, 3))),
+                        30,
+                        NOW);
 
         assertThat(s.trips).isEqualTo(2);
         assertThat(s.distanceKm).isEqualTo(50.0);
@@ -41,7 +44,7 @@ class DriverStatsCalculatorTest {
     void withoutDistanceTheScoreIsThePlainMeanAndRatesAreZero() {
         DriverStats s =
                 DriverStatsCalculator.summarize(
-                        "d", List.of(trip(0, 70, 1, 0), trip(0, 90, 0, 0)), 30, NOW);
+                        "d", WindowSums.of(List.of(trip(0, 70, 1, 0), trip(0, 90, 0, 0))), 30, NOW);
 
         assertThat(s.rollingScore).isEqualTo(80);
         assertThat(s.harshBrakingPer100Km).isZero();

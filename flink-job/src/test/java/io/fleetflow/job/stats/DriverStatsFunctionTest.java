@@ -181,7 +181,7 @@ class DriverStatsFunctionTest {
                                                 t.startedAtMs, newest, WINDOW_DAYS));
                 expected.add(
                         DriverStatsCalculator.summarize(
-                                driver, window.values(), WINDOW_DAYS, newest));
+                                driver, WindowSums.of(window.values()), WINDOW_DAYS, newest));
             }
         }
 

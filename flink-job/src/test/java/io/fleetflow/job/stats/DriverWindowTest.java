@@ -38,7 +38,7 @@ class DriverWindowTest {
 
         DriverWindow replayed = add(w, "a", MAY_1, 1);
 
-        assertThat(replayed.tripCount()).isEqualTo(2);
+        assertThat(replayed.sums().trips).isEqualTo(2);
         assertThat(replayed.sums().distanceKm).isEqualTo(5.0);
         assertThat(replayed.slices[1]).isSameAs(untouched);
         assertThat(w.slices[0].trips).hasSize(1); // the earlier window is unchanged
@@ -67,7 +67,7 @@ class DriverWindowTest {
         w = add(w, "after-edge", MAY_1 + 1, 2);
         w = add(w, "end", end, 4);
 
-        assertThat(w.tripCount()).isEqualTo(2);
+        assertThat(w.sums().trips).isEqualTo(2);
         assertThat(w.sums().distanceKm).isEqualTo(6.0);
     }
 
