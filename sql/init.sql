@@ -36,6 +36,17 @@ CREATE INDEX IF NOT EXISTS trip_logs_vehicle_started_idx ON telemetry.trip_logs 
 DROP INDEX IF EXISTS telemetry.trip_logs_unfinished_idx;
 CREATE INDEX IF NOT EXISTS trip_logs_unfinished_received_idx ON telemetry.trip_logs (received_at)
     WHERE completed_at IS NULL;
+-- Finished trips by completion time, and failed ones: the pipeline view counts the trips finished
+-- in the last hour and day from these, by index-only scans, instead of counting the whole table
+-- (docs/read-api.md). Partial on columns neither an insert nor the claim sets: an insert adds no
+-- entry and the claim stays HOT; the finishing write, never HOT anyway (it leaves the unfinished
+-- index), adds one entry (two for FAILED). failure_reason is set exactly on FAILED trips.
+-- On a large existing table, build both with CREATE INDEX CONCURRENTLY before upgrading: here
+-- they are built inside the start's transaction, which blocks writes to trip_logs meanwhile.
+CREATE INDEX IF NOT EXISTS trip_logs_finished_idx ON telemetry.trip_logs (completed_at)
+    WHERE completed_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS trip_logs_failed_idx ON telemetry.trip_logs (completed_at)
+    WHERE failure_reason IS NOT NULL;
 
 -- One row per scored trip, written by the Flink job in the same statement that completes the trip.
 CREATE TABLE IF NOT EXISTS telemetry.driver_scores (

@@ -21,8 +21,14 @@ export type FleetSummary = {
 
 export type TripStatus = 'PENDING' | 'PROCESSING' | 'COMPLETED' | 'FAILED';
 
+/** Trips that finished (by completion time) within a window ending now. */
+export type FinishedCounts = { completed: number; failed: number };
+
 export type Pipeline = {
-  trips_by_status: Record<TripStatus, number>;
+  /** Every trip accepted and not finished yet: the backlog. */
+  unfinished: { pending: number; processing: number };
+  finished_last_hour: FinishedCounts;
+  finished_last_24h: FinishedCounts;
   queue_depth: number | null;
   oldest_unfinished_age_s: number | null;
   flink: { state: string; job_id: string | null; job_name: string | null; web_ui_url: string };

@@ -33,7 +33,9 @@ export function summary(overrides: Partial<FleetSummary> = {}): FleetSummary {
 }
 
 export const pipeline: Pipeline = {
-  trips_by_status: { PENDING: 1, PROCESSING: 2, COMPLETED: 100, FAILED: 3 },
+  unfinished: { pending: 1, processing: 2 },
+  finished_last_hour: { completed: 100, failed: 3 },
+  finished_last_24h: { completed: 2400, failed: 9 },
   queue_depth: 4,
   oldest_unfinished_age_s: 3.2,
   flink: { state: 'RUNNING', job_id: 'abc', job_name: 'FleetFlow trip scoring', web_ui_url: 'http://127.0.0.1:8081/' },

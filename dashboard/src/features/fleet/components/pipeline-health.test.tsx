@@ -7,11 +7,16 @@ import { renderApp } from '@/testing/test-utils';
 import { PipelineHealth } from './pipeline-health';
 
 describe('PipelineHealth', () => {
-  it('shows counts by status, queue depth and the age of the oldest unfinished trip', async () => {
-    renderApp(<PipelineHealth />);
+  it('shows the backlog, trips finished lately, queue depth and the oldest unfinished trip', async () => {
+    const { container } = renderApp(<PipelineHealth />);
+    const count = (key: string) => container.querySelector(`[data-count="${key}"]`);
 
-    expect(await screen.findByText('100')).toHaveAttribute('data-status-count', 'COMPLETED');
-    expect(screen.getByText('3')).toHaveAttribute('data-status-count', 'FAILED');
+    expect(await screen.findByText('100')).toHaveAttribute('data-count', 'finished_last_hour.completed');
+    expect(count('unfinished.pending')).toHaveTextContent('1');
+    expect(count('unfinished.processing')).toHaveTextContent('2');
+    expect(count('finished_last_hour.failed')).toHaveTextContent('3');
+    expect(count('finished_last_24h.completed')).toHaveTextContent('2,400');
+    expect(count('finished_last_24h.failed')).toHaveTextContent('9');
     expect(screen.getByText('Queue depth').nextSibling).toHaveTextContent('4');
     expect(screen.getByText('3 s old')).toBeInTheDocument();
   });

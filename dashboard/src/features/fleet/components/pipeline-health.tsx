@@ -5,7 +5,10 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { fmtDuration, fmtNumber } from '@/lib/format';
 import { usePipeline } from '../api/get-pipeline';
 
-/** Is the pipeline keeping up: trips by status, queue depth, oldest unfinished trip, Flink job. */
+/**
+ * Is the pipeline keeping up: the backlog, trips finished lately, queue depth, the oldest unfinished
+ * trip, the Flink job.
+ */
 export function PipelineHealth() {
   const pipeline = usePipeline();
   return (
@@ -16,16 +19,37 @@ export function PipelineHealth() {
         <ErrorState error={pipeline.error} onRetry={() => pipeline.refetch()} />
       ) : (
         <div className="space-y-3 text-sm">
-          <dl className="grid grid-cols-4 gap-2 text-center">
-            {(['PENDING', 'PROCESSING', 'COMPLETED', 'FAILED'] as const).map((s) => (
+          <dl className="grid grid-cols-2 gap-2 text-center">
+            {(['pending', 'processing'] as const).map((s) => (
               <div key={s} className="rounded bg-slate-50 p-2">
-                <dt className="text-xs text-slate-600">{s.toLowerCase()}</dt>
-                <dd className="text-lg font-semibold tabular-nums" data-status-count={s}>
-                  {pipeline.data.trips_by_status[s] ?? 0}
+                <dt className="text-xs text-slate-600">{s}</dt>
+                <dd className="text-lg font-semibold tabular-nums" data-count={`unfinished.${s}`}>
+                  {fmtNumber(pipeline.data.unfinished[s], 0)}
                 </dd>
               </div>
             ))}
           </dl>
+          <table className="w-full text-right tabular-nums">
+            <caption className="sr-only">Trips finished</caption>
+            <thead>
+              <tr className="text-xs text-slate-600">
+                <th className="text-left font-normal">Finished</th>
+                <th className="font-normal">last hour</th>
+                <th className="font-normal">last 24 h</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(['completed', 'failed'] as const).map((s) => (
+                <tr key={s}>
+                  <th scope="row" className="text-left font-normal text-slate-600">
+                    {s}
+                  </th>
+                  <td data-count={`finished_last_hour.${s}`}>{fmtNumber(pipeline.data.finished_last_hour[s], 0)}</td>
+                  <td data-count={`finished_last_24h.${s}`}>{fmtNumber(pipeline.data.finished_last_24h[s], 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
             <dt className="text-slate-600">Queue depth</dt>
             <dd className="text-right tabular-nums">

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetflow.gateway.TripStore;
 import io.fleetflow.job.scoring.ScoredTrip;
 import io.fleetflow.job.scoring.TripEventRecord;
+import io.fleetflow.job.scoring.TripFailure;
 import io.fleetflow.job.stats.DriverStats;
 import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripPayload;
@@ -104,6 +105,32 @@ class BatchingJdbcSinkITCase {
         assertThat(eventTypes(trip)).containsExactly("SPEEDING");
     }
 
+    /**
+     * The pipeline view counts failed trips by {@code failure_reason IS NOT NULL}: it must be set
+     * exactly while a trip is FAILED, however failing and scoring interleave.
+     */
+    @Test
+    void aFailureReasonStaysOnlyWhileTheTripIsFailed() throws Exception {
+        UUID failedThenScored = storeTrip();
+        UUID scoredThenFailed = storeTrip();
+
+        markFailed(failedThenScored, "lookup timed out");
+        assertThat(DB.status(failedThenScored)).isEqualTo("FAILED");
+        write(new ScoreBatchStatement(), List.of(scored(failedThenScored, 88)));
+        write(new ScoreBatchStatement(), List.of(scored(scoredThenFailed, 70)));
+        markFailed(scoredThenFailed, "a late failure");
+
+        assertThat(DB.status(failedThenScored)).isEqualTo("COMPLETED");
+        assertThat(DB.status(scoredThenFailed)).isEqualTo("COMPLETED");
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.trip_logs WHERE id IN (?, ?)"
+                                        + " AND failure_reason IS NULL AND completed_at IS NOT NULL",
+                                failedThenScored,
+                                scoredThenFailed))
+                .isEqualTo(2);
+    }
+
     @Test
     void driverStatsAreReplacedByTheLatestValue() throws Exception {
         String driver = UUID.randomUUID().toString();
@@ -200,6 +227,14 @@ class BatchingJdbcSinkITCase {
         }
         assertThat(DB.status(first)).isEqualTo("COMPLETED");
         assertThat(DB.status(second)).isEqualTo("COMPLETED");
+    }
+
+    private static void markFailed(UUID trip, String reason) throws Exception {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(JdbcResultSinks.MARK_FAILED)) {
+            JdbcResultSinks.bindFailure(ps, new TripFailure(trip.toString(), reason));
+            ps.executeUpdate();
+        }
     }
 
     private static void lock(Connection c, UUID trip) throws Exception {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,12 +39,31 @@ public final class FleetQueries {
                     + " (SELECT count(DISTINCT vehicle_id) FROM t) AS vehicles"
                     + " FROM days d LEFT JOIN t ON t.day = d.day GROUP BY d.day ORDER BY d.day";
 
-    private static final String STATUS_COUNTS =
-            "SELECT status, count(*) AS n FROM telemetry.trip_logs GROUP BY status";
+    // Every query here reads an index, never the whole table: the dashboard polls the pipeline view
+    // every few seconds, and trip_logs grows without bound. Unfinished trips come from the partial
+    // index of unfinished trips (their number is the backlog, small while the job keeps up);
+    // finished ones are counted over fixed windows by completion time, from the partial indexes of
+    // finished and of failed trips, by index-only scans (sql/init.sql).
+    private static final String UNFINISHED =
+            "SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,"
+                    + " count(*) FILTER (WHERE status = 'PROCESSING') AS processing,"
+                    + " extract(epoch FROM now() - min(received_at)) AS age_s"
+                    + " FROM telemetry.trip_logs WHERE completed_at IS NULL";
 
-    private static final String OLDEST_UNFINISHED =
-            "SELECT extract(epoch FROM now() - min(received_at)) AS age_s FROM telemetry.trip_logs"
-                    + " WHERE completed_at IS NULL"; // PENDING or PROCESSING (see sql/init.sql)
+    // One statement, so all four counts come from one snapshot. failure_reason is set exactly on
+    // FAILED trips (the job clears it when it completes a trip), so completed = finished - failed.
+    private static final String FINISHED =
+            "SELECT (SELECT count(*) FROM telemetry.trip_logs"
+                    + " WHERE completed_at >= now() - interval '1 hour') AS finished_1h,"
+                    + " (SELECT count(*) FROM telemetry.trip_logs"
+                    + " WHERE completed_at >= now() - interval '24 hours') AS finished_24h,"
+                    + " (SELECT count(*) FROM telemetry.trip_logs WHERE failure_reason IS NOT NULL"
+                    + " AND completed_at >= now() - interval '1 hour') AS failed_1h,"
+                    + " (SELECT count(*) FROM telemetry.trip_logs WHERE failure_reason IS NOT NULL"
+                    + " AND completed_at >= now() - interval '24 hours') AS failed_24h";
+
+    /** The pipeline view's queries, for a test of their plans. */
+    static final List<String> PIPELINE_QUERIES = List.of(UNFINISHED, FINISHED);
 
     private static final String VEHICLES =
             "SELECT l.vehicle_id, count(*) AS trips, coalesce(sum(s.distance_km), 0) AS distance_km,"
@@ -76,7 +94,13 @@ public final class FleetQueries {
             long drivers,
             Instant lastTripAt) {}
 
-    public record TripCounts(Map<String, Long> byStatus, Double oldestUnfinishedAgeS) {}
+    /** The backlog: trips accepted and not finished yet, and how long the oldest has waited. */
+    public record Unfinished(long pending, long processing, Double oldestAgeS) {}
+
+    /** Trips that finished (were COMPLETED or FAILED) within a window ending now. */
+    public record Finished(long completed, long failed) {}
+
+    public record PipelineCounts(Unfinished unfinished, Finished lastHour, Finished last24h) {}
 
     private final DataSource dataSource;
 
@@ -130,29 +154,32 @@ public final class FleetQueries {
                 vehicles);
     }
 
-    /**
-     * Trips by status (all four statuses, zero when absent) and the oldest unfinished one's age.
-     */
-    public TripCounts tripCounts() throws SQLException {
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (String s : List.of("PENDING", "PROCESSING", "COMPLETED", "FAILED")) {
-            byStatus.put(s, 0L);
-        }
-        Double oldest;
+    /** The backlog and the trips finished in the last hour and the last 24 hours. */
+    public PipelineCounts pipelineCounts() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(STATUS_COUNTS);
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byStatus.put(rs.getString("status"), rs.getLong("n"));
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(OLDEST_UNFINISHED);
+            Unfinished unfinished;
+            try (PreparedStatement ps = c.prepareStatement(UNFINISHED);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                oldest = Rows.decimal(rs, "age_s");
+                unfinished =
+                        new Unfinished(
+                                rs.getLong("pending"),
+                                rs.getLong("processing"),
+                                Rows.decimal(rs, "age_s"));
+            }
+            try (PreparedStatement ps = c.prepareStatement(FINISHED);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new PipelineCounts(
+                        unfinished,
+                        finished(rs.getLong("finished_1h"), rs.getLong("failed_1h")),
+                        finished(rs.getLong("finished_24h"), rs.getLong("failed_24h")));
             }
         }
-        return new TripCounts(byStatus, oldest);
+    }
+
+    private static Finished finished(long finished, long failed) {
+        return new Finished(finished - failed, failed);
     }
 
     public List<Vehicle> vehicles() throws SQLException {

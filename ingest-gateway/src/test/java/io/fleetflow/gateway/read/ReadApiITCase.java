@@ -20,6 +20,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,22 +148,30 @@ class ReadApiITCase {
     }
 
     @Test
-    void pipelineShowsStatusesQueueDepthOldestUnfinishedAndTheFlinkJob() throws Exception {
+    void pipelineShowsBacklogFinishedTripsQueueDepthOldestUnfinishedAndTheFlinkJob()
+            throws Exception {
         UUID d = UUID.randomUUID(), v = UUID.randomUUID();
         seed.trip(d, v, NOW, NOW.minusSeconds(120), 10);
         seed.processing(seed.trip(d, v, NOW, NOW.minusSeconds(30), 10));
-        seed.score(seed.trip(d, v, NOW, NOW.minusSeconds(500), 10), 90, 1, 0, 0, 0, 0, NOW);
-        seed.failed(seed.trip(d, v, NOW, NOW.minusSeconds(900), 10), "unreadable blob", NOW);
+        // finished within the hour, within the day, and before it
+        for (Duration ago :
+                List.of(Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofDays(2))) {
+            Instant at = NOW.minus(ago);
+            seed.score(seed.trip(d, v, at, at, 10), 90, 1, 0, 0, 0, 0, at);
+            seed.score(seed.trip(d, v, at, at, 10), 80, 1, 0, 0, 0, 0, at);
+            seed.failed(seed.trip(d, v, at, at, 10), "unreadable blob", at);
+        }
         publisher.publish(UUID.randomUUID());
         publisher.publish(UUID.randomUUID());
 
         JsonNode p = get("/api/v1/pipeline");
 
-        JsonNode counts = p.get("trips_by_status");
-        assertThat(counts.get("PENDING").asLong()).isEqualTo(1);
-        assertThat(counts.get("PROCESSING").asLong()).isEqualTo(1);
-        assertThat(counts.get("COMPLETED").asLong()).isEqualTo(1);
-        assertThat(counts.get("FAILED").asLong()).isEqualTo(1);
+        assertThat(p.get("unfinished").get("pending").asLong()).isEqualTo(1);
+        assertThat(p.get("unfinished").get("processing").asLong()).isEqualTo(1);
+        assertThat(p.get("finished_last_hour").get("completed").asLong()).isEqualTo(2);
+        assertThat(p.get("finished_last_hour").get("failed").asLong()).isEqualTo(1);
+        assertThat(p.get("finished_last_24h").get("completed").asLong()).isEqualTo(4);
+        assertThat(p.get("finished_last_24h").get("failed").asLong()).isEqualTo(2);
         assertThat(p.get("queue_depth").asLong()).isEqualTo(2);
         assertThat(p.get("oldest_unfinished_age_s").asDouble()).isBetween(119.0, 180.0);
         JsonNode flink = p.get("flink");
@@ -168,6 +179,38 @@ class ReadApiITCase {
         assertThat(flink.get("job_id").asText()).isEqualTo("j1");
         assertThat(flink.get("job_name").asText()).isEqualTo("FleetFlow trip scoring");
         assertThat(flink.get("web_ui_url").asText()).isEqualTo("http://flink.example/");
+    }
+
+    /** The dashboard polls this view; on a large trip table a full count would read it all. */
+    @Test
+    void pipelineCountsReadIndexesNotTheWholeTable() throws Exception {
+        try (Connection c = DB.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            // The test table is tiny: forbid what a large one would make costly, a sequential
+            // scan, and see which index each query reads. A partial index bounds the rows read (to
+            // the unfinished, or to those finished in the window); any other index would have to
+            // be read whole, as the table would.
+            s.execute("SET enable_seqscan = off");
+            for (String sql : FleetQueries.PIPELINE_QUERIES) {
+                List<String> scans = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
+                    while (rs.next()) {
+                        String line = rs.getString(1);
+                        if (line.contains("Scan") && !line.contains("Bitmap Heap Scan")) {
+                            scans.add(line.trim());
+                        }
+                    }
+                }
+                assertThat(scans)
+                        .as(sql)
+                        .isNotEmpty()
+                        .allMatch(
+                                line ->
+                                        line.matches(
+                                                ".*Index (Only )?Scan (using|on) trip_logs_"
+                                                        + "(unfinished_received|finished|failed)_idx.*"));
+            }
+        }
     }
 
     @Test
@@ -179,7 +222,8 @@ class ReadApiITCase {
         assertThat(p.get("oldest_unfinished_age_s").isNull()).isTrue();
         assertThat(p.get("queue_depth").asLong()).isZero();
         assertThat(p.get("flink").get("state").asText()).isEqualTo("UNREACHABLE");
-        assertThat(p.get("trips_by_status").get("PENDING").asLong()).isZero();
+        assertThat(p.get("unfinished").get("pending").asLong()).isZero();
+        assertThat(p.get("finished_last_24h").get("completed").asLong()).isZero();
     }
 
     @Test
