@@ -60,7 +60,6 @@ CREATE TABLE IF NOT EXISTS telemetry.driver_scores (
     scored_at           timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE INDEX IF NOT EXISTS driver_scores_driver_idx  ON telemetry.driver_scores (driver_id, scored_at DESC);
 CREATE INDEX IF NOT EXISTS driver_scores_vehicle_idx ON telemetry.driver_scores (vehicle_id, scored_at DESC);
 
 -- Scoring model results (see docs/scoring.md). Added after the first release: ADD COLUMN IF NOT
@@ -75,6 +74,13 @@ ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS max_speed_kmh      
 ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS avg_speed_kmh         double precision NOT NULL DEFAULT 0;
 -- The trip's start time, copied from trip_logs so score history reads need no join.
 ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS started_at            timestamptz;
+-- A driver's scores by trip time (started_at; scored_at for rows from before that column), newest
+-- first: the drivers list reads each listed driver's last 20 from it and the driver page a range
+-- of days. Replaces driver_scores_driver_idx (driver_id, scored_at DESC), which served only its
+-- first column, so the job still maintains one index per driver here.
+DROP INDEX IF EXISTS telemetry.driver_scores_driver_idx;
+CREATE INDEX IF NOT EXISTS driver_scores_driver_at_idx
+    ON telemetry.driver_scores (driver_id, (coalesce(started_at, scored_at)) DESC, trip_id DESC);
 
 -- Every detected event of a scored trip, in order; rewritten whole when a trip is rescored.
 CREATE TABLE IF NOT EXISTS telemetry.trip_events (

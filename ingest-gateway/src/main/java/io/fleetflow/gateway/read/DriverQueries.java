@@ -26,16 +26,19 @@ public final class DriverQueries {
     /** Sort keys accepted by the list, mapped to the SQL expression they order by. */
     public static final Map<String, String> SORTS =
             Map.of(
-                    "score", "s.avg_score",
+                    "score", "avg_score",
                     "harsh_braking", "hb_rate",
                     "rapid_acceleration", "ra_rate",
                     "harsh_cornering", "hc_rate",
                     "speeding", "sp_rate",
                     "distance", "distance_km",
-                    "trips", "t.trips");
+                    "trips", "trips");
 
     static final int MAX_DRIVERS = 500;
 
+    // The aggregates first, ranked and cut to MAX_DRIVERS; then each listed driver's last scores,
+    // read newest first from driver_scores_driver_at_idx (sql/init.sql), 20 index entries per
+    // driver instead of ranking every score of every driver.
     private static final String AGGREGATES =
             "WITH t AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
                     + " FROM telemetry.trip_logs WHERE %1$s GROUP BY driver_id),"
@@ -43,22 +46,24 @@ public final class DriverQueries {
                     + " sum(harsh_braking_count) AS hb, sum(rapid_accel_count) AS ra,"
                     + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp"
                     + " FROM telemetry.driver_scores WHERE %1$s GROUP BY driver_id),"
-                    + " r AS (SELECT driver_id, array_agg(safety_score ORDER BY at, trip_id) AS trend FROM"
-                    + " (SELECT driver_id, trip_id, safety_score, coalesce(started_at, scored_at) AS at,"
-                    + " row_number() OVER (PARTITION BY driver_id"
-                    + " ORDER BY coalesce(started_at, scored_at) DESC, trip_id DESC) AS rn"
-                    + " FROM telemetry.driver_scores WHERE %1$s) x WHERE rn <= 20 GROUP BY driver_id)"
-                    + " SELECT t.driver_id, t.trips, t.last_trip_at, coalesce(s.distance_km, 0) AS distance_km,"
-                    + " s.avg_score, coalesce(s.hb, 0) AS hb, coalesce(s.ra, 0) AS ra,"
-                    + " coalesce(s.hc, 0) AS hc, coalesce(s.sp, 0) AS sp, ds.rolling_score, r.trend,"
+                    + " a AS (SELECT t.driver_id, t.trips, t.last_trip_at,"
+                    + " coalesce(s.distance_km, 0) AS distance_km, s.avg_score,"
+                    + " coalesce(s.hb, 0) AS hb, coalesce(s.ra, 0) AS ra,"
+                    + " coalesce(s.hc, 0) AS hc, coalesce(s.sp, 0) AS sp, ds.rolling_score,"
                     + " CASE WHEN s.distance_km > 0 THEN s.hb * 100.0 / s.distance_km END AS hb_rate,"
                     + " CASE WHEN s.distance_km > 0 THEN s.ra * 100.0 / s.distance_km END AS ra_rate,"
                     + " CASE WHEN s.distance_km > 0 THEN s.hc * 100.0 / s.distance_km END AS hc_rate,"
                     + " CASE WHEN s.distance_km > 0 THEN s.sp * 100.0 / s.distance_km END AS sp_rate"
-                    + " FROM t LEFT JOIN s USING (driver_id) LEFT JOIN r USING (driver_id)"
-                    + " LEFT JOIN telemetry.driver_stats ds USING (driver_id)"
-                    + " ORDER BY %2$s %3$s NULLS LAST, t.driver_id LIMIT "
-                    + MAX_DRIVERS;
+                    + " FROM t LEFT JOIN s USING (driver_id)"
+                    + " LEFT JOIN telemetry.driver_stats ds USING (driver_id)),"
+                    + " l AS (SELECT * FROM a ORDER BY %2$s %3$s NULLS LAST, driver_id LIMIT "
+                    + MAX_DRIVERS
+                    + ")"
+                    + " SELECT l.*, (SELECT array_agg(x.safety_score ORDER BY x.at, x.trip_id) FROM"
+                    + " (SELECT safety_score, coalesce(started_at, scored_at) AS at, trip_id"
+                    + " FROM telemetry.driver_scores d WHERE d.driver_id = l.driver_id"
+                    + " ORDER BY coalesce(started_at, scored_at) DESC, trip_id DESC LIMIT 20) x) AS trend"
+                    + " FROM l ORDER BY %2$s %3$s NULLS LAST, driver_id";
 
     private static final String HISTORY =
             "SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day, count(*) AS trips,"
@@ -120,7 +125,7 @@ public final class DriverQueries {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             if (!prefix.isEmpty()) {
-                for (int i = 1; i <= 3; i++) {
+                for (int i = 1; i <= 2; i++) {
                     ps.setString(i, prefix + "%");
                 }
             }
@@ -134,12 +139,12 @@ public final class DriverQueries {
     }
 
     public Optional<DriverDetail> detail(UUID driverId) throws SQLException {
-        String sql = String.format(AGGREGATES, "driver_id = ?", "t.driver_id", "ASC");
+        String sql = String.format(AGGREGATES, "driver_id = ?", "driver_id", "ASC");
         try (Connection c = dataSource.getConnection()) {
             Driver d;
             long hb, ra, hc, sp;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 1; i <= 3; i++) {
+                for (int i = 1; i <= 2; i++) {
                     ps.setObject(i, driverId);
                 }
                 try (ResultSet rs = ps.executeQuery()) {

@@ -227,6 +227,33 @@ class ReadApiITCase {
     }
 
     @Test
+    void aDriversScoreTrendIsTheLast20TripsByStartTimeWhateverTheOrderTheyWereScoredIn()
+            throws Exception {
+        UUID driver = UUID.randomUUID(), v = UUID.randomUUID();
+        List<Integer> hoursAgo = new ArrayList<>();
+        for (int h = 1; h <= 25; h++) {
+            hoursAgo.add(h);
+        }
+        java.util.Collections.shuffle(hoursAgo, new java.util.Random(7));
+        for (int h : hoursAgo) { // the trip that started h hours ago scores 100 - h
+            Instant started = NOW.minus(h, ChronoUnit.HOURS);
+            seed.score(seed.trip(driver, v, started, NOW, 10), 100 - h, 1, 0, 0, 0, 0, NOW);
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int h = 20; h >= 1; h--) {
+            expected.add(100 - h);
+        }
+
+        JsonNode item = get("/api/v1/drivers").get("items").get(0);
+        JsonNode detail = get("/api/v1/drivers/" + driver);
+
+        assertThat(item.get("score_trend").toString())
+                .isEqualTo(expected.toString().replace(" ", ""));
+        assertThat(detail.get("score_trend")).isEqualTo(item.get("score_trend"));
+        assertThat(item.get("trips").asLong()).isEqualTo(25);
+    }
+
+    @Test
     void driversAreRankedByScoreOrAnyEventRateAndFoundByIdPrefix() throws Exception {
         UUID careful = UUID.fromString("aaaaaaaa-0000-4000-8000-000000000001");
         UUID braker = UUID.fromString("bbbbbbbb-0000-4000-8000-000000000002");
