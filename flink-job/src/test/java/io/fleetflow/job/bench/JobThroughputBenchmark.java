@@ -12,11 +12,13 @@ import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScorer;
+import io.fleetflow.testing.JitWarmUp;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -38,13 +40,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * Job throughput with N trip ids preloaded in the queue, next to the PostgreSQL read ceiling: the
  * same blobs read by id with plain JDBC at the job's lookup concurrency, measured in the same run.
- * Not a test. Each configuration gets discarded warm-up runs (at least one, and for 20 s).
- * Arguments: {@code PROFILE[,PROFILE..] PARALLELISM[,..] RUNS [--job-option value ...]}, profiles
- * S, M, L (or TRIPSxSAMPLES, e.g. 40000x100, for a longer run to profile); the options after the
- * first three are the job's own ({@link JobOptions#fromArgs}), e.g. {@code --lookup-pool-size 8}.
- * Unless {@code --expected-rate} is given, each run sizes the source's prefetch for twice the read
- * ceiling just measured, so the prefetch never caps the job below the rate it is compared with.
- * Uses FLEETFLOW_DB_URL (its trip tables are truncated!) and FLEETFLOW_AMQP_URI.
+ * Not a test. Each configuration gets discarded warm-up runs (for at least 20 s, then until the JIT
+ * is quiet, see {@link JitWarmUp}). Arguments: {@code PROFILE[,PROFILE..] PARALLELISM[,..] RUNS
+ * [--job-option value ...]}, profiles S, M, L (or TRIPSxSAMPLES, e.g. 40000x100, for a longer run
+ * to profile); the options after the first three are the job's own ({@link JobOptions#fromArgs}),
+ * e.g. {@code --lookup-pool-size 8}. Unless {@code --expected-rate} is given, each run sizes the
+ * source's prefetch for twice the read ceiling just measured, so the prefetch never caps the job
+ * below the rate it is compared with. Uses FLEETFLOW_DB_URL (its trip tables are truncated!) and
+ * FLEETFLOW_AMQP_URI.
  */
 public final class JobThroughputBenchmark {
 
@@ -66,8 +69,6 @@ public final class JobThroughputBenchmark {
     /** Options the benchmark sets itself: the queue is per run, parallelism per configuration. */
     private static final Set<String> FIXED_OPTIONS =
             Set.of("queue", "amqp-connection-name", "parallelism", "amqp-uri", "jdbc-url");
-
-    private static final long WARM_UP_NANOS = 20_000_000_000L;
 
     public static void main(String[] args) throws Exception {
         String[] profiles = (args.length > 0 ? args[0] : "S,M,L").split(",");
@@ -109,11 +110,14 @@ public final class JobThroughputBenchmark {
                     // Warm-up, discarded: JIT and classes. One S run is half a second of work, far
                     // too little for C2 (a profile taken in a first run of 40,000 S-sized trips,
                     // seconds in, still showed the compiler threads using a fifth of the CPU), so
-                    // warm-up runs repeat for at least 20 s.
-                    long warmUpStart = System.nanoTime();
-                    do {
-                        run(db, ids, parallelism, overrides);
-                    } while (System.nanoTime() - warmUpStart < WARM_UP_NANOS);
+                    // warm-up runs repeat until the JIT is quiet.
+                    String warm =
+                            JitWarmUp.untilQuiet(
+                                    () -> run(db, ids, parallelism, overrides),
+                                    Duration.ofSeconds(20),
+                                    Duration.ofSeconds(10),
+                                    Duration.ofSeconds(300));
+                    System.out.printf("%s p=%d warm-up: %s%n", profile.name(), parallelism, warm);
                     for (int run = 1; run <= runs; run++) {
                         Result r = run(db, ids, parallelism, overrides);
                         job.add(r.jobTripsPerS());
@@ -216,8 +220,7 @@ public final class JobThroughputBenchmark {
     /** Trips/s of the whole job on the real services, from the first claim to the last score. */
     private static double timeJob(HikariDataSource db, List<UUID> ids, JobOptions options)
             throws Exception {
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism());
+        StreamExecutionEnvironment env = BenchCluster.environment(options.parallelism());
         JobClient client =
                 new TripScoringJob(
                                 new RabbitTripIdSource(options),

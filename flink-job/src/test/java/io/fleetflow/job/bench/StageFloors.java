@@ -33,7 +33,7 @@ final class StageFloors {
 
     /** Trips/s of the exactly-once RabbitMQ source alone, checkpointing as the job does. */
     static double sourceOnly(JobOptions options, int trips) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        StreamExecutionEnvironment env = BenchCluster.environment(1);
         env.enableCheckpointing(
                 options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.setBufferTimeout(options.bufferTimeout().toMillis());
@@ -49,8 +49,7 @@ final class StageFloors {
      * Trips/s of the job's graph (source, claim and lookup, scoring, statistics), writing nothing.
      */
     static double withoutWrites(JobOptions options, int trips) throws Exception {
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism());
+        StreamExecutionEnvironment env = BenchCluster.environment(options.parallelism());
         new TripScoringJob(
                         new RabbitTripIdSource(options),
                         new CountingSinks(),

@@ -6,6 +6,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.Gateway;
 import io.fleetflow.gateway.GatewayConfig;
+import io.fleetflow.testing.JitWarmUp;
 import io.fleetflow.testing.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Load generator and benchmark of the ingest path, all measured in the same run on the same
  * machine: (a) the PostgreSQL ceiling, the same bodies inserted as JSONB by a minimal JDBC client,
  * one transaction per trip, at the same concurrency; (b) the gateway, {@code POST
- * /api/v1/telemetry} with a device key; (c) {@code GET /health/live} as an HTTP baseline. After one
- * unrecorded warm-up pass of each, every measurement is repeated and medians are reported.
+ * /api/v1/telemetry} with a device key; (c) {@code GET /health/live} as an HTTP baseline. After an
+ * unrecorded warm-up of each (until the JIT is quiet), every measurement is repeated and medians
+ * are reported.
  *
  * <p>Arguments: {@code PROFILE:CONCURRENCY ...} with profiles S (2000 trips x 100 samples), M (300
  * x 3600) and L (20 x 100000), e.g. {@code S:16 S:64 M:16}; {@code runs=N} (default 3).
@@ -158,12 +161,15 @@ public final class IngestBenchmark {
         List<Result> health = new ArrayList<>();
         try (HikariDataSource db = TestServices.dataSource()) {
             db.setMaximumPoolSize(concurrency);
-            // Warm-up, not recorded: JIT, connection pools and caches on all three paths. A few
-            // hundred requests leave the JIT compiling through the first measured runs.
+            // Warm-up, not recorded: JIT, connection pools and caches on all three paths.
             int warmUp = Math.min(profile.trips(), 300);
-            warmUp(warmUp, concurrency, i -> health(port));
-            warmUp(warmUp, concurrency, i -> insert(db, bodies.get(i % bodies.size())));
-            warmUp(warmUp, concurrency, i -> post(port, key, bodies.get(i % bodies.size())));
+            warmUp("health", warmUp, concurrency, i -> health(port));
+            warmUp("ceiling", warmUp, concurrency, i -> insert(db, bodies.get(i % bodies.size())));
+            warmUp(
+                    "gateway",
+                    warmUp,
+                    concurrency,
+                    i -> post(port, key, bodies.get(i % bodies.size())));
             reset(db, queue);
             if (only != null) {
                 Call call =
@@ -257,19 +263,32 @@ public final class IngestBenchmark {
         try (java.sql.Connection c = db.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("TRUNCATE bench.raw_trips");
-            s.execute("DELETE FROM telemetry.trip_logs WHERE vehicle_id = '" + VEHICLE + "'");
+            // The gateway may still be marking these rows published, in its own row order.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    s.execute(
+                            "DELETE FROM telemetry.trip_logs WHERE vehicle_id = '" + VEHICLE + "'");
+                    break;
+                } catch (java.sql.SQLException e) {
+                    if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                        throw e; // not a deadlock, or one too many
+                    }
+                    Thread.sleep(200);
+                }
+            }
             s.execute("VACUUM telemetry.trip_logs");
         }
     }
 
-    /** How long each path is exercised before anything is recorded. */
-    private static final long WARM_UP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-
-    private void warmUp(int n, int concurrency, Call call) throws Exception {
-        long start = System.nanoTime();
-        do {
-            load(n, concurrency, call);
-        } while (System.nanoTime() - start < WARM_UP_NANOS);
+    /** Loads a path until it runs compiled code ({@link JitWarmUp}). */
+    private void warmUp(String path, int n, int concurrency, Call call) throws Exception {
+        String done =
+                JitWarmUp.untilQuiet(
+                        () -> load(n, concurrency, call),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(240));
+        System.out.printf(Locale.ROOT, "  warm-up %s: %s%n", path, done);
     }
 
     private Result load(int n, int concurrency, Call call) throws Exception {
