@@ -94,13 +94,17 @@ public final class FleetQueries {
             long drivers,
             Instant lastTripAt) {}
 
-    /** The backlog: trips accepted and not finished yet, and how long the oldest has waited. */
-    public record Unfinished(long pending, long processing, Double oldestAgeS) {}
+    /** The backlog: trips accepted and not finished yet. */
+    public record Unfinished(long pending, long processing) {}
 
     /** Trips that finished (were COMPLETED or FAILED) within a window ending now. */
     public record Finished(long completed, long failed) {}
 
-    public record PipelineCounts(Unfinished unfinished, Finished lastHour, Finished last24h) {}
+    public record PipelineCounts(
+            Unfinished unfinished,
+            Double oldestUnfinishedAgeS,
+            Finished lastHour,
+            Finished last24h) {}
 
     private final DataSource dataSource;
 
@@ -158,20 +162,19 @@ public final class FleetQueries {
     public PipelineCounts pipelineCounts() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Unfinished unfinished;
+            Double oldestAgeS;
             try (PreparedStatement ps = c.prepareStatement(UNFINISHED);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                unfinished =
-                        new Unfinished(
-                                rs.getLong("pending"),
-                                rs.getLong("processing"),
-                                Rows.decimal(rs, "age_s"));
+                unfinished = new Unfinished(rs.getLong("pending"), rs.getLong("processing"));
+                oldestAgeS = Rows.decimal(rs, "age_s");
             }
             try (PreparedStatement ps = c.prepareStatement(FINISHED);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new PipelineCounts(
                         unfinished,
+                        oldestAgeS,
                         finished(rs.getLong("finished_1h"), rs.getLong("failed_1h")),
                         finished(rs.getLong("finished_24h"), rs.getLong("failed_24h")));
             }

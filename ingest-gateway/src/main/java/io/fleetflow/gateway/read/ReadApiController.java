@@ -69,15 +69,11 @@ public final class ReadApiController {
     void pipeline(Context ctx) {
         FleetQueries.PipelineCounts counts = read(fleet::pipelineCounts);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "unfinished",
-                Map.of(
-                        "pending", counts.unfinished().pending(),
-                        "processing", counts.unfinished().processing()));
+        body.put("unfinished", counts.unfinished());
         body.put("finished_last_hour", counts.lastHour());
         body.put("finished_last_24h", counts.last24h());
         body.put("queue_depth", queueDepth.depth());
-        body.put("oldest_unfinished_age_s", counts.unfinished().oldestAgeS());
+        body.put("oldest_unfinished_age_s", counts.oldestUnfinishedAgeS());
         body.put("flink", flink.current());
         ctx.json(body);
     }
