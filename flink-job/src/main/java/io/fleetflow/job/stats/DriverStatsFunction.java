@@ -95,11 +95,10 @@ public class DriverStatsFunction extends KeyedProcessFunction<String, ScoredTrip
                 window.update(current);
             }
         }
-        long latest =
-                current == null
-                        ? trip.startedAtMs
-                        : Math.max(current.latestStartMs, trip.startedAtMs);
-        if (!DriverStatsCalculator.inWindow(trip.startedAtMs, latest, windowDays)) {
+        // A trip newer than the window's end moves the end, so only an older one can fall outside.
+        if (current != null
+                && !DriverStatsCalculator.inWindow(
+                        trip.startedAtMs, current.latestStartMs, windowDays)) {
             outsideWindow.inc();
             return;
         }
