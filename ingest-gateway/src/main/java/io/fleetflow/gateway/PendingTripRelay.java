@@ -42,7 +42,8 @@ public final class PendingTripRelay implements AutoCloseable {
     /**
      * @param minAge how old an unpublished trip must be before the relay publishes it
      * @param staleAge how long a published trip may stay {@code PENDING} before its id is published
-     *     again; {@code null} never republishes
+     *     again, doubled with every publish after the first (at most 64 times as long); {@code
+     *     null} never republishes
      * @param republishedListener told how many trips each productive round published (metrics)
      */
     public PendingTripRelay(

@@ -37,11 +37,21 @@ public final class TripStore implements AutoCloseable {
             "UPDATE telemetry.trip_logs SET published_at = now(), publish_attempts = publish_attempts + 1"
                     + " WHERE id = ?";
 
+    /**
+     * Unpublished trips older than the minimum age, and published ones still {@code PENDING} after
+     * the stale age — doubled with every publish after the first, at most {@value
+     * #MAX_STALE_DOUBLINGS} times (10 min, 20, 40, ... 640 min with the default), so that while the
+     * job is away and the queue already holds the backlog, each trip is published again a few times
+     * in a long outage, not once every stale age.
+     */
     private static final String SELECT_UNPUBLISHED =
             "SELECT id FROM telemetry.trip_logs WHERE completed_at IS NULL AND status = 'PENDING'"
                     + " AND ((published_at IS NULL AND received_at < now() - ?::interval)"
-                    + " OR published_at < now() - ?::interval)"
+                    + " OR (? AND published_at < now() - ?::interval"
+                    + " * (1 << least(greatest(publish_attempts - 1, 0), ?))))"
                     + " ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    static final int MAX_STALE_DOUBLINGS = 6;
 
     private final DataSource dataSource;
     private final GroupCommitWriter groupCommit;
@@ -224,8 +234,9 @@ public final class TripStore implements AutoCloseable {
 
     /**
      * Like {@link #relayUnpublished(Duration, int, TripPublisher)}, and also publishes again trips
-     * published longer than {@code staleAge} ago that are still {@code PENDING} (their message may
-     * have been lost); {@code null} turns that off.
+     * still {@code PENDING} longer than {@code staleAge} after their last publish (their message
+     * may have been lost), a wait that doubles with every publish after the first (see {@link
+     * #SELECT_UNPUBLISHED}); {@code null} turns that off.
      */
     public int relayUnpublished(
             Duration minAge, Duration staleAge, int limit, TripPublisher publisher)
@@ -236,13 +247,10 @@ public final class TripStore implements AutoCloseable {
                 List<UUID> ids = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(SELECT_UNPUBLISHED)) {
                     ps.setString(1, minAge.toMillis() + " milliseconds");
-                    // A stale age of "infinity" leaves published trips alone.
-                    ps.setString(
-                            2,
-                            staleAge == null
-                                    ? "1000 years"
-                                    : staleAge.toMillis() + " milliseconds");
-                    ps.setInt(3, limit);
+                    ps.setBoolean(2, staleAge != null);
+                    ps.setString(3, (staleAge == null ? 0 : staleAge.toMillis()) + " milliseconds");
+                    ps.setInt(4, MAX_STALE_DOUBLINGS);
+                    ps.setInt(5, limit);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getObject(1, UUID.class));

@@ -80,6 +80,41 @@ class RelayRaceITCase {
         }
     }
 
+    @Test
+    void eachPublishDoublesTheWaitBeforeTheNext() throws Exception {
+        // Stale age 10 min: after the first publish 10 min, after the second 20, after the seventh
+        // and later 640 (the cap).
+        Set<UUID> due =
+                new HashSet<>(
+                        insertTrips(
+                                1,
+                                "published_at = now() - interval '11 minutes', publish_attempts = 1"));
+        insertTrips(1, "published_at = now() - interval '19 minutes', publish_attempts = 2");
+        due.addAll(
+                insertTrips(
+                        1, "published_at = now() - interval '21 minutes', publish_attempts = 2"));
+        insertTrips(1, "published_at = now() - interval '79 minutes', publish_attempts = 4");
+        insertTrips(1, "published_at = now() - interval '639 minutes', publish_attempts = 40");
+        due.addAll(
+                insertTrips(
+                        1, "published_at = now() - interval '641 minutes', publish_attempts = 40"));
+        try (RabbitTripPublisher p = publisher()) {
+            PendingTripRelay relay = relay(p, Duration.ofMinutes(10));
+
+            assertThat(relay.runOnce()).isEqualTo(3);
+
+            Set<UUID> seen = new HashSet<>();
+            queue.drain().forEach(m -> seen.add(UUID.fromString(m.substring(0, 36))));
+            assertThat(seen).isEqualTo(due);
+            assertThat(
+                            DB.count(
+                                    "SELECT count(*) FROM telemetry.trip_logs"
+                                            + " WHERE publish_attempts IN (2, 3, 41)"
+                                            + " AND published_at > now() - interval '1 minute'"))
+                    .isEqualTo(3);
+        }
+    }
+
     private static int race(PendingTripRelay relay, CyclicBarrier together) {
         try {
             together.await();
