@@ -13,6 +13,7 @@ import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScorer;
 import io.fleetflow.testing.JitWarmUp;
+import io.fleetflow.testing.ServiceCpu;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,11 +55,26 @@ public final class JobThroughputBenchmark {
     private record Profile(String name, int trips, int samples) {}
 
     private record Result(
-            double jobTripsPerS,
-            double ceilingTripsPerS,
+            Timed job,
+            Timed ceiling,
             double cpuTripsPerS,
             double sourceOnlyTripsPerS,
-            double withoutWritesTripsPerS) {}
+            double withoutWritesTripsPerS) {
+
+        double jobTripsPerS() {
+            return job.tripsPerS();
+        }
+
+        double ceilingTripsPerS() {
+            return ceiling.tripsPerS();
+        }
+    }
+
+    /**
+     * A timed stretch: its rate, and the CPU time PostgreSQL, RabbitMQ and this JVM used during it
+     * (from the first claimed trip to the last score, for the job).
+     */
+    private record Timed(double tripsPerS, ServiceCpu cpu) {}
 
     /**
      * {@code -Dbench.floors=true}: each run also measures the source alone and the job without its
@@ -86,6 +102,8 @@ public final class JobThroughputBenchmark {
         System.out.println("job options: " + overrides);
         List<String> table = new ArrayList<>();
         List<String> floorTable = new ArrayList<>();
+        List<String> cpuTable = new ArrayList<>();
+        int cores = Runtime.getRuntime().availableProcessors();
         try (HikariDataSource db = TestServices.dataSource()) {
             SchemaInitializer.apply(db);
             for (String p : profiles) {
@@ -107,6 +125,8 @@ public final class JobThroughputBenchmark {
                     List<Double> cpu = new ArrayList<>();
                     List<Double> sourceOnly = new ArrayList<>();
                     List<Double> withoutWrites = new ArrayList<>();
+                    CpuPerTrip ceilingCpu = new CpuPerTrip();
+                    CpuPerTrip jobCpu = new CpuPerTrip();
                     // Warm-up, discarded: JIT and classes. One S run is half a second of work, far
                     // too little for C2 (a profile taken in a first run of 40,000 S-sized trips,
                     // seconds in, still showed the compiler threads using a fifth of the CPU), so
@@ -126,6 +146,8 @@ public final class JobThroughputBenchmark {
                         cpu.add(r.cpuTripsPerS());
                         sourceOnly.add(r.sourceOnlyTripsPerS());
                         withoutWrites.add(r.withoutWritesTripsPerS());
+                        ceilingCpu.add(r.ceiling().cpu(), ids.size());
+                        jobCpu.add(r.job().cpu(), ids.size());
                         System.out.printf(
                                 Locale.ROOT,
                                 "%s p=%d run %d: job %.1f trips/s, read ceiling %.1f trips/s, ratio %.2f,"
@@ -147,7 +169,30 @@ public final class JobThroughputBenchmark {
                                                 r.withoutWritesTripsPerS(),
                                                 r.withoutWritesTripsPerS() / r.ceilingTripsPerS())
                                         : "");
+                        System.out.printf(
+                                "%s p=%d run %d: CPU per trip: read ceiling %s; job %s%n",
+                                profile.name(),
+                                parallelism,
+                                run,
+                                r.ceiling().cpu().perItem(ids.size()),
+                                r.job().cpu().perItem(ids.size()));
                     }
+                    // If the job's PostgreSQL work were all that used the cores, it could not go
+                    // faster than this, whatever Flink and the lookup cost.
+                    double postgresBound = cores * 1000 / median(jobCpu.postgres);
+                    cpuTable.add(
+                            String.format(
+                                    Locale.ROOT,
+                                    "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.2f |",
+                                    profile.name(),
+                                    parallelism,
+                                    median(ceilingCpu.postgres),
+                                    median(ceilingCpu.jvm),
+                                    median(jobCpu.postgres),
+                                    median(jobCpu.rabbitmq),
+                                    median(jobCpu.jvm),
+                                    postgresBound,
+                                    postgresBound / median(ceiling)));
                     if (FLOORS) {
                         floorTable.add(
                                 String.format(
@@ -192,6 +237,19 @@ public final class JobThroughputBenchmark {
             System.out.println("|---|---|---|---|---|---|---|---|");
             floorTable.forEach(System.out::println);
         }
+        if (ServiceCpu.servicesVisible()) {
+            System.out.println();
+            System.out.printf(
+                    "CPU ms per trip, medians (%d cores; PostgreSQL and RabbitMQ on this host,"
+                            + " JVM = this process: the read client, or Flink and the job)%n",
+                    cores);
+            System.out.println(
+                    "| Profile | Parallelism | Ceiling PostgreSQL | Ceiling JVM | Job PostgreSQL"
+                            + " | Job RabbitMQ | Job JVM | Cores / job PostgreSQL, trips/s"
+                            + " | That / ceiling |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            cpuTable.forEach(System.out::println);
+        }
         System.exit(0);
     }
 
@@ -201,13 +259,13 @@ public final class JobThroughputBenchmark {
         BenchTrips.reset(db);
         int lookupPoolSize = options("unused", parallelism, 1, overrides).lookupPoolSize();
         List<byte[]> blobs = Collections.synchronizedList(new ArrayList<>());
-        double ceiling = readCeiling(db, ids, parallelism * lookupPoolSize, blobs);
+        Timed ceiling = readCeiling(db, ids, parallelism * lookupPoolSize, blobs);
         double cpu = decodeAndScore(blobs, parallelism);
         blobs.clear();
-        int expectedRate = (int) Math.ceil(2 * ceiling);
+        int expectedRate = (int) Math.ceil(2 * ceiling.tripsPerS());
         Function<String, JobOptions> options =
                 queue -> options(queue, parallelism, expectedRate, overrides);
-        double job = onFreshQueue(ids, options, (o, trips) -> timeJob(db, ids, o));
+        Timed job = onFreshQueue(ids, options, (o, trips) -> timeJob(db, ids, o));
         if (!FLOORS) {
             return new Result(job, ceiling, cpu, Double.NaN, Double.NaN);
         }
@@ -218,7 +276,7 @@ public final class JobThroughputBenchmark {
     }
 
     /** Trips/s of the whole job on the real services, from the first claim to the last score. */
-    private static double timeJob(HikariDataSource db, List<UUID> ids, JobOptions options)
+    private static Timed timeJob(HikariDataSource db, List<UUID> ids, JobOptions options)
             throws Exception {
         StreamExecutionEnvironment env = BenchCluster.environment(options.parallelism());
         JobClient client =
@@ -241,8 +299,10 @@ public final class JobThroughputBenchmark {
                                     + " AND status <> 'PENDING'",
                             first,
                             1);
+            ServiceCpu atStart = ServiceCpu.now();
             long end =
                     waitFor(db, "SELECT count(*) FROM telemetry.driver_scores", null, ids.size());
+            ServiceCpu used = ServiceCpu.now().since(atStart);
             long completed;
             try (Connection c = db.getConnection()) {
                 completed =
@@ -255,15 +315,15 @@ public final class JobThroughputBenchmark {
                 throw new IllegalStateException(
                         completed + " of " + ids.size() + " trips COMPLETED after the run");
             }
-            return ids.size() / ((end - start) / 1e9);
+            return new Timed(ids.size() / ((end - start) / 1e9), used);
         } finally {
             client.cancel().get();
         }
     }
 
     /** Runs {@code stage} on a queue of its own holding every id, deleted afterwards. */
-    private static double onFreshQueue(
-            List<UUID> ids, Function<String, JobOptions> options, Stage stage) throws Exception {
+    private static <T> T onFreshQueue(
+            List<UUID> ids, Function<String, JobOptions> options, Stage<T> stage) throws Exception {
         String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
         declare(queue);
         try {
@@ -275,8 +335,21 @@ public final class JobThroughputBenchmark {
     }
 
     @FunctionalInterface
-    private interface Stage {
-        double run(JobOptions options, int trips) throws Exception;
+    private interface Stage<T> {
+        T run(JobOptions options, int trips) throws Exception;
+    }
+
+    /** CPU milliseconds per trip of each run, by process. */
+    private static final class CpuPerTrip {
+        final List<Double> postgres = new ArrayList<>();
+        final List<Double> rabbitmq = new ArrayList<>();
+        final List<Double> jvm = new ArrayList<>();
+
+        void add(ServiceCpu used, int trips) {
+            postgres.add(used.postgresMsPer(trips));
+            rabbitmq.add(used.rabbitmqMsPer(trips));
+            jvm.add(used.jvmMsPer(trips));
+        }
     }
 
     /** The median of the per-run ratios a[i] / b[i]. */
@@ -313,10 +386,11 @@ public final class JobThroughputBenchmark {
     }
 
     /** Trips/s reading every blob by id, as the lookup does, with {@code threads} connections. */
-    private static double readCeiling(
+    private static Timed readCeiling(
             HikariDataSource db, List<UUID> ids, int threads, List<byte[]> blobs) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ServiceCpu atStart = ServiceCpu.now();
         long t = System.nanoTime();
         try {
             List<Future<Long>> done = new ArrayList<>();
@@ -351,7 +425,8 @@ public final class JobThroughputBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return ids.size() / ((System.nanoTime() - t) / 1e9);
+        long elapsed = System.nanoTime() - t;
+        return new Timed(ids.size() / (elapsed / 1e9), ServiceCpu.now().since(atStart));
     }
 
     /**

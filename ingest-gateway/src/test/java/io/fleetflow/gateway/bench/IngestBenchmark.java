@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.Gateway;
 import io.fleetflow.gateway.GatewayConfig;
 import io.fleetflow.testing.JitWarmUp;
+import io.fleetflow.testing.ServiceCpu;
 import io.fleetflow.testing.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 /**
  * Load generator and benchmark of the ingest path, all measured in the same run on the same
@@ -159,6 +161,8 @@ public final class IngestBenchmark {
         List<Result> ceiling = new ArrayList<>();
         List<Result> gateway = new ArrayList<>();
         List<Result> health = new ArrayList<>();
+        List<ServiceCpu> ceilingCpu = new ArrayList<>();
+        List<ServiceCpu> gatewayCpu = new ArrayList<>();
         try (HikariDataSource db = TestServices.dataSource()) {
             db.setMaximumPoolSize(concurrency);
             // Warm-up, not recorded: JIT, connection pools and caches on all three paths.
@@ -191,16 +195,20 @@ public final class IngestBenchmark {
             }
             for (int r = 0; r < runs; r++) {
                 health.add(load(profile.trips(), concurrency, i -> health(port)));
+                ServiceCpu atStart = ServiceCpu.now();
                 ceiling.add(
                         load(
                                 profile.trips(),
                                 concurrency,
                                 i -> insert(db, bodies.get(i % bodies.size()))));
+                ceilingCpu.add(ServiceCpu.now().since(atStart));
+                atStart = ServiceCpu.now();
                 gateway.add(
                         load(
                                 profile.trips(),
                                 concurrency,
                                 i -> post(port, key, bodies.get(i % bodies.size()))));
+                gatewayCpu.add(ServiceCpu.now().since(atStart));
                 reset(db, queue);
             }
         }
@@ -245,6 +253,27 @@ public final class IngestBenchmark {
                                                         gateway.get(i).perSecond()
                                                                 / ceiling.get(i).perSecond()))
                                 .toArray()));
+        if (ServiceCpu.servicesVisible()) {
+            System.out.printf(
+                    "  CPU ms per trip while loaded, medians: ceiling %s; gateway %s"
+                            + " (JVM = load generator and gateway; publishes still queued when a run"
+                            + " ends fall outside it)%n",
+                    medianCpu(ceilingCpu).perItem(profile.trips()),
+                    medianCpu(gatewayCpu).perItem(profile.trips()));
+        }
+    }
+
+    /** Each process's median over the runs. */
+    private static ServiceCpu medianCpu(List<ServiceCpu> runs) {
+        return new ServiceCpu(
+                medianOf(runs.stream().mapToLong(ServiceCpu::postgresNs)),
+                medianOf(runs.stream().mapToLong(ServiceCpu::rabbitmqNs)),
+                medianOf(runs.stream().mapToLong(ServiceCpu::jvmNs)));
+    }
+
+    private static long medianOf(LongStream values) {
+        long[] sorted = values.sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     @FunctionalInterface
