@@ -1,6 +1,7 @@
 package io.fleetflow.gateway;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,28 @@ public final class PendingTripRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PendingTripRelay.class);
     private static final int BATCH = 500;
 
+    /**
+     * A round reads the unfinished trips in slices of this many, at most {@link #SLICES_PER_ROUND}
+     * slices, and the next round goes on where it stopped: with a backlog of 300,000 trips (the job
+     * stopped), reading all of them took 0.7-0.9 s per round (5 s apart, in every gateway
+     * instance).
+     */
+    static final int SLICE_ROWS = 10_000;
+
+    static final int SLICES_PER_ROUND = 5;
+
     private final TripStore store;
     private final TripPublisher publisher;
     private final Duration interval;
     private final Duration minAge;
     private final Duration staleAge;
     private final java.util.function.IntConsumer listener;
+    private final int sliceRows;
+    private final int slicesPerRound;
+
+    /** Where the next round starts; only the round in progress moves it. */
+    private ReceivedRange next = ReceivedRange.ALL;
+
     private final AtomicLong republished = new AtomicLong();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(
@@ -53,6 +70,28 @@ public final class PendingTripRelay implements AutoCloseable {
             Duration minAge,
             Duration staleAge,
             java.util.function.IntConsumer republishedListener) {
+        this(
+                store,
+                publisher,
+                interval,
+                minAge,
+                staleAge,
+                republishedListener,
+                SLICE_ROWS,
+                SLICES_PER_ROUND);
+    }
+
+    PendingTripRelay(
+            TripStore store,
+            TripPublisher publisher,
+            Duration interval,
+            Duration minAge,
+            Duration staleAge,
+            java.util.function.IntConsumer republishedListener,
+            int sliceRows,
+            int slicesPerRound) {
+        this.sliceRows = sliceRows;
+        this.slicesPerRound = slicesPerRound;
         this.store = store;
         this.publisher = publisher;
         this.interval = interval;
@@ -66,25 +105,45 @@ public final class PendingTripRelay implements AutoCloseable {
                 this::runOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One relay round; returns how many trips it published. Never throws. */
-    public int runOnce() {
+    /**
+     * One relay round over the next slices of the unfinished trips (all of them when there are
+     * fewer than a round's slices hold); returns how many trips it published. Never throws.
+     */
+    public synchronized int runOnce() {
+        int total = 0;
         try {
-            int total = 0;
-            int n;
-            do {
-                n = store.relayUnpublished(minAge, staleAge, BATCH, publisher);
-                total += n;
-            } while (n == BATCH);
+            for (int slice = 0; slice < slicesPerRound; slice++) {
+                Instant end = store.unfinishedSliceEnd(next, sliceRows);
+                ReceivedRange range = new ReceivedRange(next.from(), next.fromExclusive(), end);
+                TripStore.Relayed r;
+                do {
+                    r = store.relayUnpublished(minAge, staleAge, range, BATCH, publisher);
+                    total += r.published();
+                } while (r.found() == BATCH && !r.brokerAway());
+                if (r.brokerAway()) {
+                    break; // the next round tries this slice again
+                }
+                if (end == null) {
+                    next = ReceivedRange.ALL; // read up to the newest: start again from the oldest
+                    break;
+                }
+                // Trips received at the slice's last instant may go on past it: the next slice
+                // starts at that instant, unless the whole slice was that one instant.
+                next = new ReceivedRange(end, end.equals(next.from()), null);
+            }
+        } catch (Exception e) {
+            LOG.warn("Relay round failed: {}", e.getMessage());
+        }
+        try {
             if (total > 0) {
                 republished.addAndGet(total);
                 listener.accept(total);
                 LOG.info("Relay published {} trips that had not reached the broker", total);
             }
-            return total;
-        } catch (Exception e) {
-            LOG.warn("Relay round failed: {}", e.getMessage());
-            return 0;
+        } catch (RuntimeException e) {
+            LOG.warn("Relay listener failed: {}", e.getMessage());
         }
+        return total;
     }
 
     /** Trips published by the relay since start. */

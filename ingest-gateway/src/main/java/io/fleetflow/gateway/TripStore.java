@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -48,8 +50,10 @@ public final class TripStore implements AutoCloseable {
             "SELECT id FROM telemetry.trip_logs WHERE completed_at IS NULL AND status = 'PENDING'"
                     + " AND ((published_at IS NULL AND received_at < now() - ?::interval)"
                     + " OR (? AND published_at < now() - ?::interval"
-                    + " * (1 << least(greatest(publish_attempts - 1, 0), ?))))"
-                    + " ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED";
+                    + " * (1 << least(greatest(publish_attempts - 1, 0), ?))))";
+
+    private static final String UNFINISHED =
+            "SELECT received_at FROM telemetry.trip_logs WHERE completed_at IS NULL";
 
     static final int MAX_STALE_DOUBLINGS = 6;
 
@@ -221,36 +225,64 @@ public final class TripStore implements AutoCloseable {
     }
 
     /**
-     * Publishes, in one transaction, trips older than {@code minAge} whose id never reached the
-     * broker, and marks those that were confirmed. Rows are locked with {@code SKIP LOCKED}, so
-     * several gateway instances can relay at once without publishing the same trip together.
-     *
-     * @return how many trips were published
+     * Where a slice of the unfinished trips that starts at {@code start} ends: the {@code
+     * received_at} of its {@code rows}-th trip, or null if fewer remain. Read from the index of
+     * unfinished trips (an index-only scan once the rows are all-visible).
      */
-    public int relayUnpublished(Duration minAge, int limit, TripPublisher publisher)
-            throws SQLException {
-        return relayUnpublished(minAge, null, limit, publisher);
+    public Instant unfinishedSliceEnd(ReceivedRange start, int rows) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                UNFINISHED
+                                        + start.open().sql()
+                                        + " ORDER BY received_at OFFSET ? LIMIT 1")) {
+            int i = start.open().bind(ps, 1);
+            ps.setInt(i, rows - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
+            }
+        }
+    }
+
+    /** What one relay transaction did: the trips it found due and those it published. */
+    public record Relayed(int found, int published) {
+
+        /** The broker refused or did not confirm a publish: the rest waits for the next round. */
+        public boolean brokerAway() {
+            return published < found;
+        }
     }
 
     /**
-     * Like {@link #relayUnpublished(Duration, int, TripPublisher)}, and also publishes again trips
-     * still {@code PENDING} longer than {@code staleAge} after their last publish (their message
+     * Publishes, in one transaction, up to {@code limit} trips received within {@code range} that
+     * are due: older than {@code minAge} and never published, or — unless {@code staleAge} is null
+     * — still {@code PENDING} longer than {@code staleAge} after their last publish (their message
      * may have been lost), a wait that doubles with every publish after the first (see {@link
-     * #SELECT_UNPUBLISHED}); {@code null} turns that off.
+     * #SELECT_UNPUBLISHED}). Marks those the broker confirmed. Rows are locked with {@code SKIP
+     * LOCKED}, so several gateway instances can relay at once without publishing the same trip
+     * together.
      */
-    public int relayUnpublished(
-            Duration minAge, Duration staleAge, int limit, TripPublisher publisher)
+    public Relayed relayUnpublished(
+            Duration minAge,
+            Duration staleAge,
+            ReceivedRange range,
+            int limit,
+            TripPublisher publisher)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 List<UUID> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(SELECT_UNPUBLISHED)) {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                                SELECT_UNPUBLISHED
+                                        + range.sql()
+                                        + " ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
                     ps.setString(1, minAge.toMillis() + " milliseconds");
                     ps.setBoolean(2, staleAge != null);
                     ps.setString(3, (staleAge == null ? 0 : staleAge.toMillis()) + " milliseconds");
                     ps.setInt(4, MAX_STALE_DOUBLINGS);
-                    ps.setInt(5, limit);
+                    ps.setInt(range.bind(ps, 5), limit);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getObject(1, UUID.class));
@@ -269,7 +301,7 @@ public final class TripStore implements AutoCloseable {
                     }
                 }
                 c.commit();
-                return published;
+                return new Relayed(ids.size(), published);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -7,6 +7,7 @@ import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -113,6 +114,98 @@ class RelayRaceITCase {
                                             + " AND published_at > now() - interval '1 minute'"))
                     .isEqualTo(3);
         }
+    }
+
+    @Test
+    void aRoundReadsTheNextSlicesOfTheBacklogAndTheNextGoesOn() throws Exception {
+        // 1,000 unfinished trips a second apart, all published but the 50th, 550th and 950th;
+        // slices of 100 trips, two per round.
+        Set<UUID> due =
+                insertBacklog(
+                        "SELECT gen_random_uuid(), now() - interval '1 hour' + i * interval '1 second',"
+                                + " CASE WHEN i IN (50, 550, 950) THEN NULL ELSE now() END"
+                                + " FROM generate_series(1, 1000) i");
+        try (RabbitTripPublisher p = publisher()) {
+            PendingTripRelay relay = slicedRelay(p, 100, 2);
+
+            List<Integer> rounds = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                rounds.add(relay.runOnce());
+            }
+
+            // Rounds cover trips 1-199, 199-397, 397-595, 595-793, 793-991, 991-1000 (the end:
+            // the next round starts from the oldest again).
+            assertThat(rounds).containsExactly(1, 0, 1, 0, 1, 0, 0);
+            Set<UUID> seen = new HashSet<>();
+            queue.drain().forEach(m -> seen.add(UUID.fromString(m.substring(0, 36))));
+            assertThat(seen).isEqualTo(due);
+        }
+    }
+
+    @Test
+    void aSliceOfTripsAllReceivedAtOneInstantIsNotReadForever() throws Exception {
+        // 250 trips committed together share their received_at; slices of 100.
+        Set<UUID> due =
+                insertBacklog(
+                        "SELECT gen_random_uuid(), timestamptz '2026-01-01 00:00:00+00',"
+                                + " CASE WHEN i <= 5 THEN NULL ELSE now() END"
+                                + " FROM generate_series(1, 250) i");
+        due.addAll(
+                insertBacklog(
+                        "SELECT gen_random_uuid(),"
+                                + " timestamptz '2026-01-01 00:00:00+00' + i * interval '1 second', NULL::timestamptz"
+                                + " FROM generate_series(1, 10) i"));
+        try (RabbitTripPublisher p = publisher()) {
+            PendingTripRelay relay = slicedRelay(p, 100, 3);
+
+            assertThat(relay.runOnce()).isEqualTo(15);
+            assertThat(relay.runOnce()).isZero();
+
+            Set<UUID> seen = new HashSet<>();
+            queue.drain().forEach(m -> seen.add(UUID.fromString(m.substring(0, 36))));
+            assertThat(seen).isEqualTo(due);
+        }
+    }
+
+    /**
+     * Inserts (id, received_at, published_at) rows from {@code select}; returns the unpublished.
+     */
+    private static Set<UUID> insertBacklog(String select) throws Exception {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "WITH r (id, received_at, published_at) AS ("
+                                        + select
+                                        + ")"
+                                        + " INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id,"
+                                        + " started_at, telemetry_blob, sample_count, received_at,"
+                                        + " published_at, publish_attempts)"
+                                        + " SELECT id, gen_random_uuid(), gen_random_uuid(), received_at,"
+                                        + " '{}', 1, received_at, published_at,"
+                                        + " CASE WHEN published_at IS NULL THEN 0 ELSE 1 END FROM r"
+                                        + " RETURNING id, published_at IS NULL");
+                ResultSet rs = ps.executeQuery()) {
+            Set<UUID> unpublished = new HashSet<>();
+            while (rs.next()) {
+                if (rs.getBoolean(2)) {
+                    unpublished.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return unpublished;
+        }
+    }
+
+    private PendingTripRelay slicedRelay(
+            RabbitTripPublisher publisher, int sliceRows, int slicesPerRound) {
+        return new PendingTripRelay(
+                new TripStore(DB.dataSource()),
+                publisher,
+                Duration.ofHours(1),
+                Duration.ZERO,
+                Duration.ofMinutes(10),
+                n -> {},
+                sliceRows,
+                slicesPerRound);
     }
 
     private static int race(PendingTripRelay relay, CyclicBarrier together) {
