@@ -1,15 +1,20 @@
 package io.fleetflow.launcher;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener;
+import org.apache.qpid.server.model.SystemConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +66,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         attributes.put("startupLoggedToSystemOut", false);
         attributes.put("context", context);
 
-        SystemLauncher launcher = new SystemLauncher();
+        AtomicReference<SystemConfig<?>> systemConfig = new AtomicReference<>();
+        SystemLauncher launcher =
+                new SystemLauncher(
+                        new SystemLauncherListener.DefaultSystemLauncherListener() {
+                            @Override
+                            public void onContainerResolve(SystemConfig<?> config) {
+                                systemConfig.set(config);
+                            }
+                        });
         launcher.startup(attributes);
+        leaveShutdownToTheLauncher(systemConfig.get());
         LOG.info(
                 "Embedded AMQP broker (Qpid Broker-J) on port {} with data in {} (started in {} ms)",
                 port,
@@ -83,6 +97,38 @@ public final class EmbeddedBroker implements AutoCloseable {
     public void close() {
         launcher.shutdown();
         LOG.info("Embedded AMQP broker stopped");
+    }
+
+    /**
+     * Qpid registers a JVM shutdown hook of its own that stops the broker. On Ctrl-C that ran at
+     * the same time as the launcher's orderly stop (job and gateway first, broker last), so the
+     * gateway's and the job's connections lost the broker under them, and the launcher's own stop
+     * of the broker then failed ("Task executor Broker-Config is not in ACTIVE state"). The hook is
+     * removed; {@link #close()} stops the broker, in its turn. If this Qpid version keeps the hook
+     * elsewhere, the broker simply keeps stopping itself as before.
+     */
+    private static void leaveShutdownToTheLauncher(SystemConfig<?> systemConfig) {
+        try {
+            Object broker = systemConfig.getContainer();
+            Field field = null;
+            for (Class<?> c = broker.getClass();
+                    field == null && c != null;
+                    c = c.getSuperclass()) {
+                field =
+                        Arrays.stream(c.getDeclaredFields())
+                                .filter(f -> f.getName().equals("_shutdownHook"))
+                                .findFirst()
+                                .orElse(null);
+            }
+            if (field == null) {
+                throw new NoSuchFieldException("_shutdownHook in " + broker.getClass());
+            }
+            field.setAccessible(true);
+            Thread hook = (Thread) field.get(broker);
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Could not take over the embedded broker's shutdown: {}", e.toString());
+        }
     }
 
     private static String password(Path file) throws IOException {

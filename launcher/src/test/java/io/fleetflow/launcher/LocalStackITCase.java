@@ -172,6 +172,11 @@ class LocalStackITCase {
                         () ->
                                 launcher.output().stream()
                                         .anyMatch(l -> l.endsWith("FleetFlow stopped")));
+        // Stopped in order: no part failed to stop, and no client lost the broker under it (the
+        // embedded broker used to stop itself at once, from a JVM shutdown hook of its own).
+        assertThat(launcher.output())
+                .noneMatch(l -> l.contains("Stopping the") && l.contains(" failed: "))
+                .noneMatch(l -> l.contains("connection driver error"));
         return completed;
     }
 
