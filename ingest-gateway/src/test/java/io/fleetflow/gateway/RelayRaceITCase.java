@@ -74,9 +74,7 @@ class RelayRaceITCase {
 
             assertThat(relay.runOnce()).isEqualTo(3);
 
-            Set<UUID> seen = new HashSet<>();
-            queue.drain().forEach(m -> seen.add(UUID.fromString(m.substring(0, 36))));
-            assertThat(seen).isEqualTo(stale);
+            assertThat(publishedIds()).isEqualTo(stale);
             assertThat(relay.runOnce()).isZero();
         }
     }
@@ -104,9 +102,7 @@ class RelayRaceITCase {
 
             assertThat(relay.runOnce()).isEqualTo(3);
 
-            Set<UUID> seen = new HashSet<>();
-            queue.drain().forEach(m -> seen.add(UUID.fromString(m.substring(0, 36))));
-            assertThat(seen).isEqualTo(due);
+            assertThat(publishedIds()).isEqualTo(due);
             assertThat(
                             DB.count(
                                     "SELECT count(*) FROM telemetry.trip_logs"
@@ -136,9 +132,7 @@ class RelayRaceITCase {
             // Rounds cover trips 1-199, 199-397, 397-595, 595-793, 793-991, 991-1000 (the end:
             // the next round starts from the oldest again).
             assertThat(rounds).containsExactly(1, 0, 1, 0, 1, 0, 0);
-            Set<UUID> seen = new HashSet<>();
-            queue.drain().forEach(m -> seen.add(UUID.fromString(m.substring(0, 36))));
-            assertThat(seen).isEqualTo(due);
+            assertThat(publishedIds()).isEqualTo(due);
         }
     }
 
@@ -161,9 +155,7 @@ class RelayRaceITCase {
             assertThat(relay.runOnce()).isEqualTo(15);
             assertThat(relay.runOnce()).isZero();
 
-            Set<UUID> seen = new HashSet<>();
-            queue.drain().forEach(m -> seen.add(UUID.fromString(m.substring(0, 36))));
-            assertThat(seen).isEqualTo(due);
+            assertThat(publishedIds()).isEqualTo(due);
         }
     }
 
@@ -206,6 +198,13 @@ class RelayRaceITCase {
                 n -> {},
                 sliceRows,
                 slicesPerRound);
+    }
+
+    /** The trip ids the queue holds, drained. */
+    private Set<UUID> publishedIds() throws Exception {
+        Set<UUID> ids = new HashSet<>();
+        queue.drain().forEach(m -> ids.add(UUID.fromString(m.substring(0, 36))));
+        return ids;
     }
 
     private static int race(PendingTripRelay relay, CyclicBarrier together) {
