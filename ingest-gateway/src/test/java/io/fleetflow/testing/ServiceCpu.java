@@ -32,7 +32,8 @@ public record ServiceCpu(long postgresNs, long rabbitmqNs, long jvmNs) {
         }
         // A backend that just exited can be missing for a few milliseconds from both the process
         // list and its postmaster's reaped times (seen here right after a client closed its
-        // connections: the reading came out far too low, and right a few ms later). So processes
+        // connections: the reading came out far too low, and right again a few ms later). So
+        // processes
         // are read until two readings 5 ms apart agree on which PostgreSQL processes exist and on
         // the reaped times.
         Reading last = Reading.take();
