@@ -144,9 +144,35 @@ final class LauncherProcess {
             Thread.sleep(100);
         }
         if (process.isAlive()) {
+            String ignored = ignoredSignalNote(signal);
             destroyIfAlive();
-            throw new AssertionError("the launcher did not stop within " + timeout);
+            throw new AssertionError("the launcher did not stop within " + timeout + ignored);
         }
+    }
+
+    /**
+     * Why a signal may have had no effect: a process started in the background by a non-interactive
+     * shell ignores SIGINT and SIGQUIT, and its children inherit that.
+     */
+    private String ignoredSignalNote(String signal) {
+        Map<String, Integer> numbers = Map.of("HUP", 1, "INT", 2, "QUIT", 3, "TERM", 15);
+        try {
+            for (String line :
+                    Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("SigIgn:") && numbers.containsKey(signal)) {
+                    long mask = Long.parseUnsignedLong(line.substring(7).trim(), 16);
+                    if ((mask & (1L << (numbers.get(signal) - 1))) != 0) {
+                        return " (it ignores SIG"
+                                + signal
+                                + ", inherited from the process that started the tests: run them"
+                                + " in the foreground)";
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // no /proc: nothing to add
+        }
+        return "";
     }
 
     /** Every process of the launcher's tree, as recorded once it was up. */
