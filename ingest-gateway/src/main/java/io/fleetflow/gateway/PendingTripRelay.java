@@ -114,7 +114,7 @@ public final class PendingTripRelay implements AutoCloseable {
         try {
             for (int slice = 0; slice < slicesPerRound; slice++) {
                 Instant end = store.unfinishedSliceEnd(next, sliceRows);
-                ReceivedRange range = new ReceivedRange(next.from(), next.fromExclusive(), end);
+                ReceivedRange range = next.upTo(end);
                 TripStore.Relayed r;
                 do {
                     r = store.relayUnpublished(minAge, staleAge, range, BATCH, publisher);

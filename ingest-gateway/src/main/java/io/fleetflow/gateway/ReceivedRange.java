@@ -15,9 +15,9 @@ public record ReceivedRange(Instant from, boolean fromExclusive, Instant to) {
 
     public static final ReceivedRange ALL = new ReceivedRange(null, false, null);
 
-    /** The range from the same start with no end. */
-    public ReceivedRange open() {
-        return new ReceivedRange(from, fromExclusive, null);
+    /** The range from the same start to {@code end} (the newest if null). */
+    public ReceivedRange upTo(Instant end) {
+        return new ReceivedRange(from, fromExclusive, end);
     }
 
     /** The conditions to AND to a query, one parameter per bound. */

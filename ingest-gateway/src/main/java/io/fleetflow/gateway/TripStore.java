@@ -230,13 +230,14 @@ public final class TripStore implements AutoCloseable {
      * unfinished trips (an index-only scan once the rows are all-visible).
      */
     public Instant unfinishedSliceEnd(ReceivedRange start, int rows) throws SQLException {
+        ReceivedRange onwards = start.upTo(null);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps =
                         c.prepareStatement(
                                 UNFINISHED
-                                        + start.open().sql()
+                                        + onwards.sql()
                                         + " ORDER BY received_at OFFSET ? LIMIT 1")) {
-            int i = start.open().bind(ps, 1);
+            int i = onwards.bind(ps, 1);
             ps.setInt(i, rows - 1);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;

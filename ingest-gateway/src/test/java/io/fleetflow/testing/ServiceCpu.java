@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +60,22 @@ public record ServiceCpu(long postgresNs, long rabbitmqNs, long jvmNs) {
                 postgresNs - earlier.postgresNs,
                 rabbitmqNs - earlier.rabbitmqNs,
                 jvmNs - earlier.jvmNs);
+    }
+
+    /**
+     * Each process's median over {@code readings} (the upper middle one for an even count): the
+     * figure a benchmark reports for its runs.
+     */
+    public static ServiceCpu median(List<ServiceCpu> readings) {
+        return new ServiceCpu(
+                median(readings, ServiceCpu::postgresNs),
+                median(readings, ServiceCpu::rabbitmqNs),
+                median(readings, ServiceCpu::jvmNs));
+    }
+
+    private static long median(List<ServiceCpu> readings, ToLongFunction<ServiceCpu> process) {
+        long[] sorted = readings.stream().mapToLong(process).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     public double postgresMsPer(long items) {

@@ -2,7 +2,6 @@ package io.fleetflow.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -23,7 +22,7 @@ class ServiceCpuITCase {
 
     @Test
     void aBackendThatExitedIsStillCounted() throws Exception {
-        assumeTrue(ServiceCpu.servicesVisible(), "needs Linux /proc");
+        assertThat(ServiceCpu.servicesVisible()).as("/proc readable (Linux)").isTrue();
         ServiceCpu before = ServiceCpu.now();
         long pid;
         try (Connection c =

@@ -125,8 +125,8 @@ public final class JobThroughputBenchmark {
                     List<Double> cpu = new ArrayList<>();
                     List<Double> sourceOnly = new ArrayList<>();
                     List<Double> withoutWrites = new ArrayList<>();
-                    CpuPerTrip ceilingCpu = new CpuPerTrip();
-                    CpuPerTrip jobCpu = new CpuPerTrip();
+                    List<ServiceCpu> ceilingCpu = new ArrayList<>();
+                    List<ServiceCpu> jobCpu = new ArrayList<>();
                     // Warm-up, discarded: JIT and classes. One S run is half a second of work, far
                     // too little for C2 (a profile taken in a first run of 40,000 S-sized trips,
                     // seconds in, still showed the compiler threads using a fifth of the CPU), so
@@ -146,8 +146,8 @@ public final class JobThroughputBenchmark {
                         cpu.add(r.cpuTripsPerS());
                         sourceOnly.add(r.sourceOnlyTripsPerS());
                         withoutWrites.add(r.withoutWritesTripsPerS());
-                        ceilingCpu.add(r.ceiling().cpu(), ids.size());
-                        jobCpu.add(r.job().cpu(), ids.size());
+                        ceilingCpu.add(r.ceiling().cpu());
+                        jobCpu.add(r.job().cpu());
                         System.out.printf(
                                 Locale.ROOT,
                                 "%s p=%d run %d: job %.1f trips/s, read ceiling %.1f trips/s, ratio %.2f,"
@@ -179,18 +179,21 @@ public final class JobThroughputBenchmark {
                     }
                     // If the job's PostgreSQL work were all that used the cores, it could not go
                     // faster than this, whatever Flink and the lookup cost.
-                    double postgresBound = cores * 1000 / median(jobCpu.postgres);
+                    ServiceCpu ceilingMedian = ServiceCpu.median(ceilingCpu);
+                    ServiceCpu jobMedian = ServiceCpu.median(jobCpu);
+                    int trips = ids.size();
+                    double postgresBound = cores * 1000 / jobMedian.postgresMsPer(trips);
                     cpuTable.add(
                             String.format(
                                     Locale.ROOT,
                                     "| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.2f |",
                                     profile.name(),
                                     parallelism,
-                                    median(ceilingCpu.postgres),
-                                    median(ceilingCpu.jvm),
-                                    median(jobCpu.postgres),
-                                    median(jobCpu.rabbitmq),
-                                    median(jobCpu.jvm),
+                                    ceilingMedian.postgresMsPer(trips),
+                                    ceilingMedian.jvmMsPer(trips),
+                                    jobMedian.postgresMsPer(trips),
+                                    jobMedian.rabbitmqMsPer(trips),
+                                    jobMedian.jvmMsPer(trips),
                                     postgresBound,
                                     postgresBound / median(ceiling)));
                     if (FLOORS) {
@@ -337,19 +340,6 @@ public final class JobThroughputBenchmark {
     @FunctionalInterface
     private interface Stage<T> {
         T run(JobOptions options, int trips) throws Exception;
-    }
-
-    /** CPU milliseconds per trip of each run, by process. */
-    private static final class CpuPerTrip {
-        final List<Double> postgres = new ArrayList<>();
-        final List<Double> rabbitmq = new ArrayList<>();
-        final List<Double> jvm = new ArrayList<>();
-
-        void add(ServiceCpu used, int trips) {
-            postgres.add(used.postgresMsPer(trips));
-            rabbitmq.add(used.rabbitmqMsPer(trips));
-            jvm.add(used.jvmMsPer(trips));
-        }
     }
 
     /** The median of the per-run ratios a[i] / b[i]. */

@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.LongStream;
 
 /**
  * Load generator and benchmark of the ingest path, all measured in the same run on the same
@@ -258,22 +257,9 @@ public final class IngestBenchmark {
                     "  CPU ms per trip while loaded, medians: ceiling %s; gateway %s"
                             + " (JVM = load generator and gateway; publishes still queued when a run"
                             + " ends fall outside it)%n",
-                    medianCpu(ceilingCpu).perItem(profile.trips()),
-                    medianCpu(gatewayCpu).perItem(profile.trips()));
+                    ServiceCpu.median(ceilingCpu).perItem(profile.trips()),
+                    ServiceCpu.median(gatewayCpu).perItem(profile.trips()));
         }
-    }
-
-    /** Each process's median over the runs. */
-    private static ServiceCpu medianCpu(List<ServiceCpu> runs) {
-        return new ServiceCpu(
-                medianOf(runs.stream().mapToLong(ServiceCpu::postgresNs)),
-                medianOf(runs.stream().mapToLong(ServiceCpu::rabbitmqNs)),
-                medianOf(runs.stream().mapToLong(ServiceCpu::jvmNs)));
-    }
-
-    private static long medianOf(LongStream values) {
-        long[] sorted = values.sorted().toArray();
-        return sorted[sorted.length / 2];
     }
 
     @FunctionalInterface
