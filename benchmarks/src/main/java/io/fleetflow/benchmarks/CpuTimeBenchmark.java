@@ -2,8 +2,8 @@ package io.fleetflow.benchmarks;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.blob.TripBlobCodec;
 import io.fleetflow.scoring.RiskModelScorer;
 import io.fleetflow.scoring.Signals;
 import io.fleetflow.scoring.ThresholdRunScorer;

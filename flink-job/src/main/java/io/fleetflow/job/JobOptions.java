@@ -1,5 +1,6 @@
 package io.fleetflow.job;
 
+import io.fleetflow.model.PipelineNames;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +14,7 @@ public final class JobOptions implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final String DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/%2F";
-    public static final String DEFAULT_QUEUE = "telemetry_analysis";
+    public static final String DEFAULT_QUEUE = PipelineNames.QUEUE;
     public static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     public static final String DEFAULT_JDBC_USER = "postgres";
 

@@ -10,6 +10,7 @@ import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.job.source.TripIdSourceFactory;
 import io.fleetflow.job.stats.DriverStats;
 import io.fleetflow.job.stats.DriverStatsFunction;
+import io.fleetflow.model.PipelineNames;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScorer;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class TripScoringJob {
 
-    public static final String JOB_NAME = "FleetFlow trip scoring";
+    public static final String JOB_NAME = PipelineNames.SCORING_JOB_NAME;
 
     /** Operator uids: stable across versions, so state can be restored from a savepoint. */
     public static final String LOOKUP_UID = "trip-blob-lookup";

@@ -1,6 +1,7 @@
 package io.fleetflow.gateway;
 
-import io.fleetflow.model.PayloadLimits;
+import io.fleetflow.model.PipelineNames;
+import io.fleetflow.model.ingest.PayloadLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public record GatewayConfig(
     public static final String DEFAULT_DB_USER = "postgres";
     public static final int DEFAULT_DB_POOL_SIZE = 16;
     public static final String DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/%2F";
-    public static final String DEFAULT_QUEUE = "telemetry_analysis";
+    public static final String DEFAULT_QUEUE = PipelineNames.QUEUE;
     public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_MAX_CONCURRENT_INGESTS = 64;
     public static final Duration DEFAULT_RELAY_STALE_AGE = Duration.ofMinutes(10);

@@ -1,7 +1,7 @@
 package io.fleetflow.gateway;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fleetflow.model.FieldError;
+import io.fleetflow.model.ingest.FieldError;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package io.fleetflow.gateway;
 
 import io.fleetflow.gateway.ops.GatewayMetrics;
-import io.fleetflow.model.ReadResult;
 import io.fleetflow.model.TripPayload;
-import io.fleetflow.model.TripPayloadReader;
+import io.fleetflow.model.ingest.ReadResult;
+import io.fleetflow.model.ingest.TripPayloadReader;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -154,7 +154,7 @@ public final class TelemetryController {
                             400,
                             "Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID",
                             java.util.List.of(
-                                    new io.fleetflow.model.FieldError(
+                                    new io.fleetflow.model.ingest.FieldError(
                                             "/headers/Idempotency-Key",
                                             "must be 1 to 200 visible ASCII characters"))));
         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.auth.ApiKeyRole;
 import io.fleetflow.gateway.auth.ApiKeyStore;
-import io.fleetflow.model.PayloadLimits;
+import io.fleetflow.model.ingest.PayloadLimits;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TestServices;

@@ -2,8 +2,8 @@ package io.fleetflow.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetflow.model.ReadResult;
-import io.fleetflow.model.TripPayloadReader;
+import io.fleetflow.model.ingest.ReadResult;
+import io.fleetflow.model.ingest.TripPayloadReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import net.jqwik.api.Arbitrary;

@@ -3,45 +3,45 @@ package io.fleetflow.model;
 import java.util.Arrays;
 
 /** Append-only primitive arrays used while streaming samples in, trimmed to size at the end. */
-final class GrowableColumns {
+public final class GrowableColumns {
     private GrowableColumns() {}
 
-    static final class Doubles {
+    public static final class Doubles {
         private double[] values = new double[256];
         private int size;
 
-        void add(double v) {
+        public void add(double v) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
         }
 
-        int size() {
+        public int size() {
             return size;
         }
 
-        double[] toArray() {
+        public double[] toArray() {
             return values.length == size ? values : Arrays.copyOf(values, size);
         }
     }
 
-    static final class Longs {
+    public static final class Longs {
         private long[] values = new long[256];
         private int size;
 
-        void add(long v) {
+        public void add(long v) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
         }
 
-        int size() {
+        public int size() {
             return size;
         }
 
-        long[] toArray() {
+        public long[] toArray() {
             return values.length == size ? values : Arrays.copyOf(values, size);
         }
     }

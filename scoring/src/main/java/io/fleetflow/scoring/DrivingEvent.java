@@ -1,5 +1,7 @@
 package io.fleetflow.scoring;
 
+import io.fleetflow.model.EventType;
+import io.fleetflow.model.Severity;
 import java.util.Objects;
 
 /**

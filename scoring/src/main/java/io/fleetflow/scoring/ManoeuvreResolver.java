@@ -1,5 +1,6 @@
 package io.fleetflow.scoring;
 
+import io.fleetflow.model.EventType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

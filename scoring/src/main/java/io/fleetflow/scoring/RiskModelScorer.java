@@ -1,5 +1,6 @@
 package io.fleetflow.scoring;
 
+import io.fleetflow.model.EventType;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.scoring.AxisEventDetector.Polarity;
 import io.fleetflow.scoring.AxisEventDetector.Run;

@@ -1,5 +1,6 @@
 package io.fleetflow.scoring;
 
+import io.fleetflow.model.EventType;
 import java.io.Serializable;
 import java.util.Objects;
 

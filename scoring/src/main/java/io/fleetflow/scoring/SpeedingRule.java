@@ -1,5 +1,6 @@
 package io.fleetflow.scoring;
 
+import io.fleetflow.model.Severity;
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,7 @@
 package io.fleetflow.scoring;
 
+import io.fleetflow.model.EventType;
+import io.fleetflow.model.Severity;
 import io.fleetflow.model.TripSamples;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.fleetflow.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetflow.model.ReadResult;
-import io.fleetflow.model.TripPayloadReader;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.ingest.ReadResult;
+import io.fleetflow.model.ingest.TripPayloadReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

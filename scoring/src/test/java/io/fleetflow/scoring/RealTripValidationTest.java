@@ -3,6 +3,7 @@ package io.fleetflow.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetflow.model.EventType;
 import io.fleetflow.scoring.RealTrip.Label;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package io.fleetflow.scoring;
 import static io.fleetflow.scoring.TripFixture.trip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetflow.model.EventType;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

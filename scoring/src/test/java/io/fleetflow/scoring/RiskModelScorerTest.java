@@ -4,6 +4,8 @@ import static io.fleetflow.scoring.TripFixture.trip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fleetflow.model.EventType;
+import io.fleetflow.model.Severity;
 import io.fleetflow.model.TripSamples;
 import java.util.EnumMap;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.fleetflow.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetflow.model.EventType;
+import io.fleetflow.model.Severity;
 import io.fleetflow.model.TripSamples;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

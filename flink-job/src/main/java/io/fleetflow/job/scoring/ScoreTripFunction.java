@@ -1,10 +1,10 @@
 package io.fleetflow.job.scoring;
 
 import io.fleetflow.job.lookup.LookedUpTrip;
-import io.fleetflow.model.MalformedBlobException;
-import io.fleetflow.model.TripBlobCodec;
+import io.fleetflow.model.EventType;
 import io.fleetflow.model.TripSamples;
-import io.fleetflow.scoring.EventType;
+import io.fleetflow.model.blob.MalformedBlobException;
+import io.fleetflow.model.blob.TripBlobCodec;
 import io.fleetflow.scoring.TripScore;
 import io.fleetflow.scoring.TripScorer;
 import java.util.EnumMap;

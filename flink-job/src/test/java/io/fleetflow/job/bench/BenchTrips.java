@@ -2,9 +2,9 @@ package io.fleetflow.job.bench;
 
 import io.fleetflow.gateway.RabbitTripPublisher;
 import io.fleetflow.gateway.TripStore;
-import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.blob.TripBlobCodec;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;

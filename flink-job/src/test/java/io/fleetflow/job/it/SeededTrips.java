@@ -2,9 +2,9 @@ package io.fleetflow.job.it;
 
 import io.fleetflow.gateway.RabbitTripPublisher;
 import io.fleetflow.gateway.TripStore;
-import io.fleetflow.model.ReadResult;
-import io.fleetflow.model.TripBlobCodec;
-import io.fleetflow.model.TripPayloadReader;
+import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.model.ingest.ReadResult;
+import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.scoring.TripScore;
 import io.fleetflow.scoring.TripScorer;
 import io.fleetflow.testing.KnownTrips;

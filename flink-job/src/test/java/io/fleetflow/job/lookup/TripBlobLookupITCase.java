@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetflow.gateway.TripStore;
 import io.fleetflow.job.scoring.FailureKind;
-import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripPayload;
-import io.fleetflow.model.TripPayloadReader;
+import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.testing.KnownTrips;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestServices;

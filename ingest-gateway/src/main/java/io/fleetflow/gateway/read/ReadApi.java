@@ -1,12 +1,13 @@
 package io.fleetflow.gateway.read;
 
+import io.fleetflow.model.PipelineNames;
 import javax.sql.DataSource;
 
 /** Wires the read API's queries and probes into one controller. */
 public final class ReadApi {
 
     /** The Flink job whose state the pipeline view shows (TripScoringJob.JOB_NAME). */
-    public static final String SCORING_JOB_NAME = "FleetFlow trip scoring";
+    public static final String SCORING_JOB_NAME = PipelineNames.SCORING_JOB_NAME;
 
     private ReadApi() {}
 

@@ -4,7 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 
 import io.fleetflow.gateway.Problem;
 import io.fleetflow.gateway.ProblemException;
-import io.fleetflow.model.MalformedBlobException;
+import io.fleetflow.model.blob.MalformedBlobException;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.time.Instant;

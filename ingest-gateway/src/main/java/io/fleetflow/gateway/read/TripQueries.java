@@ -1,8 +1,8 @@
 package io.fleetflow.gateway.read;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.blob.TripBlobCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.fleetflow.gateway.read;
 
-import io.fleetflow.model.TripBlobCodec;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.blob.TripBlobCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

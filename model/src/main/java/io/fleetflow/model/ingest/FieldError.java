@@ -1,4 +1,4 @@
-package io.fleetflow.model;
+package io.fleetflow.model.ingest;
 
 /**
  * One violation in a request body: where it is, as an RFC 6901 JSON pointer, and what is wrong.

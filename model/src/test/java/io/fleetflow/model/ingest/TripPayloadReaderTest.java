@@ -1,7 +1,10 @@
-package io.fleetflow.model;
+package io.fleetflow.model.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetflow.model.TripPayload;
+import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.blob.TripBlobCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

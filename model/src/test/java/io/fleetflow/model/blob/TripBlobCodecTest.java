@@ -1,8 +1,9 @@
-package io.fleetflow.model;
+package io.fleetflow.model.blob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fleetflow.model.TripSamples;
 import org.junit.jupiter.api.Test;
 
 class TripBlobCodecTest {

@@ -1,4 +1,4 @@
-package io.fleetflow.model;
+package io.fleetflow.model.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.fleetflow.model.TripPayload;
+import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.blob.BlobLiterals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.fleetflow.gateway;
+package io.fleetflow.model.schema;
 
 import java.io.IOException;
 import java.io.InputStream;

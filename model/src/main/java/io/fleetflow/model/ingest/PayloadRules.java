@@ -1,4 +1,4 @@
-package io.fleetflow.model;
+package io.fleetflow.model.ingest;
 
 import java.time.Duration;
 import java.time.Instant;

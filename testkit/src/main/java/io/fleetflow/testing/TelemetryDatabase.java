@@ -1,7 +1,7 @@
 package io.fleetflow.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.fleetflow.gateway.SchemaInitializer;
+import io.fleetflow.model.schema.SchemaInitializer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,8 @@
-package io.fleetflow.model;
+package io.fleetflow.model.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetflow.model.TripSamples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;

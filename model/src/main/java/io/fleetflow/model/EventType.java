@@ -1,4 +1,4 @@
-package io.fleetflow.scoring;
+package io.fleetflow.model;
 
 /** The kinds of driving event the model detects; names match {@code trip_events.event_type}. */
 public enum EventType {

@@ -1,5 +1,6 @@
-package io.fleetflow.model;
+package io.fleetflow.model.blob;
 
+import io.fleetflow.model.TripSamples;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

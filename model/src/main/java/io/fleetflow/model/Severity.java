@@ -1,4 +1,4 @@
-package io.fleetflow.scoring;
+package io.fleetflow.model;
 
 /** How far an event went past its threshold; names match {@code trip_events.severity}. */
 public enum Severity {

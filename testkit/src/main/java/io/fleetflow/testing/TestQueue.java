@@ -3,7 +3,7 @@ package io.fleetflow.testing;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import io.fleetflow.gateway.RabbitTripPublisher;
+import io.fleetflow.model.PipelineNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +21,10 @@ public final class TestQueue implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        name = "telemetry_analysis_it_" + UUID.randomUUID().toString().substring(0, 8);
-        withChannel(ch -> RabbitTripPublisher.declareQueue(ch, name));
+        name = PipelineNames.QUEUE + "_it_" + UUID.randomUUID().toString().substring(0, 8);
+        // As the gateway and the job declare it (PipelineNames): durable, shared, kept, no
+        // arguments.
+        withChannel(ch -> ch.queueDeclare(name, true, false, false, null));
     }
 
     @Override

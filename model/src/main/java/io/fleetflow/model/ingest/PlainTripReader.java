@@ -1,5 +1,9 @@
-package io.fleetflow.model;
+package io.fleetflow.model.ingest;
 
+import io.fleetflow.model.GrowableColumns;
+import io.fleetflow.model.TripPayload;
+import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.blob.BlobLiterals;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package io.fleetflow.model;
+package io.fleetflow.model.blob;
 
 /** A stored trip blob that cannot be read: the trip fails with this message as its reason. */
 public class MalformedBlobException extends RuntimeException {

@@ -1,5 +1,6 @@
-package io.fleetflow.model;
+package io.fleetflow.model.ingest;
 
+import io.fleetflow.model.TripPayload;
 import java.util.List;
 import java.util.Objects;
 

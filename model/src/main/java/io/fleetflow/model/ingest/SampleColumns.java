@@ -1,4 +1,7 @@
-package io.fleetflow.model;
+package io.fleetflow.model.ingest;
+
+import io.fleetflow.model.GrowableColumns;
+import io.fleetflow.model.TripSamples;
 
 /**
  * Collects streamed samples into columns and checks the rules that span samples: {@code t} is given

@@ -1,6 +1,7 @@
-package io.fleetflow.model;
+package io.fleetflow.model.blob;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.fleetflow.model.TripSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,27 +13,27 @@ import java.util.Arrays;
  * every reader decodes the same doubles (PostgreSQL keeps JSONB numbers as {@code numeric} anyway,
  * so the stored text was never the writer's). Literals are ASCII, kept as bytes.
  */
-final class BlobLiterals {
+public final class BlobLiterals {
 
-    static final int TIME = 0;
-    static final int SPEED = 1;
-    static final int G_LONG = 2;
-    static final int G_LAT = 3;
+    public static final int TIME = 0;
+    public static final int SPEED = 1;
+    public static final int G_LONG = 2;
+    public static final int G_LAT = 3;
 
     private final Column[] columns = {new Column(), new Column(), new Column(), new Column()};
 
     /** Appends the current number token of {@code p}, as written, to a column. */
-    void append(int column, JsonParser p) throws IOException {
+    public void append(int column, JsonParser p) throws IOException {
         columns[column].append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     /** Appends the literal {@code body[from, to)} (ASCII) to a column. */
-    void append(int column, byte[] body, int from, int to) {
+    public void append(int column, byte[] body, int from, int to) {
         columns[column].append(body, from, to);
     }
 
     /** The stored blob; {@code t} is written only when the samples carry it. */
-    String toBlob(TripSamples samples) {
+    public String toBlob(TripSamples samples) {
         StringBuilder head =
                 new StringBuilder(48).append("{\"format\":").append(TripBlobCodec.FORMAT);
         if (samples.sampleRateHz() != null) {
