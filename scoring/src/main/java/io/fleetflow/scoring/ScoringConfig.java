@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * Every parameter of the risk model for one vehicle class: smoothing, one {@link EventRule} per
- * g-force event type, the {@link SpeedingRule} and the minimum exposure. Immutable; the {@code
- * with*} methods return changed copies. {@link #tag()} names the class and the parameter revision
- * and ends up in every stored score, so re-tuning is visible per row. See docs/scoring.md.
+ * g-force event type, the {@link SpeedingRule} and the minimum exposure. Immutable. {@link #tag()}
+ * names the class and the parameter revision and ends up in every stored score, so re-tuning is
+ * visible per row. See docs/scoring.md.
  *
  * @param vehicleClass short name of the vehicle class, e.g. {@code car}
  * @param revision bumped whenever a default below changes
@@ -88,41 +88,5 @@ public record ScoringConfig(
     /** Penalty points per event per 100 km for any event type. */
     public double weight(EventType type) {
         return type == EventType.SPEEDING ? speeding.weight() : rule(type).weight();
-    }
-
-    public ScoringConfig withSmoothingWindowMs(long windowMs) {
-        return new ScoringConfig(
-                vehicleClass,
-                revision,
-                windowMs,
-                braking,
-                acceleration,
-                cornering,
-                speeding,
-                minExposureKm);
-    }
-
-    public ScoringConfig withAcceleration(EventRule rule) {
-        return new ScoringConfig(
-                vehicleClass,
-                revision,
-                smoothingWindowMs,
-                braking,
-                rule,
-                cornering,
-                speeding,
-                minExposureKm);
-    }
-
-    public ScoringConfig withSpeeding(SpeedingRule rule) {
-        return new ScoringConfig(
-                vehicleClass,
-                revision,
-                smoothingWindowMs,
-                braking,
-                acceleration,
-                cornering,
-                rule,
-                minExposureKm);
     }
 }

@@ -57,32 +57,9 @@ public final class Signals {
     }
 
     /**
-     * Centred moving average: {@code out[i]} is the mean of all samples within {@code ±windowMs/2}
-     * of sample {@code i}. O(n) with two pointers. A window of 0 copies the signal.
-     *
-     * @return {@code out}, for chaining
-     */
-    public static double[] movingAverage(long[] t, double[] x, long windowMs, double[] out) {
-        int n = x.length;
-        long half = windowMs / 2;
-        int lo = 0;
-        int hi = 0;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            long ti = t[i];
-            while (hi < n && t[hi] <= ti + half) {
-                sum += x[hi++];
-            }
-            while (t[lo] < ti - half) {
-                sum -= x[lo++];
-            }
-            out[i] = sum / (hi - lo);
-        }
-        return out;
-    }
-
-    /**
-     * {@link #movingAverage} of two channels sharing one time base, in one pass: the window
+     * Centred moving average of two channels sharing one time base, in one pass: {@code out1[i]} is
+     * the mean of all {@code x1} samples within {@code ±windowMs/2} of sample {@code i}, and
+     * likewise for {@code x2}. O(n) with two pointers; a window of 0 copies the signals. The window
      * bookkeeping is shared and the two running sums are independent, which makes this about twice
      * as fast as two single passes.
      */
