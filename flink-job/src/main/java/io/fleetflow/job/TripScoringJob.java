@@ -2,8 +2,12 @@ package io.fleetflow.job;
 
 import io.fleetflow.job.lookup.LookedUpTrip;
 import io.fleetflow.job.lookup.TripBlobLookup;
-import io.fleetflow.job.scoring.ScoreTripFunction;
-import io.fleetflow.job.scoring.ScoredTrip;
+import io.fleetflow.job.options.DatabaseOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.LookupOptions;
+import io.fleetflow.job.options.RuntimeOptions;
+import io.fleetflow.job.score.ScoreTripFunction;
+import io.fleetflow.job.score.ScoredTrip;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.sink.ResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
@@ -72,9 +76,10 @@ public final class TripScoringJob {
     /** Builds the graph on {@code env} (checkpointing and restarts included) without running it. */
     public void build(StreamExecutionEnvironment env) {
         env.enableCheckpointing(
-                options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.setParallelism(options.parallelism());
-        env.setBufferTimeout(options.bufferTimeout().toMillis());
+                options.get(RuntimeOptions.CHECKPOINT_INTERVAL).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+        env.setParallelism(options.get(RuntimeOptions.PARALLELISM));
+        env.setBufferTimeout(options.get(RuntimeOptions.BUFFER_TIMEOUT).toMillis());
         env.configure(restartStrategy());
 
         DataStream<String> tripIds = source.create(env);
@@ -83,16 +88,16 @@ public final class TripScoringJob {
                 AsyncDataStream.unorderedWait(
                                 tripIds,
                                 new TripBlobLookup(
-                                        options.jdbcUrl(),
-                                        options.jdbcUser(),
-                                        options.jdbcPassword(),
-                                        options.lookupPoolSize(),
-                                        options.lookupBatchSize(),
-                                        options.lookupAttempts(),
-                                        options.lookupBackoff()),
-                                options.asyncTimeout().toMillis(),
+                                        options.get(DatabaseOptions.JDBC_URL),
+                                        options.get(DatabaseOptions.JDBC_USER),
+                                        options.get(DatabaseOptions.JDBC_PASSWORD),
+                                        options.get(LookupOptions.POOL_SIZE),
+                                        options.get(LookupOptions.BATCH_SIZE),
+                                        options.get(LookupOptions.ATTEMPTS),
+                                        options.get(LookupOptions.BACKOFF)),
+                                options.get(LookupOptions.ASYNC_TIMEOUT).toMillis(),
                                 TimeUnit.MILLISECONDS,
-                                options.asyncCapacity())
+                                options.get(LookupOptions.ASYNC_CAPACITY))
                         .uid(LOOKUP_UID)
                         .name("Look up trip blob");
 
@@ -101,7 +106,9 @@ public final class TripScoringJob {
 
         DataStream<DriverStats> stats =
                 scored.keyBy(trip -> trip.driverId, Types.STRING)
-                        .process(new DriverStatsFunction(options.statsWindowDays()))
+                        .process(
+                                new DriverStatsFunction(
+                                        options.get(RuntimeOptions.STATS_WINDOW_DAYS)))
                         .uid(DRIVER_STATS_UID)
                         .name("Rolling driver statistics");
 
@@ -121,10 +128,10 @@ public final class TripScoringJob {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         conf.set(
                 RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
-                options.restartInitialBackoff());
+                options.get(RuntimeOptions.RESTART_INITIAL_BACKOFF));
         conf.set(
                 RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
-                options.restartMaxBackoff());
+                options.get(RuntimeOptions.RESTART_MAX_BACKOFF));
         return conf;
     }
 }

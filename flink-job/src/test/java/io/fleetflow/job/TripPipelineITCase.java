@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.Gateway;
 import io.fleetflow.gateway.GatewayConfig;
+import io.fleetflow.job.options.DatabaseOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.RuntimeOptions;
+import io.fleetflow.job.options.SourceOptions;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.scoring.ThresholdRunScorer;
@@ -54,13 +58,13 @@ class TripPipelineITCase {
     void everyPostedTripEndsCompletedWithExactlyOneScoreMatchingItsKnownTruth() throws Exception {
         JobOptions options =
                 JobOptions.builder()
-                        .amqpUri(TestServices.amqpUri())
-                        .queue(queue.name())
-                        .jdbcUrl(TestServices.dbUrl())
-                        .jdbcUser(TestServices.dbUser())
-                        .jdbcPassword(TestServices.dbPassword())
-                        .parallelism(2)
-                        .checkpointInterval(Duration.ofMillis(500))
+                        .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
+                        .set(SourceOptions.QUEUE, queue.name())
+                        .set(DatabaseOptions.JDBC_URL, TestServices.dbUrl())
+                        .set(DatabaseOptions.JDBC_USER, TestServices.dbUser())
+                        .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
+                        .set(RuntimeOptions.PARALLELISM, 2)
+                        .set(RuntimeOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(500))
                         .build();
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false); // fail on any silent Kryo fallback

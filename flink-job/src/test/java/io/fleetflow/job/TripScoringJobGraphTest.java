@@ -2,6 +2,8 @@ package io.fleetflow.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.RuntimeOptions;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.scoring.Scorers;
@@ -21,9 +23,9 @@ class TripScoringJobGraphTest {
 
     private final JobOptions options =
             JobOptions.builder()
-                    .parallelism(2)
-                    .restartInitialBackoff(Duration.ofMillis(1_000))
-                    .restartMaxBackoff(Duration.ofSeconds(30))
+                    .set(RuntimeOptions.PARALLELISM, 2)
+                    .set(RuntimeOptions.RESTART_INITIAL_BACKOFF, Duration.ofMillis(1_000))
+                    .set(RuntimeOptions.RESTART_MAX_BACKOFF, Duration.ofSeconds(30))
                     .build();
 
     @Test
@@ -71,7 +73,8 @@ class TripScoringJobGraphTest {
         job().build(env);
 
         assertThat(env.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
-        assertThat(env.getCheckpointInterval()).isEqualTo(options.checkpointInterval().toMillis());
+        assertThat(env.getCheckpointInterval())
+                .isEqualTo(options.get(RuntimeOptions.CHECKPOINT_INTERVAL).toMillis());
         assertThat(env.getCheckpointConfig().getCheckpointingConsistencyMode().name())
                 .isEqualTo("EXACTLY_ONCE");
         assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY))

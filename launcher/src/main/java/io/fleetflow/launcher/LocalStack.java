@@ -4,8 +4,11 @@ import io.fleetflow.gateway.DevCredentials;
 import io.fleetflow.gateway.Gateway;
 import io.fleetflow.gateway.GatewayConfig;
 import io.fleetflow.gateway.read.ReadApiSettings;
-import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.TripScoringJob;
+import io.fleetflow.job.options.DatabaseOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.RuntimeOptions;
+import io.fleetflow.job.options.SourceOptions;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.scoring.Scorers;
@@ -169,12 +172,13 @@ public final class LocalStack implements AutoCloseable {
             throws Exception {
         JobOptions jobOptions =
                 JobOptions.builder()
-                        .amqpUri(gateway.amqpUri())
-                        .queue(gateway.queue())
-                        .jdbcUrl(gateway.dbUrl())
-                        .jdbcUser(gateway.dbUser())
-                        .jdbcPassword(gateway.dbPassword())
-                        .parallelism(
+                        .set(SourceOptions.AMQP_URI, gateway.amqpUri())
+                        .set(SourceOptions.QUEUE, gateway.queue())
+                        .set(DatabaseOptions.JDBC_URL, gateway.dbUrl())
+                        .set(DatabaseOptions.JDBC_USER, gateway.dbUser())
+                        .set(DatabaseOptions.JDBC_PASSWORD, gateway.dbPassword())
+                        .set(
+                                RuntimeOptions.PARALLELISM,
                                 Integer.parseInt(
                                         env.getOrDefault("FLEETFLOW_JOB_PARALLELISM", "2")))
                         .build();

@@ -1,6 +1,6 @@
 package io.fleetflow.job.lookup;
 
-import io.fleetflow.job.scoring.FailureKind;
+import io.fleetflow.job.failure.FailureKind;
 
 /**
  * A trip id after the database lookup: the trip's identity and stored blob, or the reason it cannot

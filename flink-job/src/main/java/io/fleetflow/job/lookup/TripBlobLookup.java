@@ -2,8 +2,8 @@ package io.fleetflow.job.lookup;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.fleetflow.job.failure.FailureKind;
 import io.fleetflow.job.metrics.ConcurrentCounter;
-import io.fleetflow.job.scoring.FailureKind;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;

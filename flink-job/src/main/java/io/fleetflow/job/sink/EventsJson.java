@@ -1,6 +1,6 @@
 package io.fleetflow.job.sink;
 
-import io.fleetflow.job.scoring.TripEventRecord;
+import io.fleetflow.job.score.TripEventRecord;
 
 /**
  * Encodes a trip's events as the JSON array the score statement expands with {@code

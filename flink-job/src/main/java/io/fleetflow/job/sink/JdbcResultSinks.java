@@ -1,8 +1,10 @@
 package io.fleetflow.job.sink;
 
-import io.fleetflow.job.JobOptions;
-import io.fleetflow.job.scoring.ScoredTrip;
-import io.fleetflow.job.scoring.TripFailure;
+import io.fleetflow.job.failure.TripFailure;
+import io.fleetflow.job.options.DatabaseOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.SinkOptions;
+import io.fleetflow.job.score.ScoredTrip;
 import io.fleetflow.job.stats.DriverStats;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,23 +37,23 @@ public final class JdbcResultSinks implements ResultSinks {
     private final Duration batchInterval;
 
     public JdbcResultSinks(JobOptions options) {
-        this.jdbcUrl = options.jdbcUrl();
-        this.jdbcUser = options.jdbcUser();
-        this.jdbcPassword = options.jdbcPassword();
-        this.batchSize = options.sinkBatchSize();
-        this.batchInterval = options.sinkBatchInterval();
+        this.jdbcUrl = options.get(DatabaseOptions.JDBC_URL);
+        this.jdbcUser = options.get(DatabaseOptions.JDBC_USER);
+        this.jdbcPassword = options.get(DatabaseOptions.JDBC_PASSWORD);
+        this.batchSize = options.get(SinkOptions.BATCH_SIZE);
+        this.batchInterval = options.get(SinkOptions.BATCH_INTERVAL);
         this.connection =
                 new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                        .withUrl(options.jdbcUrl())
+                        .withUrl(options.get(DatabaseOptions.JDBC_URL))
                         .withDriverName("org.postgresql.Driver")
-                        .withUsername(options.jdbcUser())
-                        .withPassword(options.jdbcPassword())
+                        .withUsername(options.get(DatabaseOptions.JDBC_USER))
+                        .withPassword(options.get(DatabaseOptions.JDBC_PASSWORD))
                         .withConnectionCheckTimeoutSeconds(10)
                         .build();
         this.execution =
                 JdbcExecutionOptions.builder()
-                        .withBatchSize(options.sinkBatchSize())
-                        .withBatchIntervalMs(options.sinkBatchInterval().toMillis())
+                        .withBatchSize(options.get(SinkOptions.BATCH_SIZE))
+                        .withBatchIntervalMs(options.get(SinkOptions.BATCH_INTERVAL).toMillis())
                         .withMaxRetries(5)
                         .build();
     }

@@ -1,7 +1,7 @@
 package io.fleetflow.job.sink;
 
-import io.fleetflow.job.scoring.ScoredTrip;
-import io.fleetflow.job.scoring.TripFailure;
+import io.fleetflow.job.failure.TripFailure;
+import io.fleetflow.job.score.ScoredTrip;
 import io.fleetflow.job.stats.DriverStats;
 import java.io.Serializable;
 import org.apache.flink.streaming.api.datastream.DataStream;

@@ -1,6 +1,6 @@
 package io.fleetflow.job.sink;
 
-import io.fleetflow.job.scoring.ScoredTrip;
+import io.fleetflow.job.score.ScoredTrip;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

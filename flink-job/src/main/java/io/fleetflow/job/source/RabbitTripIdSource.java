@@ -1,7 +1,8 @@
 package io.fleetflow.job.source;
 
 import com.rabbitmq.client.Connection;
-import io.fleetflow.job.JobOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.SourceOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.connectors.rabbitmq.RMQDeserializationSchema;
@@ -30,10 +31,10 @@ public final class RabbitTripIdSource implements TripIdSourceFactory {
     private final String connectionName;
 
     public RabbitTripIdSource(JobOptions options) {
-        this.amqpUri = options.amqpUri();
-        this.queue = options.queue();
-        this.prefetch = options.prefetch();
-        this.connectionName = options.amqpConnectionName();
+        this.amqpUri = options.get(SourceOptions.AMQP_URI);
+        this.queue = options.get(SourceOptions.QUEUE);
+        this.prefetch = SourceOptions.prefetch(options);
+        this.connectionName = options.get(SourceOptions.AMQP_CONNECTION_NAME);
     }
 
     @Override

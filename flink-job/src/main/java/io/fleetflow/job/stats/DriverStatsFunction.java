@@ -1,6 +1,6 @@
 package io.fleetflow.job.stats;
 
-import io.fleetflow.job.scoring.ScoredTrip;
+import io.fleetflow.job.score.ScoredTrip;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapState;

@@ -1,6 +1,6 @@
 package io.fleetflow.job.stats;
 
-import io.fleetflow.job.scoring.ScoredTrip;
+import io.fleetflow.job.score.ScoredTrip;
 
 /** What one scored trip adds to its driver's statistics. A Flink POJO kept in keyed state. */
 public class TripContribution {

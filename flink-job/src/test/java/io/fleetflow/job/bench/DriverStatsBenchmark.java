@@ -1,6 +1,6 @@
 package io.fleetflow.job.bench;
 
-import io.fleetflow.job.scoring.ScoredTrip;
+import io.fleetflow.job.score.ScoredTrip;
 import io.fleetflow.job.stats.DriverStats;
 import io.fleetflow.job.stats.DriverStatsFunction;
 import java.time.Duration;

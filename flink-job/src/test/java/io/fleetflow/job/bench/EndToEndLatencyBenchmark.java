@@ -7,8 +7,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.Gateway;
 import io.fleetflow.gateway.GatewayConfig;
 import io.fleetflow.gateway.RabbitTripPublisher;
-import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.TripScoringJob;
+import io.fleetflow.job.options.DatabaseOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.RuntimeOptions;
+import io.fleetflow.job.options.SourceOptions;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.model.TripSamples;
@@ -97,13 +100,13 @@ public final class EndToEndLatencyBenchmark {
         withChannel(ch -> RabbitTripPublisher.declareQueue(ch, queue));
         JobOptions options =
                 JobOptions.builder()
-                        .amqpUri(TestServices.amqpUri())
-                        .queue(queue)
-                        .amqpConnectionName(queue)
-                        .jdbcUrl(TestServices.dbUrl())
-                        .jdbcUser(TestServices.dbUser())
-                        .jdbcPassword(TestServices.dbPassword())
-                        .parallelism(2)
+                        .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
+                        .set(SourceOptions.QUEUE, queue)
+                        .set(SourceOptions.AMQP_CONNECTION_NAME, queue)
+                        .set(DatabaseOptions.JDBC_URL, TestServices.dbUrl())
+                        .set(DatabaseOptions.JDBC_USER, TestServices.dbUser())
+                        .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
+                        .set(RuntimeOptions.PARALLELISM, 2)
                         .build();
         List<String> bodies = bodies(PEAK_TRIPS + 3_000);
         HttpClient http = HttpClient.newHttpClient();

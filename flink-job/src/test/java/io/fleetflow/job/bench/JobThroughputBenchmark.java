@@ -4,8 +4,10 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.RabbitTripPublisher;
-import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.TripScoringJob;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.LookupOptions;
+import io.fleetflow.job.options.RuntimeOptions;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.model.blob.TripBlobCodec;
@@ -260,7 +262,8 @@ public final class JobThroughputBenchmark {
             HikariDataSource db, List<UUID> ids, int parallelism, Map<String, String> overrides)
             throws Exception {
         BenchTrips.reset(db);
-        int lookupPoolSize = options("unused", parallelism, 1, overrides).lookupPoolSize();
+        int lookupPoolSize =
+                options("unused", parallelism, 1, overrides).get(LookupOptions.POOL_SIZE);
         List<byte[]> blobs = Collections.synchronizedList(new ArrayList<>());
         Timed ceiling = readCeiling(db, ids, parallelism * lookupPoolSize, blobs);
         double cpu = decodeAndScore(blobs, parallelism);
@@ -281,7 +284,8 @@ public final class JobThroughputBenchmark {
     /** Trips/s of the whole job on the real services, from the first claim to the last score. */
     private static Timed timeJob(HikariDataSource db, List<UUID> ids, JobOptions options)
             throws Exception {
-        StreamExecutionEnvironment env = BenchCluster.environment(options.parallelism());
+        StreamExecutionEnvironment env =
+                BenchCluster.environment(options.get(RuntimeOptions.PARALLELISM));
         JobClient client =
                 new TripScoringJob(
                                 new RabbitTripIdSource(options),

@@ -1,9 +1,10 @@
 package io.fleetflow.job.bench;
 
-import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.TripScoringJob;
-import io.fleetflow.job.scoring.ScoredTrip;
-import io.fleetflow.job.scoring.TripFailure;
+import io.fleetflow.job.failure.TripFailure;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.RuntimeOptions;
+import io.fleetflow.job.score.ScoredTrip;
 import io.fleetflow.job.sink.ResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.job.stats.DriverStats;
@@ -35,8 +36,9 @@ final class StageFloors {
     static double sourceOnly(JobOptions options, int trips) throws Exception {
         StreamExecutionEnvironment env = BenchCluster.environment(1);
         env.enableCheckpointing(
-                options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.setBufferTimeout(options.bufferTimeout().toMillis());
+                options.get(RuntimeOptions.CHECKPOINT_INTERVAL).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+        env.setBufferTimeout(options.get(RuntimeOptions.BUFFER_TIMEOUT).toMillis());
         new RabbitTripIdSource(options)
                 .create(env)
                 .addSink(new CountingSink<>())
@@ -49,7 +51,8 @@ final class StageFloors {
      * Trips/s of the job's graph (source, claim and lookup, scoring, statistics), writing nothing.
      */
     static double withoutWrites(JobOptions options, int trips) throws Exception {
-        StreamExecutionEnvironment env = BenchCluster.environment(options.parallelism());
+        StreamExecutionEnvironment env =
+                BenchCluster.environment(options.get(RuntimeOptions.PARALLELISM));
         new TripScoringJob(
                         new RabbitTripIdSource(options),
                         new CountingSinks(),

@@ -3,9 +3,11 @@ package io.fleetflow.job.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fleetflow.job.JobOptions;
-import io.fleetflow.job.scoring.ScoredTrip;
-import io.fleetflow.job.scoring.TripFailure;
+import io.fleetflow.job.failure.TripFailure;
+import io.fleetflow.job.options.DatabaseOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.SourceOptions;
+import io.fleetflow.job.score.ScoredTrip;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.sink.ResultSinks;
 import io.fleetflow.job.stats.DriverStats;
@@ -86,7 +88,8 @@ class ExactlyOnceUnderFailureITCase {
                 new TcpProxy(db.getHost(), db.getPort() < 0 ? 5432 : db.getPort()).start()) {
             JobOptions options =
                     options(connectionName())
-                            .jdbcUrl(
+                            .set(
+                                    DatabaseOptions.JDBC_URL,
                                     "jdbc:postgresql://127.0.0.1:"
                                             + proxy.port()
                                             + db.getPath()
@@ -121,7 +124,7 @@ class ExactlyOnceUnderFailureITCase {
      * trips finish before the first checkpoint, and the fault lands with most trips still queued.
      */
     private JobOptions.Builder options(String connectionName) {
-        return JobRig.options(queue.name(), connectionName).prefetch(PREFETCH);
+        return JobRig.options(queue.name(), connectionName).set(SourceOptions.PREFETCH, PREFETCH);
     }
 
     private String connectionName() {

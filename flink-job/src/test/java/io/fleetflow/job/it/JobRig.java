@@ -1,7 +1,10 @@
 package io.fleetflow.job.it;
 
-import io.fleetflow.job.JobOptions;
 import io.fleetflow.job.TripScoringJob;
+import io.fleetflow.job.options.DatabaseOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.RuntimeOptions;
+import io.fleetflow.job.options.SourceOptions;
 import io.fleetflow.job.sink.ResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.scoring.TripScorer;
@@ -52,17 +55,17 @@ public final class JobRig implements AutoCloseable {
     /** Options for a test run: fast checkpoints and restarts, real services. */
     public static JobOptions.Builder options(String queue, String connectionName) {
         return JobOptions.builder()
-                .amqpUri(TestServices.amqpUri())
-                .queue(queue)
-                .amqpConnectionName(connectionName)
-                .jdbcUrl(TestServices.dbUrl())
-                .jdbcUser(TestServices.dbUser())
-                .jdbcPassword(TestServices.dbPassword())
-                .parallelism(PARALLELISM)
-                .checkpointInterval(Duration.ofMillis(500))
-                .prefetch(1_000)
-                .restartInitialBackoff(Duration.ofMillis(200))
-                .restartMaxBackoff(Duration.ofSeconds(2));
+                .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
+                .set(SourceOptions.QUEUE, queue)
+                .set(SourceOptions.AMQP_CONNECTION_NAME, connectionName)
+                .set(DatabaseOptions.JDBC_URL, TestServices.dbUrl())
+                .set(DatabaseOptions.JDBC_USER, TestServices.dbUser())
+                .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
+                .set(RuntimeOptions.PARALLELISM, PARALLELISM)
+                .set(RuntimeOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(500))
+                .set(SourceOptions.PREFETCH, 1_000)
+                .set(RuntimeOptions.RESTART_INITIAL_BACKOFF, Duration.ofMillis(200))
+                .set(RuntimeOptions.RESTART_MAX_BACKOFF, Duration.ofSeconds(2));
     }
 
     public JobID jobId() {

@@ -3,9 +3,9 @@ package io.fleetflow.job.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetflow.gateway.TripStore;
-import io.fleetflow.job.scoring.ScoredTrip;
-import io.fleetflow.job.scoring.TripEventRecord;
-import io.fleetflow.job.scoring.TripFailure;
+import io.fleetflow.job.failure.TripFailure;
+import io.fleetflow.job.score.ScoredTrip;
+import io.fleetflow.job.score.TripEventRecord;
 import io.fleetflow.job.stats.DriverStats;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.blob.TripBlobCodec;

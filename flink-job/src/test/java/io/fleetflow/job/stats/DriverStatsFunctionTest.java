@@ -3,7 +3,7 @@ package io.fleetflow.job.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.fleetflow.job.scoring.ScoredTrip;
+import io.fleetflow.job.score.ScoredTrip;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

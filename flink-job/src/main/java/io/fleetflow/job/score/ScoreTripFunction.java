@@ -1,5 +1,7 @@
-package io.fleetflow.job.scoring;
+package io.fleetflow.job.score;
 
+import io.fleetflow.job.failure.FailureKind;
+import io.fleetflow.job.failure.TripFailure;
 import io.fleetflow.job.lookup.LookedUpTrip;
 import io.fleetflow.model.EventType;
 import io.fleetflow.model.TripSamples;

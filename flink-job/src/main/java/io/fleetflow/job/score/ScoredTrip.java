@@ -1,4 +1,4 @@
-package io.fleetflow.job.scoring;
+package io.fleetflow.job.score;
 
 import io.fleetflow.scoring.DrivingEvent;
 import io.fleetflow.scoring.TripScore;

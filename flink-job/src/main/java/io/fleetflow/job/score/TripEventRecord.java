@@ -1,4 +1,4 @@
-package io.fleetflow.job.scoring;
+package io.fleetflow.job.score;
 
 import java.util.Objects;
 

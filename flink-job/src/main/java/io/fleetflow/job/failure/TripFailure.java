@@ -1,4 +1,4 @@
-package io.fleetflow.job.scoring;
+package io.fleetflow.job.failure;
 
 import java.util.Objects;
 

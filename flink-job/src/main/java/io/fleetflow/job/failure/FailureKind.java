@@ -1,4 +1,4 @@
-package io.fleetflow.job.scoring;
+package io.fleetflow.job.failure;
 
 /**
  * Why a trip could not be scored; each kind has its own {@code tripsFailed.<metricName>} counter.
