@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetflow.gateway.Gateway;
-import io.fleetflow.gateway.GatewayConfig;
+import io.fleetflow.gateway.app.Gateway;
+import io.fleetflow.gateway.app.GatewayConfig;
 import io.fleetflow.job.options.DatabaseOptions;
 import io.fleetflow.job.options.JobOptions;
 import io.fleetflow.job.options.RuntimeOptions;

@@ -1,6 +1,6 @@
 package io.fleetflow.launcher;
 
-import io.fleetflow.gateway.DevCredentials;
+import io.fleetflow.gateway.app.DevCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

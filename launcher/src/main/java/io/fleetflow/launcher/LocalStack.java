@@ -1,8 +1,8 @@
 package io.fleetflow.launcher;
 
-import io.fleetflow.gateway.DevCredentials;
-import io.fleetflow.gateway.Gateway;
-import io.fleetflow.gateway.GatewayConfig;
+import io.fleetflow.gateway.app.DevCredentials;
+import io.fleetflow.gateway.app.Gateway;
+import io.fleetflow.gateway.app.GatewayConfig;
 import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.options.DatabaseOptions;

@@ -2,7 +2,7 @@ package io.fleetflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetflow.gateway.DevCredentials;
+import io.fleetflow.gateway.app.DevCredentials;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

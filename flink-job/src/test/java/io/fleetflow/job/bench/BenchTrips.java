@@ -1,7 +1,7 @@
 package io.fleetflow.job.bench;
 
-import io.fleetflow.gateway.RabbitTripPublisher;
-import io.fleetflow.gateway.TripStore;
+import io.fleetflow.gateway.ingest.TripStore;
+import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.TripBlobCodec;

@@ -3,7 +3,7 @@ package io.fleetflow.job.bench;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
-import io.fleetflow.gateway.RabbitTripPublisher;
+import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.options.JobOptions;
 import io.fleetflow.job.options.LookupOptions;

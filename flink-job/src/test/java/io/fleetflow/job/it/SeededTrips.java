@@ -1,7 +1,7 @@
 package io.fleetflow.job.it;
 
-import io.fleetflow.gateway.RabbitTripPublisher;
-import io.fleetflow.gateway.TripStore;
+import io.fleetflow.gateway.ingest.TripStore;
+import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.model.blob.TripBlobCodec;
 import io.fleetflow.model.ingest.ReadResult;
 import io.fleetflow.model.ingest.TripPayloadReader;

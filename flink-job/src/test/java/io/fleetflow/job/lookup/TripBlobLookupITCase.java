@@ -2,7 +2,7 @@ package io.fleetflow.job.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetflow.gateway.TripStore;
+import io.fleetflow.gateway.ingest.TripStore;
 import io.fleetflow.job.failure.FailureKind;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.blob.TripBlobCodec;

@@ -2,7 +2,7 @@ package io.fleetflow.job.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetflow.gateway.TripStore;
+import io.fleetflow.gateway.ingest.TripStore;
 import io.fleetflow.job.failure.TripFailure;
 import io.fleetflow.job.score.ScoredTrip;
 import io.fleetflow.job.score.TripEventRecord;

@@ -2,7 +2,7 @@ package io.fleetflow.gateway.admin;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.fleetflow.gateway.GatewayConfig;
+import io.fleetflow.gateway.app.GatewayConfig;
 import io.fleetflow.gateway.auth.ApiKey;
 import io.fleetflow.gateway.auth.ApiKeyRole;
 import io.fleetflow.gateway.auth.ApiKeyStore;

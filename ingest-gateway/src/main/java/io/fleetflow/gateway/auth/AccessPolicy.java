@@ -1,5 +1,6 @@
 package io.fleetflow.gateway.auth;
 
+import io.fleetflow.gateway.http.Routes;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,9 +9,6 @@ import java.util.Optional;
  * route an operator token. Answers the problem to send, or empty to let the call through.
  */
 public final class AccessPolicy {
-
-    /** The one route devices may call. */
-    public static final String INGEST_PATH = "/api/v1/telemetry";
 
     private AccessPolicy() {}
 
@@ -40,7 +38,7 @@ public final class AccessPolicy {
     }
 
     public static ApiKeyRole requiredRole(String path) {
-        return INGEST_PATH.equals(stripTrailingSlash(path))
+        return Routes.INGEST.equals(stripTrailingSlash(path))
                 ? ApiKeyRole.DEVICE
                 : ApiKeyRole.OPERATOR;
     }

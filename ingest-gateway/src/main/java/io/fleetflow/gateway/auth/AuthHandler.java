@@ -1,7 +1,7 @@
 package io.fleetflow.gateway.auth;
 
-import io.fleetflow.gateway.Problem;
-import io.fleetflow.gateway.ProblemException;
+import io.fleetflow.gateway.http.Problem;
+import io.fleetflow.gateway.http.ProblemException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.sql.SQLException;

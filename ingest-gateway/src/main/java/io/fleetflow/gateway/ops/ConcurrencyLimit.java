@@ -1,6 +1,6 @@
 package io.fleetflow.gateway.ops;
 
-import io.fleetflow.gateway.ProblemException;
+import io.fleetflow.gateway.http.ProblemException;
 import io.javalin.http.Handler;
 import java.util.concurrent.Semaphore;
 

@@ -14,8 +14,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Fleet-wide reads: the overview's summary over a window of UTC days, the pipeline's trip counts,
- * and the vehicles list. Days and the window are by the trip's start time.
+ * Fleet-wide reads: the overview's summary over a window of UTC days and the vehicles list. Days
+ * and the window are by the trip's start time.
  */
 public final class FleetQueries {
 
@@ -38,32 +38,6 @@ public final class FleetQueries {
                     + " (SELECT count(DISTINCT driver_id) FROM t) AS drivers,"
                     + " (SELECT count(DISTINCT vehicle_id) FROM t) AS vehicles"
                     + " FROM days d LEFT JOIN t ON t.day = d.day GROUP BY d.day ORDER BY d.day";
-
-    // Every query here reads an index, never the whole table: the dashboard polls the pipeline view
-    // every few seconds, and trip_logs grows without bound. Unfinished trips come from the partial
-    // index of unfinished trips (their number is the backlog, small while the job keeps up);
-    // finished ones are counted over fixed windows by completion time, from the partial indexes of
-    // finished and of failed trips, by index-only scans (sql/init.sql).
-    private static final String UNFINISHED =
-            "SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,"
-                    + " count(*) FILTER (WHERE status = 'PROCESSING') AS processing,"
-                    + " extract(epoch FROM now() - min(received_at)) AS age_s"
-                    + " FROM telemetry.trip_logs WHERE completed_at IS NULL";
-
-    // One statement, so all four counts come from one snapshot; one range scan per index, the
-    // last hour counted within the last day's. failure_reason is set exactly on FAILED trips (the
-    // job clears it when it completes a trip), so completed = finished - failed.
-    private static final String FINISHED =
-            "SELECT * FROM (SELECT count(*) AS finished_24h,"
-                    + " count(*) FILTER (WHERE completed_at >= now() - interval '1 hour') AS finished_1h"
-                    + " FROM telemetry.trip_logs WHERE completed_at >= now() - interval '24 hours') f,"
-                    + " (SELECT count(*) AS failed_24h,"
-                    + " count(*) FILTER (WHERE completed_at >= now() - interval '1 hour') AS failed_1h"
-                    + " FROM telemetry.trip_logs WHERE failure_reason IS NOT NULL"
-                    + " AND completed_at >= now() - interval '24 hours') x";
-
-    /** The pipeline view's queries, for a test of their plans. */
-    static final List<String> PIPELINE_QUERIES = List.of(UNFINISHED, FINISHED);
 
     // Per vehicle from each table on its own: trips, drivers and the last start by an index-only
     // scan of trip_logs_vehicle_started_idx (it includes driver_id), distance and score from the
@@ -98,18 +72,6 @@ public final class FleetQueries {
             Double avgScore,
             long drivers,
             Instant lastTripAt) {}
-
-    /** The backlog: trips accepted and not finished yet. */
-    public record Unfinished(long pending, long processing) {}
-
-    /** Trips that finished (were COMPLETED or FAILED) within a window ending now. */
-    public record Finished(long completed, long failed) {}
-
-    public record PipelineCounts(
-            Unfinished unfinished,
-            Double oldestUnfinishedAgeS,
-            Finished lastHour,
-            Finished last24h) {}
 
     private final DataSource dataSource;
 
@@ -161,33 +123,6 @@ public final class FleetQueries {
                 Rows.eventRates(hb, ra, hc, sp, distance),
                 drivers,
                 vehicles);
-    }
-
-    /** The backlog and the trips finished in the last hour and the last 24 hours. */
-    public PipelineCounts pipelineCounts() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            Unfinished unfinished;
-            Double oldestAgeS;
-            try (PreparedStatement ps = c.prepareStatement(UNFINISHED);
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                unfinished = new Unfinished(rs.getLong("pending"), rs.getLong("processing"));
-                oldestAgeS = Rows.decimal(rs, "age_s");
-            }
-            try (PreparedStatement ps = c.prepareStatement(FINISHED);
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new PipelineCounts(
-                        unfinished,
-                        oldestAgeS,
-                        finished(rs.getLong("finished_1h"), rs.getLong("failed_1h")),
-                        finished(rs.getLong("finished_24h"), rs.getLong("failed_24h")));
-            }
-        }
-    }
-
-    private static Finished finished(long finished, long failed) {
-        return new Finished(finished - failed, failed);
     }
 
     public List<Vehicle> vehicles() throws SQLException {

@@ -1,5 +1,9 @@
 package io.fleetflow.gateway.read;
 
+import io.fleetflow.gateway.pipeline.FlinkJobStatus;
+import io.fleetflow.gateway.pipeline.PipelineQueries;
+import io.fleetflow.gateway.pipeline.PipelineView;
+import io.fleetflow.gateway.pipeline.QueueDepthProbe;
 import io.fleetflow.model.PipelineNames;
 import javax.sql.DataSource;
 
@@ -17,8 +21,12 @@ public final class ReadApi {
                 new FleetQueries(dataSource),
                 new DriverQueries(dataSource),
                 new TripQueries(dataSource),
-                queueDepth,
-                new FlinkJobStatus(
-                        settings.flinkRestUrl(), settings.flinkWebUiUrl(), SCORING_JOB_NAME));
+                new PipelineView(
+                        new PipelineQueries(dataSource),
+                        queueDepth,
+                        new FlinkJobStatus(
+                                settings.flinkRestUrl(),
+                                settings.flinkWebUiUrl(),
+                                SCORING_JOB_NAME)));
     }
 }

@@ -2,20 +2,25 @@ package io.fleetflow.gateway.read;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 
-import io.fleetflow.gateway.Problem;
-import io.fleetflow.gateway.ProblemException;
+import io.fleetflow.gateway.http.Problem;
+import io.fleetflow.gateway.http.ProblemException;
+import io.fleetflow.gateway.pipeline.PipelineView;
+import io.fleetflow.model.TripStatus;
 import io.fleetflow.model.blob.MalformedBlobException;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The read API of docs/read-api.md: fleet summary, pipeline, drivers, trips and vehicles. Handlers
@@ -28,31 +33,27 @@ public final class ReadApiController {
     static final int DEFAULT_MAX_POINTS = 2_000;
     static final int MAX_POINTS = 20_000;
     private static final Set<String> STATUSES =
-            Set.of("PENDING", "PROCESSING", "COMPLETED", "FAILED");
+            Arrays.stream(TripStatus.values())
+                    .map(Enum::name)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
 
     private final FleetQueries fleet;
     private final DriverQueries drivers;
     private final TripQueries trips;
-    private final QueueDepthProbe queueDepth;
-    private final FlinkJobStatus flink;
+    private final PipelineView pipeline;
 
     public ReadApiController(
-            FleetQueries fleet,
-            DriverQueries drivers,
-            TripQueries trips,
-            QueueDepthProbe queueDepth,
-            FlinkJobStatus flink) {
+            FleetQueries fleet, DriverQueries drivers, TripQueries trips, PipelineView pipeline) {
         this.fleet = fleet;
         this.drivers = drivers;
         this.trips = trips;
-        this.queueDepth = queueDepth;
-        this.flink = flink;
+        this.pipeline = pipeline;
     }
 
     /** Declares the routes (call inside the {@code api/v1} path of an {@code apiBuilder}). */
     public void routes() {
         get("fleet/summary", this::fleetSummary);
-        get("pipeline", this::pipeline);
+        get("pipeline", pipeline::show);
         get("drivers", this::drivers);
         get("drivers/{driverId}", this::driver);
         get("trips", this::trips);
@@ -64,18 +65,6 @@ public final class ReadApiController {
     void fleetSummary(Context ctx) {
         int days = intParam(ctx, "days", DEFAULT_DAYS, 1, MAX_DAYS);
         ctx.json(read(() -> fleet.summary(days)));
-    }
-
-    void pipeline(Context ctx) {
-        FleetQueries.PipelineCounts counts = read(fleet::pipelineCounts);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("unfinished", counts.unfinished());
-        body.put("finished_last_hour", counts.lastHour());
-        body.put("finished_last_24h", counts.last24h());
-        body.put("queue_depth", queueDepth.depth());
-        body.put("oldest_unfinished_age_s", counts.oldestUnfinishedAgeS());
-        body.put("flink", flink.current());
-        ctx.json(body);
     }
 
     void drivers(Context ctx) {

@@ -2,6 +2,7 @@ package io.fleetflow.gateway.read;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.TripStatus;
 import io.fleetflow.model.blob.TripBlobCodec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -191,18 +192,18 @@ public final class TripQueries {
     static List<StatusChange> history(
             Summary trip, Instant publishedAt, Instant completedAt, Instant updatedAt) {
         List<StatusChange> changes = new ArrayList<>();
-        changes.add(new StatusChange("PENDING", trip.receivedAt()));
+        changes.add(new StatusChange(TripStatus.PENDING.name(), trip.receivedAt()));
         if (publishedAt != null) {
             changes.add(new StatusChange("QUEUED", publishedAt));
         }
-        switch (trip.status()) {
-            case "PROCESSING" -> changes.add(new StatusChange("PROCESSING", updatedAt));
-            case "COMPLETED" ->
+        TripStatus status = TripStatus.valueOf(trip.status());
+        switch (status) {
+            case PROCESSING, FAILED -> changes.add(new StatusChange(status.name(), updatedAt));
+            case COMPLETED ->
                     changes.add(
                             new StatusChange(
-                                    "COMPLETED", completedAt != null ? completedAt : updatedAt));
-            case "FAILED" -> changes.add(new StatusChange("FAILED", updatedAt));
-            default -> {}
+                                    status.name(), completedAt != null ? completedAt : updatedAt));
+            case PENDING -> {}
         }
         return changes;
     }

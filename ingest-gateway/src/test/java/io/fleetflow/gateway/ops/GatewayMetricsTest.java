@@ -2,6 +2,7 @@ package io.fleetflow.gateway.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetflow.gateway.http.RequestIds;
 import org.junit.jupiter.api.Test;
 
 class GatewayMetricsTest {

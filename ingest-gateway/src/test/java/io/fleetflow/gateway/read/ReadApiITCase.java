@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetflow.gateway.GatewayApp;
-import io.fleetflow.gateway.HealthController;
-import io.fleetflow.gateway.RabbitTripPublisher;
-import io.fleetflow.gateway.TelemetryController;
-import io.fleetflow.gateway.TripStore;
+import io.fleetflow.gateway.app.GatewayApp;
+import io.fleetflow.gateway.dashboard.DashboardFiles;
+import io.fleetflow.gateway.ingest.TelemetryController;
+import io.fleetflow.gateway.ingest.TripStore;
+import io.fleetflow.gateway.ops.HealthController;
+import io.fleetflow.gateway.pipeline.PipelineQueries;
+import io.fleetflow.gateway.pipeline.QueueDepthProbe;
+import io.fleetflow.gateway.publish.PublicationStore;
+import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.ingest.PayloadLimits;
 import io.fleetflow.model.ingest.TripPayloadReader;
@@ -80,9 +84,10 @@ class ReadApiITCase {
                                         new TripPayloadReader(
                                                 PayloadLimits.DEFAULTS, Clock.systemUTC()),
                                         new TripStore(DB.dataSource()),
+                                        new PublicationStore(DB.dataSource()),
                                         publisher,
                                         1 << 20),
-                                new HealthController(DB.dataSource(), publisher),
+                                new HealthController(DB.dataSource(), publisher::ping),
                                 read,
                                 DashboardFiles.none(),
                                 GatewayApp.objectMapper())
@@ -191,7 +196,7 @@ class ReadApiITCase {
             // the unfinished, or to those finished in the window); any other index would have to
             // be read whole, as the table would.
             s.execute("SET enable_seqscan = off");
-            for (String sql : FleetQueries.PIPELINE_QUERIES) {
+            for (String sql : PipelineQueries.QUERIES) {
                 List<String> scans = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
                     while (rs.next()) {

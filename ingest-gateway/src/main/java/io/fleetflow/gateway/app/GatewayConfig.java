@@ -1,0 +1,337 @@
+package io.fleetflow.gateway.app;
+
+import io.fleetflow.model.PipelineNames;
+import io.fleetflow.model.ingest.PayloadLimits;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The gateway's settings, read once from the environment. Immutable.
+ *
+ * @param httpHost interface to listen on
+ * @param httpPort TCP port of the HTTP API
+ * @param dbUrl JDBC URL of the PostgreSQL database holding the {@code telemetry} schema
+ * @param amqpUri AMQP 0-9-1 URI of the broker, e.g. {@code amqp://guest:guest@127.0.0.1:5672/%2F}
+ * @param queue name of the durable queue the scoring job consumes
+ * @param maxBodyBytes largest request body accepted, after decompression, in bytes
+ * @param publishConfirmTimeout how long to wait for the broker to confirm one publish
+ * @param relayInterval how often the relay looks for trips whose id never reached the broker
+ * @param relayMinAge how old an unpublished trip must be before the relay publishes it
+ * @param applySchema whether to apply {@code sql/init.sql} at start (it is idempotent)
+ * @param authEnabled whether {@code /api/v1} needs API keys; off only when {@code
+ *     FLEETFLOW_AUTH=off} (and in {@link #local} test setups)
+ * @param devCredentials whether to create a fresh device key and operator token at start (dev mode,
+ *     {@code FLEETFLOW_DEV_CREDENTIALS=true}); never on by default
+ * @param maxConcurrentIngests most ingest requests handled at once; more are refused with 503 and
+ *     {@code Retry-After} instead of queueing
+ * @param relayStaleAge how long a published trip may stay {@code PENDING} before the relay
+ *     publishes its id again (the message may have been lost)
+ * @param shutdownGrace how long a graceful shutdown waits for in-flight requests
+ */
+public record GatewayConfig(
+        String httpHost,
+        int httpPort,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        String amqpUri,
+        String queue,
+        PayloadLimits payloadLimits,
+        long maxBodyBytes,
+        Duration publishConfirmTimeout,
+        Duration relayInterval,
+        Duration relayMinAge,
+        boolean applySchema,
+        boolean authEnabled,
+        boolean devCredentials,
+        int maxConcurrentIngests,
+        Duration relayStaleAge,
+        Duration shutdownGrace) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    public static final String DEFAULT_DB_USER = "postgres";
+    public static final int DEFAULT_DB_POOL_SIZE = 16;
+    public static final String DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/%2F";
+    public static final String DEFAULT_QUEUE = PipelineNames.QUEUE;
+    public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_MAX_CONCURRENT_INGESTS = 64;
+    public static final Duration DEFAULT_RELAY_STALE_AGE = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    public GatewayConfig {
+        Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(amqpUri, "amqpUri");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(payloadLimits, "payloadLimits");
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException("httpPort out of range: " + httpPort);
+        }
+        if (dbPoolSize < 1 || maxBodyBytes < 1 || maxConcurrentIngests < 1) {
+            throw new IllegalArgumentException(
+                    "dbPoolSize, maxBodyBytes and maxConcurrentIngests must be positive");
+        }
+        Objects.requireNonNull(relayStaleAge, "relayStaleAge");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    }
+
+    /** Reads {@code FLEETFLOW_*} variables; see the README's configuration table. */
+    public static GatewayConfig fromEnvironment(Map<String, String> env) {
+        return new GatewayConfig(
+                env.getOrDefault("FLEETFLOW_HTTP_HOST", DEFAULT_HOST),
+                Integer.parseInt(
+                        env.getOrDefault("FLEETFLOW_HTTP_PORT", String.valueOf(DEFAULT_PORT))),
+                env.getOrDefault("FLEETFLOW_DB_URL", DEFAULT_DB_URL),
+                env.getOrDefault("FLEETFLOW_DB_USER", DEFAULT_DB_USER),
+                env.getOrDefault("FLEETFLOW_DB_PASSWORD", ""),
+                Integer.parseInt(
+                        env.getOrDefault(
+                                "FLEETFLOW_DB_POOL_SIZE", String.valueOf(DEFAULT_DB_POOL_SIZE))),
+                env.getOrDefault("FLEETFLOW_AMQP_URI", DEFAULT_AMQP_URI),
+                env.getOrDefault("FLEETFLOW_QUEUE", DEFAULT_QUEUE),
+                new PayloadLimits(
+                        Integer.parseInt(
+                                env.getOrDefault(
+                                        "FLEETFLOW_MAX_SAMPLES",
+                                        String.valueOf(PayloadLimits.DEFAULT_MAX_SAMPLES))),
+                        Duration.ofSeconds(
+                                Long.parseLong(
+                                        env.getOrDefault(
+                                                "FLEETFLOW_MAX_FUTURE_SKEW_S",
+                                                String.valueOf(
+                                                        PayloadLimits.DEFAULT_MAX_FUTURE_SKEW
+                                                                .toSeconds())))),
+                        PayloadLimits.DEFAULT_MAX_REPORTED_ERRORS),
+                Long.parseLong(
+                        env.getOrDefault(
+                                "FLEETFLOW_MAX_BODY_BYTES",
+                                String.valueOf(DEFAULT_MAX_BODY_BYTES))),
+                Duration.ofMillis(
+                        Long.parseLong(
+                                env.getOrDefault("FLEETFLOW_PUBLISH_CONFIRM_TIMEOUT_MS", "5000"))),
+                Duration.ofMillis(
+                        Long.parseLong(env.getOrDefault("FLEETFLOW_RELAY_INTERVAL_MS", "5000"))),
+                Duration.ofMillis(
+                        Long.parseLong(env.getOrDefault("FLEETFLOW_RELAY_MIN_AGE_MS", "10000"))),
+                Boolean.parseBoolean(env.getOrDefault("FLEETFLOW_APPLY_SCHEMA", "true")),
+                !"off".equalsIgnoreCase(env.getOrDefault("FLEETFLOW_AUTH", "on").trim()),
+                Boolean.parseBoolean(env.getOrDefault("FLEETFLOW_DEV_CREDENTIALS", "false")),
+                Integer.parseInt(
+                        env.getOrDefault(
+                                "FLEETFLOW_MAX_CONCURRENT_INGESTS",
+                                String.valueOf(DEFAULT_MAX_CONCURRENT_INGESTS))),
+                Duration.ofMillis(
+                        Long.parseLong(
+                                env.getOrDefault(
+                                        "FLEETFLOW_RELAY_STALE_AGE_MS",
+                                        String.valueOf(DEFAULT_RELAY_STALE_AGE.toMillis())))),
+                Duration.ofMillis(
+                        Long.parseLong(
+                                env.getOrDefault(
+                                        "FLEETFLOW_SHUTDOWN_GRACE_MS",
+                                        String.valueOf(DEFAULT_SHUTDOWN_GRACE.toMillis())))));
+    }
+
+    /**
+     * Defaults for everything but the endpoints, with authentication OFF; for tests that are not
+     * about authentication ({@link #withAuth} turns it on).
+     */
+    public static GatewayConfig local(String dbUrl, String dbUser, String amqpUri, String queue) {
+        return new GatewayConfig(
+                DEFAULT_HOST,
+                0,
+                dbUrl,
+                dbUser,
+                "",
+                DEFAULT_DB_POOL_SIZE,
+                amqpUri,
+                queue,
+                PayloadLimits.DEFAULTS,
+                DEFAULT_MAX_BODY_BYTES,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                true,
+                false,
+                false,
+                DEFAULT_MAX_CONCURRENT_INGESTS,
+                DEFAULT_RELAY_STALE_AGE,
+                Duration.ofSeconds(5));
+    }
+
+    public GatewayConfig withHttpPort(int port) {
+        return toBuilder().httpPort(port).build();
+    }
+
+    public GatewayConfig withAuth(boolean enabled) {
+        return toBuilder().authEnabled(enabled).build();
+    }
+
+    public GatewayConfig withDevCredentials(boolean enabled) {
+        return toBuilder().devCredentials(enabled).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some settings of a config; {@link GatewayConfig#toBuilder()} starts one. */
+    public static final class Builder {
+        private String httpHost;
+        private int httpPort;
+        private String dbUrl;
+        private String dbUser;
+        private String dbPassword;
+        private int dbPoolSize;
+        private String amqpUri;
+        private String queue;
+        private PayloadLimits payloadLimits;
+        private long maxBodyBytes;
+        private Duration publishConfirmTimeout;
+        private Duration relayInterval;
+        private Duration relayMinAge;
+        private boolean applySchema;
+        private boolean authEnabled;
+        private boolean devCredentials;
+        private int maxConcurrentIngests;
+        private Duration relayStaleAge;
+        private Duration shutdownGrace;
+
+        private Builder(GatewayConfig c) {
+            httpHost = c.httpHost;
+            httpPort = c.httpPort;
+            dbUrl = c.dbUrl;
+            dbUser = c.dbUser;
+            dbPassword = c.dbPassword;
+            dbPoolSize = c.dbPoolSize;
+            amqpUri = c.amqpUri;
+            queue = c.queue;
+            payloadLimits = c.payloadLimits;
+            maxBodyBytes = c.maxBodyBytes;
+            publishConfirmTimeout = c.publishConfirmTimeout;
+            relayInterval = c.relayInterval;
+            relayMinAge = c.relayMinAge;
+            applySchema = c.applySchema;
+            authEnabled = c.authEnabled;
+            devCredentials = c.devCredentials;
+            maxConcurrentIngests = c.maxConcurrentIngests;
+            relayStaleAge = c.relayStaleAge;
+            shutdownGrace = c.shutdownGrace;
+        }
+
+        public Builder httpPort(int v) {
+            httpPort = v;
+            return this;
+        }
+
+        public Builder dbUrl(String v) {
+            dbUrl = v;
+            return this;
+        }
+
+        public Builder dbPoolSize(int v) {
+            dbPoolSize = v;
+            return this;
+        }
+
+        public Builder amqpUri(String v) {
+            amqpUri = v;
+            return this;
+        }
+
+        public Builder payloadLimits(PayloadLimits v) {
+            payloadLimits = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long v) {
+            maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder relayInterval(Duration v) {
+            relayInterval = v;
+            return this;
+        }
+
+        public Builder relayMinAge(Duration v) {
+            relayMinAge = v;
+            return this;
+        }
+
+        public Builder authEnabled(boolean v) {
+            authEnabled = v;
+            return this;
+        }
+
+        public Builder devCredentials(boolean v) {
+            devCredentials = v;
+            return this;
+        }
+
+        public Builder maxConcurrentIngests(int v) {
+            maxConcurrentIngests = v;
+            return this;
+        }
+
+        public Builder relayStaleAge(Duration v) {
+            relayStaleAge = v;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration v) {
+            shutdownGrace = v;
+            return this;
+        }
+
+        public GatewayConfig build() {
+            return new GatewayConfig(
+                    httpHost,
+                    httpPort,
+                    dbUrl,
+                    dbUser,
+                    dbPassword,
+                    dbPoolSize,
+                    amqpUri,
+                    queue,
+                    payloadLimits,
+                    maxBodyBytes,
+                    publishConfirmTimeout,
+                    relayInterval,
+                    relayMinAge,
+                    applySchema,
+                    authEnabled,
+                    devCredentials,
+                    maxConcurrentIngests,
+                    relayStaleAge,
+                    shutdownGrace);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayConfig{http="
+                + httpHost
+                + ":"
+                + httpPort
+                + ", db="
+                + dbUrl
+                + ", dbUser="
+                + dbUser
+                + ", amqp="
+                + redactedAmqpUri()
+                + ", queue="
+                + queue
+                + ", auth="
+                + (authEnabled ? "on" : "OFF")
+                + "}";
+    }
+
+    /** The AMQP URI with any password replaced, for logs. */
+    public String redactedAmqpUri() {
+        return amqpUri.replaceAll("//([^:/@]+):[^@]*@", "//$1:***@");
+    }
+}

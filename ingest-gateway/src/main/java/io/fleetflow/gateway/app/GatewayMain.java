@@ -1,0 +1,27 @@
+package io.fleetflow.gateway.app;
+
+import io.fleetflow.gateway.read.ReadApiSettings;
+import java.util.Map;
+
+/**
+ * Runs the gateway configured by {@code FLEETFLOW_*} environment variables until stopped: the one
+ * place the gateway reads its environment.
+ */
+public final class GatewayMain {
+    private GatewayMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        Gateway gateway =
+                Gateway.start(
+                        GatewayConfig.fromEnvironment(env), ReadApiSettings.fromEnvironment(env));
+        gateway.devCredentials()
+                .ifPresent(
+                        dev ->
+                                System.out.printf(
+                                        "%nDev credentials (shown once):%n  device key      %s%n"
+                                                + "  operator token  %s%n%n",
+                                        dev.deviceKey(), dev.operatorToken()));
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gateway-shutdown"));
+    }
+}

@@ -1,0 +1,32 @@
+package io.fleetflow.gateway.http;
+
+/**
+ * The gateway's paths, written once: the routes are declared from these (GatewayApp), the access
+ * policy and the metrics match on them, and {@code openapi.json} documents them
+ * (OpenApiRoutesITCase compares the two). The read API's own paths under {@link #API} are declared
+ * by its controller.
+ */
+public final class Routes {
+
+    /** Every route of the versioned API lives below this path. */
+    public static final String API = "/api/v1";
+
+    /** Where devices post trips (the one route a device key may call). */
+    public static final String INGEST = API + "/telemetry";
+
+    public static final String HEALTH = "/health";
+    public static final String HEALTH_LIVE = HEALTH + "/live";
+    public static final String HEALTH_READY = HEALTH + "/ready";
+    public static final String METRICS = "/metrics";
+    public static final String OPENAPI = "/openapi.json";
+
+    private Routes() {}
+
+    /** The last segment of a path below {@code parent}, as an {@code apiBuilder} path wants it. */
+    public static String below(String parent, String route) {
+        if (!route.startsWith(parent + "/")) {
+            throw new IllegalArgumentException(route + " is not below " + parent);
+        }
+        return route.substring(parent.length() + 1);
+    }
+}

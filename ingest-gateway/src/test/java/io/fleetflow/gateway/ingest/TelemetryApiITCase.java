@@ -1,0 +1,249 @@
+package io.fleetflow.gateway.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetflow.gateway.app.Gateway;
+import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.testing.KnownTrips;
+import io.fleetflow.testing.TelemetryDatabase;
+import io.fleetflow.testing.TestQueue;
+import io.fleetflow.testing.TestServices;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The ingest API over real HTTP against the real PostgreSQL and RabbitMQ. */
+class TelemetryApiITCase {
+
+    @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
+    @RegisterExtension final TestQueue queue = new TestQueue();
+
+    private static final String EXAMPLE =
+            "{\"vehicle_id\":\"3f2b8c1e-8d4a-4c1e-9a57-2b1c0d9e7f10\","
+                    + "\"driver_id\":\"7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d\","
+                    + "\"timestamp\":\"2026-05-01T08:00:00Z\","
+                    + "\"data\":[{\"speed_kmh\":45,\"g_force_long\":0.1,\"g_force_lat\":0.0}]}";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private Gateway gateway;
+
+    @BeforeEach
+    void start() throws Exception {
+        gateway =
+                Gateway.start(
+                        GatewayConfig.local(
+                                        TestServices.dbUrl(),
+                                        TestServices.dbUser(),
+                                        TestServices.amqpUri(),
+                                        queue.name())
+                                .withAuth(true)
+                                .withDevCredentials(true));
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void validTripIsStoredPendingAndItsIdPublished() throws Exception {
+        HttpResponse<String> response = post(EXAMPLE, "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("status").asText()).isEqualTo("QUEUED");
+        UUID tripId = UUID.fromString(body.get("trip_id").asText());
+        assertThat(DB.status(tripId)).isEqualTo("PENDING");
+        assertThat(DB.count("SELECT sample_count FROM telemetry.trip_logs WHERE id = ?", tripId))
+                .isEqualTo(1);
+        // The id is published after the answer, then marked published.
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () ->
+                                DB.count(
+                                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ? AND published_at IS NOT NULL",
+                                                tripId)
+                                        == 1);
+        assertThat(queue.drain()).containsExactly(tripId + "|" + tripId + "|2");
+    }
+
+    @Test
+    void invalidTripGetsProblemNamingEachFieldAndNothingIsStoredOrPublished() throws Exception {
+        String bad = "{\"vehicle_id\":\"nope\",\"timestamp\":\"2026-05-01T08:00:00\",\"data\":[]}";
+
+        HttpResponse<String> response = post(bad, "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("title").asText()).isEqualTo("Invalid trip payload");
+        assertThat(problem.findValuesAsText("pointer"))
+                .containsExactlyInAnyOrder("/vehicle_id", "/driver_id", "/timestamp", "/data");
+        assertNothingStoredOrPublished();
+    }
+
+    @Test
+    void gzipBodiesAreAccepted() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(buffer)) {
+            gz.write(
+                    KnownTrips.generate(new Random(1), UUID.randomUUID(), UUID.randomUUID())
+                            .json()
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        HttpRequest request =
+                HttpRequest.newBuilder(uri("/api/v1/telemetry"))
+                        .header("Content-Type", "application/json")
+                        .header("Content-Encoding", "gzip")
+                        .header("Authorization", "Bearer " + deviceKey())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(buffer.toByteArray()))
+                        .build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> queue.messageCount() == 1);
+    }
+
+    @Test
+    void wrongContentTypeRouteAndMethodAreProblems() throws Exception {
+        HttpResponse<String> wrongType = post(EXAMPLE, "text/plain");
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(json.readTree(wrongType.body()).get("status").asInt()).isEqualTo(415);
+
+        HttpResponse<String> noRoute =
+                http.send(
+                        HttpRequest.newBuilder(uri("/api/v1/nothing"))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(noRoute.statusCode()).isEqualTo(404);
+        assertThat(noRoute.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+
+        HttpResponse<String> wrongMethod =
+                http.send(
+                        HttpRequest.newBuilder(uri("/api/v1/telemetry"))
+                                .header("Authorization", "Bearer " + deviceKey())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(json.readTree(wrongMethod.body()).get("status").asInt()).isEqualTo(405);
+        assertNothingStoredOrPublished();
+    }
+
+    @Test
+    void tripCanBeReadBackById() throws Exception {
+        String tripId =
+                json.readTree(post(EXAMPLE, "application/json").body()).get("trip_id").asText();
+
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(uri("/api/v1/trips/" + tripId))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode trip = json.readTree(response.body());
+        assertThat(trip.get("trip_id").asText()).isEqualTo(tripId);
+        assertThat(trip.get("status").asText()).isEqualTo("PENDING");
+        assertThat(trip.get("sample_count").asInt()).isEqualTo(1);
+
+        HttpResponse<String> missing =
+                http.send(
+                        HttpRequest.newBuilder(uri("/api/v1/trips/" + UUID.randomUUID()))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void tripsAcceptedWhileTheBrokerIsUnreachableArePublishedByTheRelay() throws Exception {
+        gateway.close();
+        GatewayConfig unreachable =
+                GatewayConfig.local(
+                        TestServices.dbUrl(),
+                        TestServices.dbUser(),
+                        "amqp://guest:guest@127.0.0.1:1/%2F",
+                        queue.name());
+        gateway = Gateway.start(unreachable.withAuth(true).withDevCredentials(true));
+        java.util.Set<String> accepted = new java.util.TreeSet<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> response = post(EXAMPLE, "application/json");
+            assertThat(response.statusCode()).isEqualTo(202);
+            accepted.add(json.readTree(response.body()).get("trip_id").asText());
+        }
+        UUID tripId = UUID.fromString(accepted.iterator().next());
+        assertThat(DB.status(tripId)).isEqualTo("PENDING");
+        assertThat(queue.messageCount()).isZero();
+        gateway.close();
+
+        gateway =
+                Gateway.start(
+                        GatewayConfig.local(
+                                TestServices.dbUrl(),
+                                TestServices.dbUser(),
+                                TestServices.amqpUri(),
+                                queue.name()));
+        // The relay takes trips older than its minimum age (2 s locally) and runs every second.
+        await().atMost(Duration.ofSeconds(15)).until(() -> gateway.relay().republished() == 5);
+
+        assertThat(queue.messageCount()).isEqualTo(5);
+        java.util.Set<String> published = new java.util.TreeSet<>();
+        for (String message : queue.drain()) {
+            assertThat(message).endsWith("|2"); // persistent
+            published.add(message.substring(0, 36));
+        }
+        assertThat(published).isEqualTo(accepted);
+        assertThat(gateway.relay().runOnce()).isZero();
+    }
+
+    private void assertNothingStoredOrPublished() throws Exception {
+        assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isZero();
+        assertThat(queue.messageCount()).isZero();
+    }
+
+    private HttpResponse<String> post(String body, String contentType) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri("/api/v1/telemetry"))
+                        .header("Content-Type", contentType)
+                        .header("Authorization", "Bearer " + deviceKey())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String deviceKey() {
+        return gateway.devCredentials().orElseThrow().deviceKey();
+    }
+
+    private String operatorToken() {
+        return gateway.devCredentials().orElseThrow().operatorToken();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + gateway.port() + path);
+    }
+}
