@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * Generates trip bodies whose scoring truth is known by construction: a calm baseline with a chosen
- * number of hard-braking and rapid-acceleration manoeuvres, each a run of several samples well
- * beyond 0.4 g, separated by calm driving.
+ * number of hard-braking and rapid-acceleration manoeuvres, each 1.0 to 2.7 s at 0.5 to 0.9 g,
+ * separated by 3 to 7 s of calm driving (under 0.35 g), so that any sound detector finds exactly
+ * them (KnownTripsScoringTest checks the production model does).
  */
 public final class KnownTrips {
 
@@ -33,12 +34,14 @@ public final class KnownTrips {
         double speed = 30;
         calm(data, random, 20 + random.nextInt(30), speed);
         for (int direction : manoeuvres) {
-            int length = 3 + random.nextInt(25); // 0.3 to 2.7 s at 10 Hz
+            // 1.0 to 2.7 s at 10 Hz: longer than any detector's minimum duration after smoothing.
+            int length = 10 + random.nextInt(18);
             for (int i = 0; i < length; i++) {
                 double g = direction * (0.5 + random.nextDouble() * 0.4);
                 sample(data, speed, g, random.nextGaussian() * 0.05);
             }
-            calm(data, random, 10 + random.nextInt(40), speed);
+            // 3 to 7 s apart: two manoeuvres are never close enough to be merged into one.
+            calm(data, random, 30 + random.nextInt(40), speed);
         }
         String json =
                 String.format(

@@ -1,13 +1,12 @@
 package io.fleetflow.job.bench;
 
-import io.fleetflow.gateway.ingest.TripStore;
-import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.TripSamples;
-import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.testing.SyntheticDriving;
+import io.fleetflow.testing.TripIdPublisher;
+import io.fleetflow.testing.TripSeeder;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ final class BenchTrips {
     private BenchTrips() {}
 
     static List<UUID> store(DataSource db, int trips, int samples) throws Exception {
-        TripStore store = new TripStore(db);
+        TripSeeder seeder = new TripSeeder(db);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<UUID>> ids = new ArrayList<>();
@@ -34,7 +33,8 @@ final class BenchTrips {
                 ids.add(
                         pool.submit(
                                 () -> {
-                                    TripSamples s = samples(new Random(seed), samples);
+                                    TripSamples s =
+                                            SyntheticDriving.samples(new Random(seed), samples);
                                     UUID tripId = UUID.randomUUID();
                                     TripPayload payload =
                                             new TripPayload(
@@ -51,7 +51,7 @@ final class BenchTrips {
                                                                     ZoneOffset.UTC)
                                                             .plusMinutes(seed),
                                                     s);
-                                    store.insert(tripId, payload, TripBlobCodec.encode(s));
+                                    seeder.store(tripId, payload);
                                     return tripId;
                                 }));
             }
@@ -79,41 +79,6 @@ final class BenchTrips {
     }
 
     static void publish(String amqpUri, String queue, List<UUID> ids) throws Exception {
-        try (RabbitTripPublisher publisher =
-                new RabbitTripPublisher(amqpUri, queue, Duration.ofSeconds(30), 4)) {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (UUID id : ids) {
-                    done.add(
-                            pool.submit(
-                                    () -> {
-                                        publisher.publish(id);
-                                        return null;
-                                    }));
-                }
-                for (Future<?> f : done) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-    }
-
-    /** 10 Hz driving: a speed random walk, calm g-forces with an occasional hard manoeuvre. */
-    static TripSamples samples(Random r, int n) {
-        double[] speed = new double[n];
-        double[] gLong = new double[n];
-        double[] gLat = new double[n];
-        double v = 40;
-        for (int i = 0; i < n; i++) {
-            v = Math.max(0, Math.min(130, v + r.nextGaussian()));
-            speed[i] = Math.round(v * 100) / 100.0;
-            boolean manoeuvre = i % 600 >= 590;
-            gLong[i] = Math.round((manoeuvre ? -0.6 : r.nextGaussian() * 0.08) * 1e4) / 1e4;
-            gLat[i] = Math.round(r.nextGaussian() * 0.05 * 1e4) / 1e4;
-        }
-        return new TripSamples(null, 10.0, speed, gLong, gLat);
+        TripIdPublisher.publish(amqpUri, queue, ids);
     }
 }

@@ -3,6 +3,7 @@ package io.fleetflow.job.bench;
 import io.fleetflow.job.score.ScoredTrip;
 import io.fleetflow.job.stats.DriverStats;
 import io.fleetflow.job.stats.DriverStatsFunction;
+import io.fleetflow.testing.Medians;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,7 @@ public final class DriverStatsBenchmark {
                 System.out.printf(Locale.ROOT, "round %d: %.0f trips/s%n", round + 1, rate);
             }
         }
-        System.out.printf(
-                Locale.ROOT, "median: %.0f trips/s%n", JobThroughputBenchmark.median(rates));
+        System.out.printf(Locale.ROOT, "median: %.0f trips/s%n", Medians.of(rates));
     }
 
     private static double round(

@@ -3,7 +3,6 @@ package io.fleetflow.job.bench;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
-import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.options.JobOptions;
 import io.fleetflow.job.options.LookupOptions;
@@ -15,6 +14,7 @@ import io.fleetflow.model.schema.SchemaInitializer;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScorer;
 import io.fleetflow.testing.JitWarmUp;
+import io.fleetflow.testing.Medians;
 import io.fleetflow.testing.ServiceCpu;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
@@ -197,7 +197,7 @@ public final class JobThroughputBenchmark {
                                     jobMedian.rabbitmqMsPer(trips),
                                     jobMedian.jvmMsPer(trips),
                                     postgresBound,
-                                    postgresBound / median(ceiling)));
+                                    postgresBound / Medians.of(ceiling)));
                     if (FLOORS) {
                         floorTable.add(
                                 String.format(
@@ -205,12 +205,12 @@ public final class JobThroughputBenchmark {
                                         "| %s | %d | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f |",
                                         profile.name(),
                                         parallelism,
-                                        median(ceiling),
-                                        median(sourceOnly),
+                                        Medians.of(ceiling),
+                                        Medians.of(sourceOnly),
                                         medianRatio(sourceOnly, ceiling),
-                                        median(withoutWrites),
+                                        Medians.of(withoutWrites),
                                         medianRatio(withoutWrites, ceiling),
-                                        median(ratio)));
+                                        Medians.of(ratio)));
                     }
                     table.add(
                             String.format(
@@ -220,11 +220,11 @@ public final class JobThroughputBenchmark {
                                     profile.trips(),
                                     profile.samples(),
                                     parallelism,
-                                    median(job),
-                                    median(job) * profile.samples(),
-                                    median(ceiling),
-                                    median(ratio),
-                                    median(cpu)));
+                                    Medians.of(job),
+                                    Medians.of(job) * profile.samples(),
+                                    Medians.of(ceiling),
+                                    Medians.of(ratio),
+                                    Medians.of(cpu)));
                 }
             }
         }
@@ -352,7 +352,7 @@ public final class JobThroughputBenchmark {
         for (int i = 0; i < a.size(); i++) {
             ratios.add(a.get(i) / b.get(i));
         }
-        return median(ratios);
+        return Medians.of(ratios);
     }
 
     /** The job's options: the benchmark's own, then the command line's. */
@@ -515,7 +515,8 @@ public final class JobThroughputBenchmark {
     }
 
     private static void declare(String queue) throws Exception {
-        withChannel(ch -> RabbitTripPublisher.declareQueue(ch, queue));
+        // As the gateway and the job declare it (PipelineNames): durable, shared, kept.
+        withChannel(ch -> ch.queueDeclare(queue, true, false, false, null));
     }
 
     private static void withChannel(ChannelAction action) throws Exception {
@@ -546,13 +547,6 @@ public final class JobThroughputBenchmark {
                 yield new Profile(name, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
             }
         };
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** Plain JDBC connections (no pool), like a client reading blobs. */

@@ -2,16 +2,12 @@ package io.fleetflow.job.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetflow.gateway.ingest.TripStore;
 import io.fleetflow.job.failure.FailureKind;
-import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.blob.TripBlobCodec;
-import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.testing.KnownTrips;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestServices;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import io.fleetflow.testing.TripSeeder;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -190,15 +186,6 @@ class TripBlobLookupITCase {
     private static UUID storeTrip() throws Exception {
         KnownTrips.KnownTrip known =
                 KnownTrips.generate(new Random(7), UUID.randomUUID(), UUID.randomUUID());
-        TripPayload payload =
-                new TripPayloadReader()
-                        .read(
-                                new ByteArrayInputStream(
-                                        known.json().getBytes(StandardCharsets.UTF_8)))
-                        .payload();
-        UUID trip = UUID.randomUUID();
-        new TripStore(DB.dataSource())
-                .insert(trip, payload, TripBlobCodec.encode(payload.samples()));
-        return trip;
+        return new TripSeeder(DB.dataSource()).store(known.json());
     }
 }

@@ -1,4 +1,4 @@
-package io.fleetflow.job.bench;
+package io.fleetflow.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
@@ -17,6 +17,8 @@ import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.schema.SchemaInitializer;
 import io.fleetflow.scoring.Scorers;
+import io.fleetflow.testing.Medians;
+import io.fleetflow.testing.SyntheticDriving;
 import io.fleetflow.testing.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -97,7 +99,7 @@ public final class EndToEndLatencyBenchmark {
     private static double[] run(HikariDataSource db, int seconds) throws Exception {
         exec(db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
         String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        withChannel(ch -> RabbitTripPublisher.declareQueue(ch, queue));
+        withChannel(ch -> RabbitTripPublisher.declareQueue(ch, queue)); // as the gateway does
         JobOptions options =
                 JobOptions.builder()
                         .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
@@ -255,7 +257,7 @@ public final class EndToEndLatencyBenchmark {
     private static List<String> bodies(int n) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            TripSamples s = BenchTrips.samples(new Random(i), SAMPLES);
+            TripSamples s = SyntheticDriving.samples(new Random(i), SAMPLES);
             StringBuilder data = new StringBuilder(SAMPLES * 64);
             for (int k = 0; k < s.size(); k++) {
                 if (k > 0) {
@@ -307,7 +309,7 @@ public final class EndToEndLatencyBenchmark {
     private static double median(List<double[]> runs, int column) {
         List<Double> v = new ArrayList<>();
         runs.forEach(r -> v.add(r[column]));
-        return JobThroughputBenchmark.median(v);
+        return Medians.of(v);
     }
 
     private static void exec(HikariDataSource db, String sql) throws Exception {

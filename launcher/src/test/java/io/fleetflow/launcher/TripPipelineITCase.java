@@ -1,4 +1,4 @@
-package io.fleetflow.job;
+package io.fleetflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,18 +6,22 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.app.Gateway;
 import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.options.DatabaseOptions;
 import io.fleetflow.job.options.JobOptions;
 import io.fleetflow.job.options.RuntimeOptions;
 import io.fleetflow.job.options.SourceOptions;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
-import io.fleetflow.scoring.ThresholdRunScorer;
+import io.fleetflow.scoring.Scorers;
+import io.fleetflow.scoring.TripScore;
+import io.fleetflow.scoring.TripScorer;
 import io.fleetflow.testing.KnownTrips;
 import io.fleetflow.testing.KnownTrips.KnownTrip;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TestServices;
+import io.fleetflow.testing.TripSeeder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,13 +47,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The walking skeleton end to end on real services: HTTP gateway → PostgreSQL + RabbitMQ → the
- * scoring job on a Flink MiniCluster at parallelism 2 → driver_scores.
+ * One trip's whole path on real services: HTTP gateway → PostgreSQL + RabbitMQ → the scoring job
+ * with the production scorer on a Flink MiniCluster at parallelism 2 → driver_scores and
+ * trip_events. Each stored result must be the planted truth of its trip ({@link KnownTrips}; {@code
+ * KnownTripsScoringTest} shows the model alone finds exactly that) and equal to the scorer run
+ * directly on the same body.
  */
 class TripPipelineITCase {
 
     private static final int TRIPS = 200;
     private static final int CLIENTS = 16;
+
+    /** The job's own scorer, as TripScoringJob.main wires it. */
+    private static final TripScorer SCORER = Scorers.defaultScorer();
 
     @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
     @RegisterExtension final TestQueue queue = new TestQueue();
@@ -73,7 +83,7 @@ class TripPipelineITCase {
                 new TripScoringJob(
                         new RabbitTripIdSource(options),
                         new JdbcResultSinks(options),
-                        new ThresholdRunScorer(),
+                        SCORER,
                         options);
 
         try (Gateway gateway =
@@ -165,7 +175,7 @@ class TripPipelineITCase {
     private static void assertScoresMatchTruth(Map<UUID, KnownTrip> posted) throws Exception {
         String sql =
                 "SELECT s.trip_id, s.driver_id, s.vehicle_id, s.harsh_braking_count, s.rapid_accel_count,"
-                        + " s.safety_score, s.distance_km, s.started_at = t.started_at AS same_start,"
+                        + " s.safety_score, s.distance_km, s.scoring_version, s.started_at = t.started_at AS same_start,"
                         + " (SELECT count(*) FROM telemetry.trip_events e WHERE e.trip_id = s.trip_id) AS events"
                         + " FROM telemetry.driver_scores s JOIN telemetry.trip_logs t ON t.id = s.trip_id";
         int checked = 0;
@@ -177,11 +187,12 @@ class TripPipelineITCase {
                 assertThat(truth).as("score for a trip that was never posted").isNotNull();
                 assertThat(rs.getObject("driver_id", UUID.class)).isEqualTo(truth.driverId());
                 assertThat(rs.getObject("vehicle_id", UUID.class)).isEqualTo(truth.vehicleId());
+                TripScore direct = SCORER.score(TripSeeder.parse(truth.json()).samples());
                 assertThat(rs.getInt("harsh_braking_count")).isEqualTo(truth.brakingEvents());
                 assertThat(rs.getInt("rapid_accel_count")).isEqualTo(truth.accelEvents());
-                assertThat(rs.getInt("safety_score")).isEqualTo(truth.expectedSkeletonScore());
-                assertThat(rs.getInt("events"))
-                        .isEqualTo(truth.brakingEvents() + truth.accelEvents());
+                assertThat(rs.getInt("safety_score")).isEqualTo(direct.safetyScore());
+                assertThat(rs.getInt("events")).isEqualTo(direct.events().size());
+                assertThat(rs.getString("scoring_version")).isEqualTo(SCORER.version());
                 assertThat(rs.getBoolean("same_start")).isTrue();
                 assertThat(rs.getDouble("distance_km")).isPositive();
                 checked++;
