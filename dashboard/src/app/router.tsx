@@ -1,11 +1,22 @@
+import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { Layout, PageTitle } from '@/components/ui/layout';
+import { PageSkeleton } from '@/components/ui/skeleton';
 import { TokenScreen } from '@/features/auth/components/token-screen';
-import { DriverDetailView } from '@/features/drivers/components/driver-detail';
-import { DriversLeaderboard } from '@/features/drivers/components/drivers-leaderboard';
-import { FleetOverview } from '@/features/fleet/components/fleet-overview';
-import { TripDetailView } from '@/features/trips/components/trip-detail';
-import { VehiclesList } from '@/features/vehicles/components/vehicles-list';
+
+// One chunk per page: the first page loads only what it shows (the charting library, for one,
+// only with the pages that draw charts).
+const FleetPage = lazy(() => import('./pages/fleet-page'));
+const DriverPage = lazy(() => import('./pages/driver-page'));
+const DriversLeaderboard = lazy(() =>
+  import('@/features/drivers/components/drivers-leaderboard').then((m) => ({ default: m.DriversLeaderboard })),
+);
+const TripDetailView = lazy(() =>
+  import('@/features/trips/components/trip-detail').then((m) => ({ default: m.TripDetailView })),
+);
+const VehiclesList = lazy(() =>
+  import('@/features/vehicles/components/vehicles-list').then((m) => ({ default: m.VehiclesList })),
+);
 
 /** Page routes; the gateway answers each of these paths with index.html (DashboardFiles.PAGES). */
 export function AppRouter() {
@@ -24,16 +35,18 @@ export function AppRouter() {
 function Pages() {
   return (
     <Layout>
-      <Switch>
-        <Route path="/" component={FleetOverview} />
-        <Route path="/drivers" component={DriversLeaderboard} />
-        <Route path="/drivers/:driverId">{(p) => <DriverDetailView driverId={p.driverId} />}</Route>
-        <Route path="/trips/:tripId">{(p) => <TripDetailView tripId={p.tripId} />}</Route>
-        <Route path="/vehicles" component={VehiclesList} />
-        <Route>
-          <PageTitle>Page not found</PageTitle>
-        </Route>
-      </Switch>
+      <Suspense fallback={<PageSkeleton />}>
+        <Switch>
+          <Route path="/" component={FleetPage} />
+          <Route path="/drivers" component={DriversLeaderboard} />
+          <Route path="/drivers/:driverId">{(p) => <DriverPage driverId={p.driverId} />}</Route>
+          <Route path="/trips/:tripId">{(p) => <TripDetailView tripId={p.tripId} />}</Route>
+          <Route path="/vehicles" component={VehiclesList} />
+          <Route>
+            <PageTitle>Page not found</PageTitle>
+          </Route>
+        </Switch>
+      </Suspense>
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { refresh } from '@/config/env';
 import { apiGet } from '@/lib/api-client';
-import type { Driver, Items } from '@/types/api';
+import type { DriverList } from '@/types/api';
 
 export type DriverSort =
   | 'score'
@@ -14,8 +14,8 @@ export type DriverSort =
 
 export type DriversParams = { search?: string; sort: DriverSort; order: 'asc' | 'desc' };
 
-export function getDrivers(params: DriversParams, signal?: AbortSignal): Promise<Items<Driver>> {
-  return apiGet<Items<Driver>>('/api/v1/drivers', params, signal);
+export function getDrivers(params: DriversParams, signal?: AbortSignal): Promise<DriverList> {
+  return apiGet<DriverList>('/api/v1/drivers', params, signal);
 }
 
 export function getDriversQueryOptions(params: DriversParams) {

@@ -1,17 +1,18 @@
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { Card, Stat } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageTitle } from '@/components/ui/layout';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { PageSkeleton } from '@/components/ui/skeleton';
-import { EventRates } from '@/features/fleet/components/event-rates';
-import { TripsTable } from '@/features/trips/components/trips-table';
+import { EventRates } from '@/components/ui/event-rates';
 import { ApiError } from '@/lib/api-client';
 import { eventTypeLabels, fmtNumber, fmtScore, shortId } from '@/lib/format';
 import { useDriver } from '../api/get-driver';
 import { ScoreHistoryChart } from './score-history-chart';
 
-export function DriverDetailView({ driverId }: { driverId: string }) {
+/** `trips` is the driver's trips table, composed by the page (features do not import each other). */
+export function DriverDetailView({ driverId, trips }: { driverId: string; trips: ReactNode }) {
   const driver = useDriver(driverId);
   if (driver.isPending) return <PageSkeleton label="Loading the driver" />;
   if (driver.isError) {
@@ -55,7 +56,7 @@ export function DriverDetailView({ driverId }: { driverId: string }) {
         </Card>
       </div>
       <Card title="Trips">
-        <TripsTable params={{ driverId, limit: 20 }} caption={`Trips of driver ${shortId(driverId)}`} />
+        {trips}
       </Card>
     </div>
   );

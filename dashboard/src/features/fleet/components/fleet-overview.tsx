@@ -1,13 +1,13 @@
+import type { ReactNode } from 'react';
 import { Card, Stat } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageTitle } from '@/components/ui/layout';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { PageSkeleton } from '@/components/ui/skeleton';
-import { TripsTable } from '@/features/trips/components/trips-table';
 import { fmtNumber } from '@/lib/format';
 import { useFleetSummary } from '../api/get-fleet-summary';
-import { EventRates } from './event-rates';
+import { EventRates } from '@/components/ui/event-rates';
 import { PipelineHealth } from './pipeline-health';
 import { ScoreTrendChart } from './score-trend-chart';
 
@@ -18,7 +18,8 @@ function trend(summary: { score_trend: { avg_score: number | null }[] }): string
   return `${delta >= 0 ? '▲' : '▼'} ${fmtNumber(Math.abs(delta))} over the window`;
 }
 
-export function FleetOverview() {
+/** `latestTrips` is the latest trips table, composed by the page (features do not import each other). */
+export function FleetOverview({ latestTrips }: { latestTrips: ReactNode }) {
   const summary = useFleetSummary(7);
   if (summary.isPending) return <PageSkeleton label="Loading the fleet overview" />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => summary.refetch()} />;
@@ -48,7 +49,7 @@ export function FleetOverview() {
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Latest trips" className="lg:col-span-2">
-          <TripsTable params={{ limit: 10 }} caption="Latest trips" />
+          {latestTrips}
         </Card>
         <PipelineHealth />
       </div>

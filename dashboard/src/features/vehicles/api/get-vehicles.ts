@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { refresh } from '@/config/env';
 import { apiGet } from '@/lib/api-client';
-import type { Items, Vehicle } from '@/types/api';
+import type { VehicleList } from '@/types/api';
 
-export function getVehicles(signal?: AbortSignal): Promise<Items<Vehicle>> {
-  return apiGet<Items<Vehicle>>('/api/v1/vehicles', undefined, signal);
+export function getVehicles(signal?: AbortSignal): Promise<VehicleList> {
+  return apiGet<VehicleList>('/api/v1/vehicles', undefined, signal);
 }
 
 export function getVehiclesQueryOptions() {

@@ -5,11 +5,11 @@ import { DRIVER_A } from '@/testing/mocks/fixtures';
 import { problem } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
-import { DriverDetailView } from './driver-detail';
+import DriverPage from './driver-page';
 
-describe('DriverDetailView', () => {
+describe('DriverPage', () => {
   it('shows score over time, event breakdown and the driver’s trips', async () => {
-    renderApp(<DriverDetailView driverId={DRIVER_A} />);
+    renderApp(<DriverPage driverId={DRIVER_A} />);
 
     expect(await screen.findByRole('heading', { name: 'Driver 7a1d2c3b' })).toBeInTheDocument();
     expect(screen.getByRole('img', { name: 'Score over time: 2026-05-01 81, 2026-05-02 84' })).toBeInTheDocument();
@@ -20,7 +20,7 @@ describe('DriverDetailView', () => {
   it('says so when the driver has no trips', async () => {
     server.use(http.get('*/api/v1/drivers/:id', () => problem(404, 'Not found')));
 
-    renderApp(<DriverDetailView driverId="nobody" />);
+    renderApp(<DriverPage driverId="nobody" />);
 
     expect(await screen.findByRole('heading', { name: 'Driver not found' })).toBeInTheDocument();
   });

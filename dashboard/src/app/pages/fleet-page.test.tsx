@@ -6,11 +6,11 @@ import { summary } from '@/testing/mocks/fixtures';
 import { problem } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
-import { FleetOverview } from './fleet-overview';
+import FleetPage from './fleet-page';
 
-describe('FleetOverview', () => {
+describe('FleetPage', () => {
   it('shows a skeleton, then the fleet figures, trips and pipeline health', async () => {
-    renderApp(<FleetOverview />);
+    renderApp(<FleetPage />);
 
     expect(screen.getByRole('status')).toHaveTextContent('Loading');
     expect(await screen.findByTestId('trips-today')).toHaveTextContent('12');
@@ -33,7 +33,7 @@ describe('FleetOverview', () => {
       ),
     );
 
-    renderApp(<FleetOverview />);
+    renderApp(<FleetPage />);
 
     expect(await screen.findByText('No trips yet')).toBeInTheDocument();
     expect(screen.getByLabelText('Example request')).toHaveTextContent(/curl -X POST .*\/api\/v1\/telemetry/);
@@ -48,7 +48,7 @@ describe('FleetOverview', () => {
       }),
     );
 
-    renderApp(<FleetOverview />);
+    renderApp(<FleetPage />);
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Service unavailable: retry later');
