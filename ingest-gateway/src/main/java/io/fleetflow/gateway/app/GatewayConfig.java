@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The gateway's settings, read once from the environment. Immutable.
+ * The gateway's settings, read once from the environment ({@link GatewayEnvironment}). Immutable.
  *
  * @param httpHost interface to listen on
  * @param httpPort TCP port of the HTTP API
@@ -78,61 +78,9 @@ public record GatewayConfig(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     }
 
-    /** Reads {@code FLEETFLOW_*} variables; see the README's configuration table. */
+    /** Reads {@code FLEETFLOW_*} variables; see {@link GatewayEnvironment} and the README. */
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
-        return new GatewayConfig(
-                env.getOrDefault("FLEETFLOW_HTTP_HOST", DEFAULT_HOST),
-                Integer.parseInt(
-                        env.getOrDefault("FLEETFLOW_HTTP_PORT", String.valueOf(DEFAULT_PORT))),
-                env.getOrDefault("FLEETFLOW_DB_URL", DEFAULT_DB_URL),
-                env.getOrDefault("FLEETFLOW_DB_USER", DEFAULT_DB_USER),
-                env.getOrDefault("FLEETFLOW_DB_PASSWORD", ""),
-                Integer.parseInt(
-                        env.getOrDefault(
-                                "FLEETFLOW_DB_POOL_SIZE", String.valueOf(DEFAULT_DB_POOL_SIZE))),
-                env.getOrDefault("FLEETFLOW_AMQP_URI", DEFAULT_AMQP_URI),
-                env.getOrDefault("FLEETFLOW_QUEUE", DEFAULT_QUEUE),
-                new PayloadLimits(
-                        Integer.parseInt(
-                                env.getOrDefault(
-                                        "FLEETFLOW_MAX_SAMPLES",
-                                        String.valueOf(PayloadLimits.DEFAULT_MAX_SAMPLES))),
-                        Duration.ofSeconds(
-                                Long.parseLong(
-                                        env.getOrDefault(
-                                                "FLEETFLOW_MAX_FUTURE_SKEW_S",
-                                                String.valueOf(
-                                                        PayloadLimits.DEFAULT_MAX_FUTURE_SKEW
-                                                                .toSeconds())))),
-                        PayloadLimits.DEFAULT_MAX_REPORTED_ERRORS),
-                Long.parseLong(
-                        env.getOrDefault(
-                                "FLEETFLOW_MAX_BODY_BYTES",
-                                String.valueOf(DEFAULT_MAX_BODY_BYTES))),
-                Duration.ofMillis(
-                        Long.parseLong(
-                                env.getOrDefault("FLEETFLOW_PUBLISH_CONFIRM_TIMEOUT_MS", "5000"))),
-                Duration.ofMillis(
-                        Long.parseLong(env.getOrDefault("FLEETFLOW_RELAY_INTERVAL_MS", "5000"))),
-                Duration.ofMillis(
-                        Long.parseLong(env.getOrDefault("FLEETFLOW_RELAY_MIN_AGE_MS", "10000"))),
-                Boolean.parseBoolean(env.getOrDefault("FLEETFLOW_APPLY_SCHEMA", "true")),
-                !"off".equalsIgnoreCase(env.getOrDefault("FLEETFLOW_AUTH", "on").trim()),
-                Boolean.parseBoolean(env.getOrDefault("FLEETFLOW_DEV_CREDENTIALS", "false")),
-                Integer.parseInt(
-                        env.getOrDefault(
-                                "FLEETFLOW_MAX_CONCURRENT_INGESTS",
-                                String.valueOf(DEFAULT_MAX_CONCURRENT_INGESTS))),
-                Duration.ofMillis(
-                        Long.parseLong(
-                                env.getOrDefault(
-                                        "FLEETFLOW_RELAY_STALE_AGE_MS",
-                                        String.valueOf(DEFAULT_RELAY_STALE_AGE.toMillis())))),
-                Duration.ofMillis(
-                        Long.parseLong(
-                                env.getOrDefault(
-                                        "FLEETFLOW_SHUTDOWN_GRACE_MS",
-                                        String.valueOf(DEFAULT_SHUTDOWN_GRACE.toMillis())))));
+        return new GatewayEnvironment(env).config();
     }
 
     /**

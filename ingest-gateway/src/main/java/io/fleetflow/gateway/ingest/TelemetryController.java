@@ -20,11 +20,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +42,7 @@ public final class TelemetryController {
     private final TripPayloadReader reader;
     private final TripStore store;
     private final BackgroundPublisher background;
-    private final long maxBodyBytes;
+    private final TripBody body;
     private final GatewayMetrics metrics;
 
     /** Header a client sets to make retries safe. */
@@ -53,9 +50,6 @@ public final class TelemetryController {
 
     /** Header set on an answer that repeats an earlier trip instead of storing a new one. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-
-    /** Largest uncompressed body read into memory before parsing. In bytes. */
-    static final long IN_MEMORY_BODY_BYTES = 1 << 20;
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
@@ -96,12 +90,12 @@ public final class TelemetryController {
         this.reader = reader;
         this.store = store;
         this.background = background;
-        this.maxBodyBytes = maxBodyBytes;
+        this.body = new TripBody(maxBodyBytes);
         this.metrics = metrics;
     }
 
     public void ingest(Context ctx) {
-        requireJson(ctx);
+        TripBody.requireJson(ctx);
         String idempotencyKey = idempotencyKey(ctx);
         MessageDigest digest = idempotencyKey == null ? null : sha256();
         ReadResult read = readValid(ctx, digest);
@@ -183,15 +177,15 @@ public final class TelemetryController {
 
     private ReadResult readValid(Context ctx, MessageDigest digest) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            throw tooLarge();
+        if (declared > body.maxBytes()) {
+            throw body.tooLarge();
         }
-        try (InputStream body =
-                digest == null ? body(ctx) : new DigestInputStream(body(ctx), digest)) {
+        try (InputStream in =
+                digest == null ? body.open(ctx) : new DigestInputStream(body.open(ctx), digest)) {
             ReadResult result =
-                    readsInMemory(ctx, declared)
-                            ? reader.read(body.readNBytes((int) declared))
-                            : reader.read(body);
+                    TripBody.readsInMemory(ctx, declared)
+                            ? reader.read(in.readNBytes((int) declared))
+                            : reader.read(in);
             if (!result.isValid()) {
                 String detail =
                         result.totalErrors() == 1
@@ -213,7 +207,7 @@ public final class TelemetryController {
             }
             return result;
         } catch (BoundedInputStream.TooLargeException e) {
-            throw tooLarge();
+            throw body.tooLarge();
         } catch (IOException e) {
             throw new ProblemException(
                     Problem.of(
@@ -222,82 +216,5 @@ public final class TelemetryController {
                             400,
                             "the request body could not be read: " + e.getMessage()));
         }
-    }
-
-    /**
-     * Whether the body is read into memory first, which lets the reader parse a plainly written
-     * trip straight from its bytes: when it is uncompressed and its declared length is at most
-     * {@link #IN_MEMORY_BODY_BYTES}. Larger, compressed or chunked bodies are streamed.
-     */
-    private static boolean readsInMemory(Context ctx, long declared) {
-        String encoding = ctx.header("Content-Encoding");
-        return declared >= 0
-                && declared <= IN_MEMORY_BODY_BYTES
-                && (encoding == null
-                        || encoding.isBlank()
-                        || encoding.equalsIgnoreCase("identity"));
-    }
-
-    private InputStream body(Context ctx) throws IOException {
-        InputStream raw = ctx.req().getInputStream();
-        String encoding = ctx.header("Content-Encoding");
-        if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
-            return new BoundedInputStream(raw, maxBodyBytes);
-        }
-        if (encoding.trim().equalsIgnoreCase("gzip")) {
-            // Bound the decompressed stream: a gzip bomb stops at the limit.
-            return new BoundedInputStream(
-                    new GZIPInputStream(new BoundedInputStream(raw, maxBodyBytes), 8192),
-                    maxBodyBytes);
-        }
-        throw new ProblemException(
-                Problem.of(
-                        "unsupported-encoding",
-                        "Unsupported content encoding",
-                        415,
-                        "Content-Encoding must be gzip or identity, not " + encoding));
-    }
-
-    private static void requireJson(Context ctx) {
-        String type = ctx.contentType();
-        if (!isUtf8Json(type)) {
-            throw new ProblemException(
-                    Problem.of(
-                            "unsupported-media-type",
-                            "Unsupported media type",
-                            415,
-                            "Content-Type must be application/json (UTF-8)"),
-                    Map.of("Accept-Post", "application/json"));
-        }
-    }
-
-    /** {@code application/json}, with no charset or with UTF-8 (RFC 8259 allows only UTF-8). */
-    static boolean isUtf8Json(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        if (!parts[0].trim().equals("application/json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String param = parts[i].trim();
-            if (param.startsWith("charset=")) {
-                String charset = param.substring("charset=".length()).replace("\"", "").trim();
-                if (!charset.equals("utf-8") && !charset.equals("utf8")) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private ProblemException tooLarge() {
-        return new ProblemException(
-                Problem.of(
-                        "body-too-large",
-                        "Body too large",
-                        413,
-                        "the body must not exceed " + maxBodyBytes + " bytes after decompression"));
     }
 }
