@@ -1,6 +1,8 @@
 package io.fleetflow.model.blob;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.fleetflow.model.SampleField;
+import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,29 +17,33 @@ import java.util.Arrays;
  */
 public final class BlobLiterals {
 
-    public static final int TIME = 0;
-    public static final int SPEED = 1;
-    public static final int G_LONG = 2;
-    public static final int G_LAT = 3;
-
+    /** One column per sample field, in the blob's order ({@link SampleField#ordinal()}). */
     private final Column[] columns = {new Column(), new Column(), new Column(), new Column()};
 
     /** Appends the current number token of {@code p}, as written, to a column. */
-    public void append(int column, JsonParser p) throws IOException {
-        columns[column].append(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    public void append(SampleField column, JsonParser p) throws IOException {
+        columns[column.ordinal()].append(
+                p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     /** Appends the literal {@code body[from, to)} (ASCII) to a column. */
-    public void append(int column, byte[] body, int from, int to) {
-        columns[column].append(body, from, to);
+    public void append(SampleField column, byte[] body, int from, int to) {
+        columns[column.ordinal()].append(body, from, to);
     }
 
     /** The stored blob; {@code t} is written only when the samples carry it. */
     public String toBlob(TripSamples samples) {
         StringBuilder head =
-                new StringBuilder(48).append("{\"format\":").append(TripBlobCodec.FORMAT);
+                new StringBuilder(48)
+                        .append("{\"")
+                        .append(TripBlobCodec.FORMAT_FIELD)
+                        .append("\":")
+                        .append(TripBlobCodec.FORMAT);
         if (samples.sampleRateHz() != null) {
-            head.append(",\"sample_rate_hz\":").append(samples.sampleRateHz().doubleValue());
+            head.append(",\"")
+                    .append(TripField.SAMPLE_RATE_HZ.jsonName())
+                    .append("\":")
+                    .append(samples.sampleRateHz().doubleValue());
         }
         Blob blob =
                 new Blob(
@@ -48,13 +54,13 @@ public final class BlobLiterals {
                                 + columns[2].size
                                 + columns[3].size);
         blob.ascii(head);
-        if (samples.hasExplicitTime()) {
-            blob.ascii(",\"t\":[").column(columns[TIME]).ascii("]");
+        for (SampleField field : SampleField.values()) {
+            if (field != SampleField.TIME || samples.hasExplicitTime()) {
+                blob.ascii(",\"").ascii(field.jsonName()).ascii("\":[");
+                blob.column(columns[field.ordinal()]).ascii("]");
+            }
         }
-        blob.ascii(",\"speed_kmh\":[").column(columns[SPEED]).ascii("]");
-        blob.ascii(",\"g_force_long\":[").column(columns[G_LONG]).ascii("]");
-        blob.ascii(",\"g_force_lat\":[").column(columns[G_LAT]).ascii("]}");
-        return blob.toString();
+        return blob.ascii("}").toString();
     }
 
     /** One column's literals, comma separated. */

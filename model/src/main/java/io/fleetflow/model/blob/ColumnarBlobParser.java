@@ -1,5 +1,7 @@
 package io.fleetflow.model.blob;
 
+import io.fleetflow.model.SampleField;
+import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripSamples;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -17,6 +19,10 @@ import java.util.Arrays;
  * <p>It is strict on purpose: anything outside that shape — escapes, unknown members, nesting,
  * numbers Jackson would reject, trailing content — makes {@link #parse} return {@code null}, and
  * the caller falls back to the Jackson reader, which then accepts the value or explains why not.
+ *
+ * <p>Longer than 300 lines: one scanner over one byte array, whose column loops keep the number
+ * scanning inline (docs/benchmarks.md, BlobParseBenchmark: the blob read is most of the job's
+ * per-trip CPU); split into classes, every column value would cross an object boundary.
  */
 final class ColumnarBlobParser {
 
@@ -92,14 +98,22 @@ final class ColumnarBlobParser {
             do {
                 String name = key();
                 expect(':');
-                switch (name) {
-                    case "format" -> format = (int) integer();
-                    case "sample_rate_hz" -> rate = number();
-                    case "t" -> t = longs();
-                    case "speed_kmh" -> speed = doubles();
-                    case "g_force_long" -> gLong = doubles();
-                    case "g_force_lat" -> gLat = doubles();
-                    default -> throw NOT_FAST_PATH;
+                SampleField column = SampleField.byName(name);
+                if (column == SampleField.TIME) {
+                    t = longs();
+                } else if (column != null) {
+                    double[] values = doubles();
+                    switch (column) {
+                        case SPEED -> speed = values;
+                        case G_LONG -> gLong = values;
+                        default -> gLat = values;
+                    }
+                } else if (name.equals(TripBlobCodec.FORMAT_FIELD)) {
+                    format = (int) integer();
+                } else if (name.equals(TripField.SAMPLE_RATE_HZ.jsonName())) {
+                    rate = number();
+                } else {
+                    throw NOT_FAST_PATH;
                 }
             } while (comma('}'));
         } else {

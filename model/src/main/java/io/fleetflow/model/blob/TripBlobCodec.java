@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.fleetflow.model.GrowableColumns;
+import io.fleetflow.model.SampleField;
+import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripSamples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +30,9 @@ public final class TripBlobCodec {
 
     /** Version of the stored layout, written as {@code format}. */
     public static final int FORMAT = 1;
+
+    /** The blob's own field naming its layout version. */
+    static final String FORMAT_FIELD = "format";
 
     /**
      * Longest number literal accepted in a blob. In characters. PostgreSQL stores JSONB numbers as
@@ -54,21 +59,21 @@ public final class TripBlobCodec {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + samples.size() * 32);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeNumberField("format", FORMAT);
+            g.writeNumberField(FORMAT_FIELD, FORMAT);
             if (samples.sampleRateHz() != null) {
-                g.writeNumberField("sample_rate_hz", samples.sampleRateHz());
+                g.writeNumberField(TripField.SAMPLE_RATE_HZ.jsonName(), samples.sampleRateHz());
             }
             if (samples.hasExplicitTime()) {
                 long[] t = samples.rawTimeMs();
-                g.writeArrayFieldStart("t");
+                g.writeArrayFieldStart(SampleField.TIME.jsonName());
                 for (long v : t) {
                     g.writeNumber(v);
                 }
                 g.writeEndArray();
             }
-            writeColumn(g, "speed_kmh", samples.speedKmh());
-            writeColumn(g, "g_force_long", samples.gForceLong());
-            writeColumn(g, "g_force_lat", samples.gForceLat());
+            writeColumn(g, SampleField.SPEED.jsonName(), samples.speedKmh());
+            writeColumn(g, SampleField.G_LONG.jsonName(), samples.gForceLong());
+            writeColumn(g, SampleField.G_LAT.jsonName(), samples.gForceLat());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -127,14 +132,22 @@ public final class TripBlobCodec {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
-                switch (name) {
-                    case "format" -> format = p.getIntValue();
-                    case "sample_rate_hz" -> rate = p.getDoubleValue();
-                    case "t" -> t = readLongs(p);
-                    case "speed_kmh" -> speed = readDoubles(p);
-                    case "g_force_long" -> gLong = readDoubles(p);
-                    case "g_force_lat" -> gLat = readDoubles(p);
-                    default -> p.skipChildren();
+                SampleField column = SampleField.byName(name);
+                if (column == SampleField.TIME) {
+                    t = readLongs(p);
+                } else if (column != null) {
+                    double[] values = readDoubles(p);
+                    switch (column) {
+                        case SPEED -> speed = values;
+                        case G_LONG -> gLong = values;
+                        default -> gLat = values;
+                    }
+                } else if (name.equals(FORMAT_FIELD)) {
+                    format = p.getIntValue();
+                } else if (name.equals(TripField.SAMPLE_RATE_HZ.jsonName())) {
+                    rate = p.getDoubleValue();
+                } else {
+                    p.skipChildren();
                 }
             }
             if (format == null || format != FORMAT) {

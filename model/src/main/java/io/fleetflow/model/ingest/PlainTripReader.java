@@ -1,6 +1,8 @@
 package io.fleetflow.model.ingest;
 
 import io.fleetflow.model.GrowableColumns;
+import io.fleetflow.model.SampleField;
+import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.BlobLiterals;
@@ -19,6 +21,11 @@ import java.util.UUID;
  * it to that on randomly damaged bodies).
  *
  * <p>Tokenizing with Jackson was about four fifths of the gateway's own work for a small trip.
+ *
+ * <p>Longer than 300 lines: one scanner over one byte array with the payload's grammar in its
+ * methods (object, sample, number, string); the field names come from {@link
+ * io.fleetflow.model.TripField} and {@link io.fleetflow.model.SampleField}, the rules from {@link
+ * PayloadRules}, so what is left is the scanning itself, which stays in one place to stay fast.
  */
 final class PlainTripReader {
 
@@ -48,16 +55,6 @@ final class PlainTripReader {
     private static final int G_LAT = 4;
     private static final int TIME = 8;
     private static final int SAMPLE_REQUIRED = SPEED | G_LONG | G_LAT;
-
-    private static final byte[] VEHICLE_ID = ascii("vehicle_id");
-    private static final byte[] DRIVER_ID = ascii("driver_id");
-    private static final byte[] TIMESTAMP_NAME = ascii("timestamp");
-    private static final byte[] DATA_NAME = ascii("data");
-    private static final byte[] RATE_NAME = ascii("sample_rate_hz");
-    private static final byte[] SPEED_KMH = ascii("speed_kmh");
-    private static final byte[] G_FORCE_LONG = ascii("g_force_long");
-    private static final byte[] G_FORCE_LAT = ascii("g_force_lat");
-    private static final byte[] T = ascii("t");
 
     /** Thrown to give up; no stack trace, it is control flow. */
     private static final class Decline extends RuntimeException {
@@ -228,21 +225,21 @@ final class PlainTripReader {
                     if (PayloadRules.speedInRange(kmh) != null) {
                         throw DECLINE;
                     }
-                    literals.append(BlobLiterals.SPEED, s, start, pos);
+                    literals.append(SampleField.SPEED, s, start, pos);
                 }
                 case G_LONG -> {
                     longitudinal = number();
                     if (PayloadRules.gForceInRange(longitudinal) != null) {
                         throw DECLINE;
                     }
-                    literals.append(BlobLiterals.G_LONG, s, start, pos);
+                    literals.append(SampleField.G_LONG, s, start, pos);
                 }
                 case G_LAT -> {
                     lateral = number();
                     if (PayloadRules.gForceInRange(lateral) != null) {
                         throw DECLINE;
                     }
-                    literals.append(BlobLiterals.G_LAT, s, start, pos);
+                    literals.append(SampleField.G_LAT, s, start, pos);
                 }
                 default -> {
                     t = wholeMs();
@@ -266,7 +263,7 @@ final class PlainTripReader {
             }
             previousTime = t;
             time.add(t);
-            literals.append(BlobLiterals.TIME, s, tFrom, tTo);
+            literals.append(SampleField.TIME, s, tFrom, tTo);
         }
         speed.add(kmh);
         gLong.add(longitudinal);
@@ -276,15 +273,15 @@ final class PlainTripReader {
     private int topLevelName() {
         int from = nameStart();
         int to = pos - 1;
-        if (is(VEHICLE_ID, from, to)) {
+        if (TripField.VEHICLE_ID.isNamedBy(s, from, to)) {
             return VEHICLE;
-        } else if (is(DRIVER_ID, from, to)) {
+        } else if (TripField.DRIVER_ID.isNamedBy(s, from, to)) {
             return DRIVER;
-        } else if (is(TIMESTAMP_NAME, from, to)) {
+        } else if (TripField.TIMESTAMP.isNamedBy(s, from, to)) {
             return TIMESTAMP;
-        } else if (is(DATA_NAME, from, to)) {
+        } else if (TripField.DATA.isNamedBy(s, from, to)) {
             return DATA;
-        } else if (is(RATE_NAME, from, to)) {
+        } else if (TripField.SAMPLE_RATE_HZ.isNamedBy(s, from, to)) {
             return RATE;
         }
         throw DECLINE; // unknown fields are skipped by the general reader
@@ -293,13 +290,13 @@ final class PlainTripReader {
     private int sampleName() {
         int from = nameStart();
         int to = pos - 1;
-        if (is(SPEED_KMH, from, to)) {
+        if (SampleField.SPEED.isNamedBy(s, from, to)) {
             return SPEED;
-        } else if (is(G_FORCE_LONG, from, to)) {
+        } else if (SampleField.G_LONG.isNamedBy(s, from, to)) {
             return G_LONG;
-        } else if (is(G_FORCE_LAT, from, to)) {
+        } else if (SampleField.G_LAT.isNamedBy(s, from, to)) {
             return G_LAT;
-        } else if (is(T, from, to)) {
+        } else if (SampleField.TIME.isNamedBy(s, from, to)) {
             return TIME;
         }
         throw DECLINE;
@@ -324,11 +321,6 @@ final class PlainTripReader {
     private String string() {
         int from = nameStart();
         return new String(s, from, pos - 1 - from, StandardCharsets.ISO_8859_1);
-    }
-
-    private boolean is(byte[] name, int from, int to) {
-        return to - from == name.length
-                && java.util.Arrays.equals(s, from, to, name, 0, name.length);
     }
 
     /**
@@ -460,9 +452,5 @@ final class PlainTripReader {
         while (pos < n && ((c = s[pos]) == ' ' || c == '\n' || c == '\r' || c == '\t')) {
             pos++;
         }
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

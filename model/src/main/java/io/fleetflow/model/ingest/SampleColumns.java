@@ -1,6 +1,7 @@
 package io.fleetflow.model.ingest;
 
 import io.fleetflow.model.GrowableColumns;
+import io.fleetflow.model.SampleField;
 import io.fleetflow.model.TripSamples;
 
 /**
@@ -48,7 +49,7 @@ final class SampleColumns {
             if (previousTime != NO_TIME) {
                 String problem = PayloadRules.timeNonDecreasing(previousTime, t);
                 if (problem != null) {
-                    errors.add("/data/" + index + "/t", problem);
+                    errors.add(SampleField.TIME.pointer(index), problem);
                     invalid = true;
                 }
             }
@@ -74,7 +75,7 @@ final class SampleColumns {
     TripSamples finish(Double sampleRateHz, TripPayloadReader.Errors errors) {
         if (firstWithTime >= 0 && firstWithoutTime >= 0) {
             errors.add(
-                    "/data/" + firstWithoutTime + "/t",
+                    SampleField.TIME.pointer(firstWithoutTime),
                     "is required because /data/"
                             + firstWithTime
                             + " gives t: give t for every sample or for none");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.fleetflow.model.SampleField;
+import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.BlobLiterals;
@@ -23,6 +25,11 @@ import java.util.UUID;
  * reported together, each with the JSON pointer of the offending value.
  *
  * <p>Thread-safe: holds only immutable configuration.
+ *
+ * <p>Longer than 300 lines: it names every problem a payload can have, each with its pointer and
+ * message (the gateway's 400 answers), for the top-level fields and the samples in one pass; the
+ * names come from {@link io.fleetflow.model.TripField} and {@link io.fleetflow.model.SampleField},
+ * the rules from {@link PayloadRules}, the columns from {@link SampleColumns}.
  */
 public final class TripPayloadReader {
 
@@ -31,9 +38,6 @@ public final class TripPayloadReader {
 
     /** Deepest nesting accepted anywhere in a payload (the format itself needs 3). */
     public static final int MAX_NESTING_DEPTH = 32;
-
-    private static final List<String> REQUIRED_SAMPLE_FIELDS =
-            List.of("speed_kmh", "g_force_long", "g_force_lat");
 
     /** The message for a name given twice in one object. */
     static final String DUPLICATE = "is given more than once";
@@ -92,15 +96,19 @@ public final class TripPayloadReader {
                     p.skipChildren();
                     continue;
                 }
-                switch (name) {
-                    case "vehicle_id" -> fields.vehicleId = readUuid(p, "/vehicle_id", errors);
-                    case "driver_id" -> fields.driverId = readUuid(p, "/driver_id", errors);
-                    case "timestamp" -> fields.startedAt = readTimestamp(p, errors);
-                    case "sample_rate_hz" -> fields.sampleRateHz = readSampleRate(p, errors);
-                    case "data" ->
+                TripField field = TripField.byName(name);
+                if (field == null) {
+                    p.skipChildren();
+                    continue;
+                }
+                switch (field) {
+                    case VEHICLE_ID -> fields.vehicleId = readUuid(p, field.pointer(), errors);
+                    case DRIVER_ID -> fields.driverId = readUuid(p, field.pointer(), errors);
+                    case TIMESTAMP -> fields.startedAt = readTimestamp(p, errors);
+                    case SAMPLE_RATE_HZ -> fields.sampleRateHz = readSampleRate(p, errors);
+                    case DATA ->
                             fields.samples =
                                     readSamples(p, fields.sampleRateHz, fields.literals, errors);
-                    default -> p.skipChildren();
                 }
             }
             if (p.nextToken() != null) {
@@ -110,9 +118,9 @@ public final class TripPayloadReader {
             errors.add("", "malformed JSON: " + e.getOriginalMessage() + locationOf(e));
             return ReadResult.invalid(errors.listed, errors.unlisted);
         }
-        for (String required : List.of("vehicle_id", "driver_id", "timestamp", "data")) {
-            if (!fields.seen.contains(required)) {
-                errors.add("/" + required, "is required");
+        for (TripField field : TripField.values()) {
+            if (field.required() && !fields.seen.contains(field.jsonName())) {
+                errors.add(field.pointer(), "is required");
             }
         }
         if (!errors.isEmpty()) {
@@ -148,25 +156,25 @@ public final class TripPayloadReader {
     }
 
     private OffsetDateTime readTimestamp(JsonParser p, Errors errors) throws IOException {
-        String text = readString(p, "/timestamp", errors);
+        String text = readString(p, TripField.TIMESTAMP.pointer(), errors);
         if (text == null) {
             return null;
         }
         String problem = PayloadRules.timestampWithZone(text);
         if (problem != null) {
-            errors.add("/timestamp", problem);
+            errors.add(TripField.TIMESTAMP.pointer(), problem);
             return null;
         }
         OffsetDateTime startedAt = OffsetDateTime.parse(text);
         problem = PayloadRules.notBeforeEarliestStart(startedAt);
         if (problem != null) {
-            errors.add("/timestamp", problem);
+            errors.add(TripField.TIMESTAMP.pointer(), problem);
             return null;
         }
         problem =
                 PayloadRules.notTooFarInFuture(startedAt, clock.instant(), limits.maxFutureSkew());
         if (problem != null) {
-            errors.add("/timestamp", problem);
+            errors.add(TripField.TIMESTAMP.pointer(), problem);
             return null;
         }
         return startedAt;
@@ -176,13 +184,13 @@ public final class TripPayloadReader {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return null; // optional: null means "not given"
         }
-        double hz = readNumber(p, -1, "sample_rate_hz", errors);
+        double hz = readNumber(p, -1, TripField.SAMPLE_RATE_HZ.jsonName(), errors);
         if (Double.isNaN(hz)) {
             return null;
         }
         String problem = PayloadRules.sampleRateInRange(hz);
         if (problem != null) {
-            errors.add("/sample_rate_hz", problem);
+            errors.add(TripField.SAMPLE_RATE_HZ.pointer(), problem);
             return null;
         }
         return hz;
@@ -193,7 +201,7 @@ public final class TripPayloadReader {
             throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             errors.add(
-                    "/data",
+                    TripField.DATA.pointer(),
                     p.currentToken() == JsonToken.VALUE_NULL
                             ? "must not be null"
                             : "must be an array of samples");
@@ -204,7 +212,9 @@ public final class TripPayloadReader {
         int index = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (index >= limits.maxSamples()) {
-                errors.add("/data", "must hold at most " + limits.maxSamples() + " samples");
+                errors.add(
+                        TripField.DATA.pointer(),
+                        "must hold at most " + limits.maxSamples() + " samples");
                 skipRestOfArray(p);
                 return null;
             }
@@ -212,7 +222,7 @@ public final class TripPayloadReader {
             index++;
         }
         if (index == 0) {
-            errors.add("/data", "must hold at least one sample");
+            errors.add(TripField.DATA.pointer(), "must hold at least one sample");
             return null;
         }
         return columns.finish(sampleRateHz, errors);
@@ -225,11 +235,6 @@ public final class TripPayloadReader {
         }
     }
 
-    private static final int SPEED = 1;
-    private static final int G_LONG = 2;
-    private static final int G_LAT = 4;
-    private static final int TIME = 8;
-
     /**
      * Reads one sample into {@code columns}. Pointers are built only for errors: a valid sample
      * allocates nothing but its parser tokens.
@@ -239,7 +244,7 @@ public final class TripPayloadReader {
             throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             errors.add(
-                    "/data/" + index,
+                    TripField.DATA.pointer() + "/" + index,
                     "must be an object with speed_kmh, g_force_long and g_force_lat");
             p.skipChildren();
             columns.addInvalid();
@@ -249,25 +254,18 @@ public final class TripPayloadReader {
         double gLong = Double.NaN;
         double gLat = Double.NaN;
         long t = SampleColumns.NO_TIME;
-        // Which known fields appeared (SPEED, G_LONG, G_LAT, TIME bits); unknown names are
-        // remembered only when there are any.
+        // Which known fields appeared (a SampleField bit each); unknown names are remembered only
+        // when there are any.
         int given = 0;
         java.util.Set<String> others = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            int bit =
-                    switch (name) {
-                        case "speed_kmh" -> SPEED;
-                        case "g_force_long" -> G_LONG;
-                        case "g_force_lat" -> G_LAT;
-                        case "t" -> TIME;
-                        default -> 0;
-                    };
+            SampleField field = SampleField.byName(name);
             boolean duplicate;
-            if (bit != 0) {
-                duplicate = (given & bit) != 0;
-                given |= bit;
+            if (field != null) {
+                duplicate = (given & field.bit()) != 0;
+                given |= field.bit();
             } else {
                 if (others == null) {
                     others = new java.util.HashSet<>();
@@ -280,7 +278,11 @@ public final class TripPayloadReader {
                 columns.addInvalid();
                 continue;
             }
-            switch (bit) {
+            if (field == null) {
+                p.skipChildren();
+                continue;
+            }
+            switch (field) {
                 case SPEED -> {
                     speed =
                             checked(
@@ -289,7 +291,7 @@ public final class TripPayloadReader {
                                     index,
                                     name,
                                     errors);
-                    keepLiteral(speed, BlobLiterals.SPEED, p, literals);
+                    keepLiteral(speed, SampleField.SPEED, p, literals);
                 }
                 case G_LONG, G_LAT -> {
                     double g =
@@ -299,33 +301,33 @@ public final class TripPayloadReader {
                                     index,
                                     name,
                                     errors);
-                    if (bit == G_LONG) {
+                    if (field == SampleField.G_LONG) {
                         gLong = g;
-                        keepLiteral(g, BlobLiterals.G_LONG, p, literals);
+                        keepLiteral(g, SampleField.G_LONG, p, literals);
                     } else {
                         gLat = g;
-                        keepLiteral(g, BlobLiterals.G_LAT, p, literals);
+                        keepLiteral(g, SampleField.G_LAT, p, literals);
                     }
                 }
                 case TIME -> {
                     t = readTime(p, index, errors);
                     if (t != SampleColumns.NO_TIME) {
-                        literals.append(BlobLiterals.TIME, p);
+                        literals.append(SampleField.TIME, p);
                     }
                 }
-                default -> p.skipChildren();
             }
         }
-        for (int i = 0; i < REQUIRED_SAMPLE_FIELDS.size(); i++) {
-            if ((given & (1 << i)) == 0) {
-                errors.add(samplePointer(index, REQUIRED_SAMPLE_FIELDS.get(i)), "is required");
+        for (SampleField required : SampleField.values()) {
+            if (required.required() && (given & required.bit()) == 0) {
+                errors.add(samplePointer(index, required.jsonName()), "is required");
             }
         }
-        columns.add(index, (given & TIME) != 0, t, speed, gLong, gLat, errors);
+        columns.add(index, (given & SampleField.TIME.bit()) != 0, t, speed, gLong, gLat, errors);
     }
 
     /** Keeps a valid value's literal for the stored blob (an invalid trip stores nothing). */
-    private static void keepLiteral(double value, int column, JsonParser p, BlobLiterals literals)
+    private static void keepLiteral(
+            double value, SampleField column, JsonParser p, BlobLiterals literals)
             throws IOException {
         if (!Double.isNaN(value)) {
             literals.append(column, p);
@@ -334,7 +336,7 @@ public final class TripPayloadReader {
 
     /** {@code /data/<index>/<field>}, or {@code /<field>} for a top-level field (index < 0). */
     private static String samplePointer(int index, String field) {
-        return index < 0 ? "/" + field : "/data/" + index + "/" + field;
+        return index < 0 ? "/" + field : TripField.DATA.pointer() + "/" + index + "/" + field;
     }
 
     /** The value when {@code rule} accepts it, else NaN with the rule's problem reported. */
@@ -360,7 +362,7 @@ public final class TripPayloadReader {
         JsonToken token = p.currentToken();
         if (token != JsonToken.VALUE_NUMBER_INT) {
             errors.add(
-                    samplePointer(index, "t"),
+                    samplePointer(index, SampleField.TIME.jsonName()),
                     token == JsonToken.VALUE_NULL
                             ? "must not be null"
                             : "must be a whole number of ms since trip start");
@@ -369,13 +371,13 @@ public final class TripPayloadReader {
         }
         if (p.getNumberType() != JsonParser.NumberType.INT
                 && p.getNumberType() != JsonParser.NumberType.LONG) {
-            errors.add(samplePointer(index, "t"), "is too large");
+            errors.add(samplePointer(index, SampleField.TIME.jsonName()), "is too large");
             return SampleColumns.NO_TIME;
         }
         long t = p.getLongValue();
         String problem = PayloadRules.timeNotNegative(t);
         if (problem != null) {
-            errors.add(samplePointer(index, "t"), problem);
+            errors.add(samplePointer(index, SampleField.TIME.jsonName()), problem);
             return SampleColumns.NO_TIME;
         }
         return t;
