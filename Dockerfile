@@ -29,7 +29,7 @@ ENV FLEETFLOW_HTTP_HOST=0.0.0.0 \
     FLEETFLOW_DASHBOARD_DIR=/app/dashboard
 USER fleetflow
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/*:/app/lib/*", "io.fleetflow.gateway.GatewayMain"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/*:/app/lib/*", "io.fleetflow.gateway.app.GatewayMain"]
 
 # --- Job: the shaded jar plus a submitter, on the same Flink image as the cluster --------------------
 FROM flink:1.20-java17 AS job
