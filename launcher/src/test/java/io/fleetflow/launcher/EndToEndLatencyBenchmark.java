@@ -1,12 +1,9 @@
 package io.fleetflow.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.app.Gateway;
 import io.fleetflow.gateway.app.GatewayConfig;
-import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.options.DatabaseOptions;
 import io.fleetflow.job.options.JobOptions;
@@ -19,6 +16,7 @@ import io.fleetflow.model.schema.SchemaInitializer;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.testing.Medians;
 import io.fleetflow.testing.SyntheticDriving;
+import io.fleetflow.testing.TestChannels;
 import io.fleetflow.testing.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,7 +97,7 @@ public final class EndToEndLatencyBenchmark {
     private static double[] run(HikariDataSource db, int seconds) throws Exception {
         exec(db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
         String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        withChannel(ch -> RabbitTripPublisher.declareQueue(ch, queue)); // as the gateway does
+        TestChannels.withChannel(ch -> TestChannels.declareQueue(ch, queue));
         JobOptions options =
                 JobOptions.builder()
                         .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
@@ -147,7 +145,7 @@ public final class EndToEndLatencyBenchmark {
                 };
             } finally {
                 job.cancel().get();
-                withChannel(ch -> ch.queueDelete(queue));
+                TestChannels.withChannel(ch -> ch.queueDelete(queue));
             }
         }
     }
@@ -317,19 +315,5 @@ public final class EndToEndLatencyBenchmark {
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    private static void withChannel(ChannelAction action) throws Exception {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setUri(TestServices.amqpUri());
-        try (com.rabbitmq.client.Connection c = f.newConnection("fleetflow-bench");
-                Channel ch = c.createChannel()) {
-            action.run(ch);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ChannelAction {
-        void run(Channel channel) throws Exception;
     }
 }

@@ -1,7 +1,5 @@
 package io.fleetflow.job.bench;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.options.JobOptions;
@@ -16,6 +14,7 @@ import io.fleetflow.scoring.TripScorer;
 import io.fleetflow.testing.JitWarmUp;
 import io.fleetflow.testing.Medians;
 import io.fleetflow.testing.ServiceCpu;
+import io.fleetflow.testing.TestChannels;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -337,7 +336,7 @@ public final class JobThroughputBenchmark {
             BenchTrips.publish(TestServices.amqpUri(), queue, ids);
             return stage.run(options.apply(queue), ids.size());
         } finally {
-            withChannel(ch -> ch.queueDelete(queue));
+            TestChannels.withChannel(ch -> ch.queueDelete(queue));
         }
     }
 
@@ -515,22 +514,7 @@ public final class JobThroughputBenchmark {
     }
 
     private static void declare(String queue) throws Exception {
-        // As the gateway and the job declare it (PipelineNames): durable, shared, kept.
-        withChannel(ch -> ch.queueDeclare(queue, true, false, false, null));
-    }
-
-    private static void withChannel(ChannelAction action) throws Exception {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setUri(TestServices.amqpUri());
-        try (com.rabbitmq.client.Connection c = f.newConnection("fleetflow-bench");
-                Channel ch = c.createChannel()) {
-            action.run(ch);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ChannelAction {
-        void run(Channel channel) throws Exception;
+        TestChannels.withChannel(ch -> TestChannels.declareQueue(ch, queue));
     }
 
     private static Profile profile(String name) {

@@ -8,7 +8,6 @@ import io.fleetflow.gateway.dashboard.DashboardFiles;
 import io.fleetflow.gateway.http.GatewayHttp;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
-import io.fleetflow.testing.TestServices;
 import io.javalin.http.HandlerType;
 import java.util.Iterator;
 import java.util.Map;
@@ -36,14 +35,7 @@ class OpenApiRoutesITCase {
 
     @BeforeEach
     void start() throws Exception {
-        gateway =
-                Gateway.start(
-                        GatewayConfig.local(
-                                        TestServices.dbUrl(),
-                                        TestServices.dbUser(),
-                                        TestServices.amqpUri(),
-                                        queue.name())
-                                .withAuth(true));
+        gateway = Gateway.start(TestGateway.local(queue.name()).withAuth(true));
     }
 
     @AfterEach

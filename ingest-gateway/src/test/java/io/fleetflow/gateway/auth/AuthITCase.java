@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.admin.ApiKeyAdmin;
 import io.fleetflow.gateway.app.Gateway;
-import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.gateway.app.TestGateway;
 import io.fleetflow.gateway.http.GatewayHttp;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
-import io.fleetflow.testing.TestServices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -31,14 +30,7 @@ class AuthITCase {
 
     @BeforeEach
     void start() throws Exception {
-        gateway =
-                Gateway.start(
-                        GatewayConfig.local(
-                                        TestServices.dbUrl(),
-                                        TestServices.dbUser(),
-                                        TestServices.amqpUri(),
-                                        queue.name())
-                                .withAuth(true));
+        gateway = Gateway.start(TestGateway.local(queue.name()).withAuth(true));
         http = new GatewayHttp(gateway::port);
     }
 

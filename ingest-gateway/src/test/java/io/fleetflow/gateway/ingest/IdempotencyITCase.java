@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.app.Gateway;
-import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.gateway.app.TestGateway;
 import io.fleetflow.gateway.http.GatewayHttp;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
-import io.fleetflow.testing.TestServices;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,15 +38,7 @@ class IdempotencyITCase {
 
     @BeforeEach
     void start() throws Exception {
-        gateway =
-                Gateway.start(
-                        GatewayConfig.local(
-                                        TestServices.dbUrl(),
-                                        TestServices.dbUser(),
-                                        TestServices.amqpUri(),
-                                        queue.name())
-                                .withAuth(true)
-                                .withDevCredentials(true));
+        gateway = Gateway.start(TestGateway.authenticated(queue.name()));
         http = new GatewayHttp(gateway::port);
         key = gateway.devCredentials().orElseThrow().deviceKey();
     }

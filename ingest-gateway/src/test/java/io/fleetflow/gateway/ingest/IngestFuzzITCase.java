@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.app.Gateway;
-import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.gateway.app.TestGateway;
 import io.fleetflow.gateway.auth.ApiKeyRole;
 import io.fleetflow.gateway.auth.ApiKeyStore;
 import io.fleetflow.gateway.http.GatewayHttp;
@@ -40,14 +40,7 @@ class IngestFuzzITCase {
     static void start() throws Exception {
         db = TestServices.dataSource();
         QUEUE.beforeEach(null);
-        gateway =
-                Gateway.start(
-                        GatewayConfig.local(
-                                        TestServices.dbUrl(),
-                                        TestServices.dbUser(),
-                                        TestServices.amqpUri(),
-                                        QUEUE.name())
-                                .withAuth(true));
+        gateway = Gateway.start(TestGateway.local(QUEUE.name()).withAuth(true));
         deviceKey = new ApiKeyStore(db).create(ApiKeyRole.DEVICE, "fuzz").secret();
         http = new GatewayHttp(gateway::port);
     }

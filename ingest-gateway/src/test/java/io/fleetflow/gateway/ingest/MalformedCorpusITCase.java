@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.app.Gateway;
-import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.gateway.app.TestGateway;
 import io.fleetflow.gateway.auth.ApiKeyRole;
 import io.fleetflow.gateway.auth.ApiKeyStore;
 import io.fleetflow.gateway.http.GatewayHttp;
 import io.fleetflow.model.ingest.PayloadLimits;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
-import io.fleetflow.testing.TestServices;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,12 +48,7 @@ class MalformedCorpusITCase {
         QUEUE.beforeEach(null);
         gateway =
                 Gateway.start(
-                        GatewayConfig.local(
-                                        TestServices.dbUrl(),
-                                        TestServices.dbUser(),
-                                        TestServices.amqpUri(),
-                                        QUEUE.name())
-                                .toBuilder()
+                        TestGateway.local(QUEUE.name()).toBuilder()
                                 .maxBodyBytes(4L * 1024 * 1024)
                                 .payloadLimits(new PayloadLimits(1000, Duration.ofMinutes(5), 100))
                                 .authEnabled(true)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.app.Gateway;
 import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.gateway.app.TestGateway;
 import io.fleetflow.testing.KnownTrips;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
@@ -44,15 +45,7 @@ class TelemetryApiITCase {
 
     @BeforeEach
     void start() throws Exception {
-        gateway =
-                Gateway.start(
-                        GatewayConfig.local(
-                                        TestServices.dbUrl(),
-                                        TestServices.dbUser(),
-                                        TestServices.amqpUri(),
-                                        queue.name())
-                                .withAuth(true)
-                                .withDevCredentials(true));
+        gateway = Gateway.start(TestGateway.authenticated(queue.name()));
     }
 
     @AfterEach
@@ -200,13 +193,7 @@ class TelemetryApiITCase {
         assertThat(queue.messageCount()).isZero();
         gateway.close();
 
-        gateway =
-                Gateway.start(
-                        GatewayConfig.local(
-                                TestServices.dbUrl(),
-                                TestServices.dbUser(),
-                                TestServices.amqpUri(),
-                                queue.name()));
+        gateway = Gateway.start(TestGateway.local(queue.name()));
         // The relay takes trips older than its minimum age (2 s locally) and runs every second.
         await().atMost(Duration.ofSeconds(15)).until(() -> gateway.relay().republished() == 5);
 

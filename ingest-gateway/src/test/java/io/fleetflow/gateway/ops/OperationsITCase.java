@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetflow.gateway.app.Gateway;
-import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.gateway.app.TestGateway;
 import io.fleetflow.gateway.http.GatewayHttp;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
-import io.fleetflow.testing.TestServices;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,12 +42,7 @@ class OperationsITCase {
     private void start(int maxConcurrentIngests) throws Exception {
         gateway =
                 Gateway.start(
-                        GatewayConfig.local(
-                                        TestServices.dbUrl(),
-                                        TestServices.dbUser(),
-                                        TestServices.amqpUri(),
-                                        queue.name())
-                                .toBuilder()
+                        TestGateway.local(queue.name()).toBuilder()
                                 .maxConcurrentIngests(maxConcurrentIngests)
                                 .build());
         http = new GatewayHttp(gateway::port);
