@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.ingest.ReadResult;
 import io.fleetflow.model.ingest.TripPayloadReader;
+import io.fleetflow.scoring.eval.Label;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,9 +19,6 @@ import java.util.List;
  * from the working directory until a {@code shared/data/real} directory appears.
  */
 final class RealTrip {
-
-    /** One human label, in ms since trip start. */
-    record Label(String type, long startMs, long endMs) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetflow.model.EventType;
-import io.fleetflow.scoring.RealTrip.Label;
+import io.fleetflow.scoring.eval.Evaluation;
+import io.fleetflow.scoring.eval.Label;
+import io.fleetflow.scoring.eval.TypeScore;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Replays the real labelled recording (same trip at 10 Hz and 50 Hz) through the default model and
  * checks recall and precision per event type against the human labels. A detection matches a label
- * when their intervals overlap with {@value #TOLERANCE_MS} ms of slack on either side. Fails, never
- * skips, when the data is missing. Figures are printed for docs/scoring.md.
+ * when their intervals overlap with {@link Evaluation#TOLERANCE_MS} of slack on either side. Fails,
+ * never skips, when the data is missing. Figures are printed for docs/scoring.md.
  */
 class RealTripValidationTest {
-
-    static final long TOLERANCE_MS = 500;
-    static final String BRAKING_LABEL = "harsh_braking";
-    static final String ACCEL_LABEL = "harsh_acceleration";
 
     /** Results by payload file name, e.g. trip_17_10hz.json. */
     private static final Map<String, List<DrivingEvent>> DETECTED = new LinkedHashMap<>();
@@ -46,9 +44,9 @@ class RealTripValidationTest {
     void harshBrakingIsFoundAndMostlyRightAtBothRates() {
         DETECTED.forEach(
                 (file, events) -> {
-                    Match m = Match.of(events, EventType.HARSH_BRAKING, labels, BRAKING_LABEL);
-                    assertThat(m.found).as(file + " braking recall").isGreaterThanOrEqualTo(5);
-                    assertThat(m.labelled).isEqualTo(6);
+                    TypeScore m = Evaluation.of(events, labels).of(EventType.HARSH_BRAKING);
+                    assertThat(m.found()).as(file + " braking recall").isGreaterThanOrEqualTo(5);
+                    assertThat(m.labelled()).isEqualTo(6);
                     assertThat(m.precision())
                             .as(file + " braking precision")
                             .isGreaterThanOrEqualTo(0.6);
@@ -59,9 +57,11 @@ class RealTripValidationTest {
     void rapidAccelerationIsFoundAndMostlyRightAtBothRates() {
         DETECTED.forEach(
                 (file, events) -> {
-                    Match m = Match.of(events, EventType.RAPID_ACCELERATION, labels, ACCEL_LABEL);
-                    assertThat(m.found).as(file + " acceleration recall").isGreaterThanOrEqualTo(5);
-                    assertThat(m.labelled).isEqualTo(6);
+                    TypeScore m = Evaluation.of(events, labels).of(EventType.RAPID_ACCELERATION);
+                    assertThat(m.found())
+                            .as(file + " acceleration recall")
+                            .isGreaterThanOrEqualTo(5);
+                    assertThat(m.labelled()).isEqualTo(6);
                     assertThat(m.precision())
                             .as(file + " acceleration precision")
                             .isGreaterThanOrEqualTo(0.5);
@@ -84,52 +84,24 @@ class RealTripValidationTest {
     }
 
     private static void report(String file, List<DrivingEvent> events) {
-        Match b = Match.of(events, EventType.HARSH_BRAKING, labels, BRAKING_LABEL);
-        Match a = Match.of(events, EventType.RAPID_ACCELERATION, labels, ACCEL_LABEL);
+        Evaluation e = Evaluation.of(events, labels);
+        TypeScore b = e.of(EventType.HARSH_BRAKING);
+        TypeScore a = e.of(EventType.RAPID_ACCELERATION);
         System.out.printf(
                 "%s: braking recall %d/%d precision %d/%d = %.2f; acceleration recall %d/%d"
                         + " precision %d/%d = %.2f; cornering events %d%n",
                 file,
-                b.found,
-                b.labelled,
-                b.correct,
-                b.detected,
+                b.found(),
+                b.labelled(),
+                b.correct(),
+                b.detected(),
                 b.precision(),
-                a.found,
-                a.labelled,
-                a.correct,
-                a.detected,
+                a.found(),
+                a.labelled(),
+                a.correct(),
+                a.detected(),
                 a.precision(),
                 count(events, EventType.HARSH_CORNERING));
-        events.forEach(e -> System.out.println("  " + e));
-    }
-
-    /** Recall and precision of one event type against the labels of one kind. */
-    record Match(int found, int labelled, int correct, int detected) {
-
-        static Match of(List<DrivingEvent> events, EventType type, List<Label> all, String kind) {
-            List<DrivingEvent> detected = events.stream().filter(e -> e.type() == type).toList();
-            List<Label> wanted = all.stream().filter(l -> l.type().equals(kind)).toList();
-            int found =
-                    (int)
-                            wanted.stream()
-                                    .filter(l -> detected.stream().anyMatch(e -> overlaps(e, l)))
-                                    .count();
-            int correct =
-                    (int)
-                            detected.stream()
-                                    .filter(e -> wanted.stream().anyMatch(l -> overlaps(e, l)))
-                                    .count();
-            return new Match(found, wanted.size(), correct, detected.size());
-        }
-
-        static boolean overlaps(DrivingEvent e, Label l) {
-            return e.startMs() <= l.endMs() + TOLERANCE_MS
-                    && e.endMs() >= l.startMs() - TOLERANCE_MS;
-        }
-
-        double precision() {
-            return detected == 0 ? 0 : (double) correct / detected;
-        }
+        events.forEach(event -> System.out.println("  " + event));
     }
 }

@@ -10,18 +10,22 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./fleetflow simulate [fleet|load|live|replay] ...}: posts simulated or recorded trips to a
- * running gateway. {@code --help} lists the options.
+ * {@code ./fleetflow simulate [fleet|load|live|replay|write] ...}: posts simulated or recorded
+ * trips to a running gateway, or writes labelled ones to a folder. {@code --help} lists the
+ * options.
  */
 public final class SimulatorCli {
 
     static final String USAGE =
             """
-            usage: ./fleetflow simulate [fleet|load|live|replay] [options]
+            usage: ./fleetflow simulate [fleet|load|live|replay|write] [options]
               fleet    post --trips trips from each of --vehicles vehicles, then stop (default)
               load     post a benchmark load: --profile S, M or L
               live     keep posting: each vehicle one trip every --interval-s, until Ctrl-C
               replay   post recorded trip bodies: replay FILE... [--repeat N]
+              write    post nothing: write --trips trips of each of --vehicles vehicles, with
+                       their planted manoeuvres as labels, to a folder: write DIR (for
+                       ./fleetflow evaluate)
             options (defaults in brackets):
               --url URL               gateway base URL [http://127.0.0.1:8080 or FLEETFLOW_URL]
               --device-key KEY        device API key sent as Bearer [FLEETFLOW_DEVICE_KEY]
@@ -64,6 +68,7 @@ public final class SimulatorCli {
             case "fleet", "load" -> runLoad(mode, args, client, seed);
             case "live" -> runLive(args, client, seed);
             case "replay" -> runReplay(positional.subList(1, positional.size()), args, client);
+            case "write" -> runWrite(positional.subList(1, positional.size()), args, seed);
             default -> {
                 System.err.print(USAGE);
                 System.exit(2);
@@ -135,6 +140,32 @@ public final class SimulatorCli {
         if (refused > 0) {
             System.exit(1);
         }
+    }
+
+    private static void runWrite(List<String> dirs, CliArgs args, long seed)
+            throws java.io.IOException {
+        if (dirs.size() != 1) {
+            throw new IllegalArgumentException("write needs one folder: write DIR");
+        }
+        Fleet fleet = Fleet.create(args.getInt("vehicles", 20), seed);
+        int tripsPerVehicle = args.getInt("trips", 1);
+        TripGenerator generator = new TripGenerator(tripSettings(args));
+        Instant start = Instant.parse("2026-05-01T08:00:00Z");
+        List<SimulatedTrip> trips = new java.util.ArrayList<>();
+        for (Vehicle v : fleet.vehicles()) {
+            for (int k = 0; k < tripsPerVehicle; k++) {
+                trips.add(
+                        generator.generate(
+                                v.tripSeed(k),
+                                v.vehicleId(),
+                                v.driverId(),
+                                v.style(),
+                                start.plus(LoadRun.TRIP_SPACING.multipliedBy(k))));
+            }
+        }
+        Path dir = Path.of(dirs.get(0));
+        LabelledTrips.write(dir, trips, seed);
+        System.out.println(trips.size() + " labelled trips written to " + dir);
     }
 
     static TripSettings tripSettings(CliArgs args) {
