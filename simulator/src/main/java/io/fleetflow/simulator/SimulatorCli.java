@@ -40,12 +40,15 @@ public final class SimulatorCli {
               --interval-s S          live mode: seconds between a vehicle's trips [15]
               --repeat N              replay mode: times to send each file [1]
               --gzip                  send bodies gzip-compressed
+              --rebound               write mode: braking and launches rebound (SensorArtefacts)
+              --bumps-per-min R       write mode: short unlabelled bumps per minute [0]
+              --yaw-deg D             write mode: device mounted turned by D degrees [0]
             """;
 
     private SimulatorCli() {}
 
     public static void main(String[] argv) throws Exception {
-        CliArgs args = new CliArgs(argv, Set.of("gzip", "help"));
+        CliArgs args = new CliArgs(argv, Set.of("gzip", "help", "rebound"));
         if (args.has("help")) {
             System.out.print(USAGE);
             return;
@@ -150,17 +153,23 @@ public final class SimulatorCli {
         Fleet fleet = Fleet.create(args.getInt("vehicles", 20), seed);
         int tripsPerVehicle = args.getInt("trips", 1);
         TripGenerator generator = new TripGenerator(tripSettings(args));
+        SensorArtefacts artefacts =
+                new SensorArtefacts(
+                        args.has("rebound"),
+                        args.getDouble("bumps-per-min", 0),
+                        args.getDouble("yaw-deg", 0));
         Instant start = Instant.parse("2026-05-01T08:00:00Z");
         List<SimulatedTrip> trips = new java.util.ArrayList<>();
         for (Vehicle v : fleet.vehicles()) {
             for (int k = 0; k < tripsPerVehicle; k++) {
-                trips.add(
+                SimulatedTrip trip =
                         generator.generate(
                                 v.tripSeed(k),
                                 v.vehicleId(),
                                 v.driverId(),
                                 v.style(),
-                                start.plus(LoadRun.TRIP_SPACING.multipliedBy(k))));
+                                start.plus(LoadRun.TRIP_SPACING.multipliedBy(k)));
+                trips.add(artefacts.applyTo(trip, ~v.tripSeed(k)));
             }
         }
         Path dir = Path.of(dirs.get(0));
