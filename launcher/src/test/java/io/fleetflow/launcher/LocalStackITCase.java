@@ -3,11 +3,9 @@ package io.fleetflow.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.fleetflow.simulator.Fleet;
 import io.fleetflow.simulator.Vehicle;
+import io.fleetflow.testing.TestChannels;
 import io.fleetflow.testing.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -221,12 +219,7 @@ class LocalStackITCase {
     }
 
     private static void deleteQueue(String queue) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(TestServices.amqpUri());
-        try (Connection c = factory.newConnection("local-stack-itcase");
-                Channel ch = c.createChannel()) {
-            ch.queueDelete(queue);
-        }
+        TestChannels.withChannel(ch -> ch.queueDelete(queue));
     }
 
     private static void deleteTrips(long seed) throws Exception {

@@ -1,13 +1,11 @@
 package io.fleetflow.gateway.bench;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.app.Gateway;
 import io.fleetflow.gateway.app.GatewayConfig;
 import io.fleetflow.testing.JitWarmUp;
 import io.fleetflow.testing.ServiceCpu;
+import io.fleetflow.testing.TestChannels;
 import io.fleetflow.testing.TestServices;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -463,23 +461,10 @@ public final class IngestBenchmark {
     }
 
     private static void purge(String queue) throws Exception {
-        withChannel(ch -> ch.queuePurge(queue));
+        TestChannels.withChannel(ch -> ch.queuePurge(queue));
     }
 
     private static void deleteQueue(String queue) throws Exception {
-        withChannel(ch -> ch.queueDelete(queue));
-    }
-
-    private interface ChannelAction {
-        void run(Channel ch) throws Exception;
-    }
-
-    private static void withChannel(ChannelAction action) throws Exception {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setUri(TestServices.amqpUri());
-        try (Connection c = f.newConnection("fleetflow-bench");
-                Channel ch = c.createChannel()) {
-            action.run(ch);
-        }
+        TestChannels.withChannel(ch -> ch.queueDelete(queue));
     }
 }
