@@ -1,24 +1,15 @@
 package io.fleetflow.benchmarks;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.TripBlobCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Parsing a stored blob ({@link TripBlobCodec#decode}: the columnar fast path straight into
@@ -28,17 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Jackson merely tokenizing it without converting a single number (the floor any Jackson-based
  * reader pays).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(3)
-public class BlobParseBenchmark {
+public class BlobParseBenchmark extends TripBenchmark {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
-    private String blob;
     private int blobBytes;
 
     /** The same blob as PostgreSQL's JSONB output sends it: a space after every comma and colon. */
@@ -56,10 +38,8 @@ public class BlobParseBenchmark {
         }
     }
 
-    @Setup
-    public void setUp() {
-        TripSamples trip = SyntheticTrips.trip(DetectionBenchmark.SAMPLES, 42);
-        blob = TripBlobCodec.encode(trip);
+    @Override
+    protected void prepare() {
         blobBytes = blob.getBytes(StandardCharsets.UTF_8).length;
         storedForm = blob.replace(",", ", ").replace(":", ": ").getBytes(StandardCharsets.UTF_8);
     }
@@ -86,12 +66,6 @@ public class BlobParseBenchmark {
     @Benchmark
     public long baselineTokenizeOnly(Bytes counter) throws IOException {
         counter.bytes += blobBytes;
-        long tokens = 0;
-        try (JsonParser p = JSON.createParser(blob)) {
-            while (p.nextToken() != null) {
-                tokens++;
-            }
-        }
-        return tokens;
+        return tokenize(blob);
     }
 }

@@ -1,29 +1,18 @@
 package io.fleetflow.benchmarks;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.TripBlobCodec;
 import io.fleetflow.scoring.RiskModelScorer;
-import io.fleetflow.scoring.Signals;
 import io.fleetflow.scoring.ThresholdRunScorer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -34,20 +23,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * interleaving makes the ratios fair. Counters are nanoseconds of CPU per iteration; divide the
  * work (calls × 100,000 samples, or calls × blob bytes) by them.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(3)
-public class CpuTimeBenchmark {
+public class CpuTimeBenchmark extends TripBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final JsonFactory JSON = new JsonFactory();
-
-    private TripSamples trip;
-    private long[] timeline;
-    private String blob;
     private final RiskModelScorer riskModel = new RiskModelScorer();
     private final ThresholdRunScorer seed = new ThresholdRunScorer();
 
@@ -70,64 +48,48 @@ public class CpuTimeBenchmark {
         }
     }
 
-    @Setup
-    public void setUp() {
-        trip = SyntheticTrips.trip(DetectionBenchmark.SAMPLES, 42);
-        timeline = Signals.timeline(trip);
-        blob = TripBlobCodec.encode(trip);
-    }
-
     /** Candidate: the detection pass; baselines: the seed rule and a three-array sum. */
     @Benchmark
-    public void detection(CpuNanos cpu, Blackhole bh) {
-        long t0 = THREADS.getCurrentThreadCpuTime();
-        bh.consume(riskModel.detectEvents(trip, timeline));
-        long t1 = THREADS.getCurrentThreadCpuTime();
-        bh.consume(seed.score(trip));
-        long t2 = THREADS.getCurrentThreadCpuTime();
-        bh.consume(arraySum(trip));
-        long t3 = THREADS.getCurrentThreadCpuTime();
-        cpu.calls++;
-        cpu.candidateNs += t1 - t0;
-        cpu.seedOrJacksonNs += t2 - t1;
-        cpu.floorNs += t3 - t2;
+    public void detection(CpuNanos cpu, Blackhole bh) throws IOException {
+        charge(
+                cpu,
+                bh,
+                () -> riskModel.detectEvents(trip, timeline),
+                () -> seed.score(trip),
+                () -> arraySum(trip));
     }
 
     /** Candidate: {@code TripBlobCodec.decode}; baselines: the Jackson reader and tokenizing. */
     @Benchmark
     public void blobParse(CpuNanos cpu, Blackhole bh) throws IOException {
+        cpu.blobBytes = blob.getBytes(StandardCharsets.UTF_8).length;
+        charge(
+                cpu,
+                bh,
+                () -> TripBlobCodec.decode(blob),
+                () -> TripBlobCodec.decodeWithJackson(blob),
+                () -> tokenize(blob));
+    }
+
+    /** One part of an invocation, its result consumed. */
+    private interface Part {
+        Object run() throws IOException;
+    }
+
+    /** Runs the three parts one after the other, charging each its thread CPU time. */
+    private static void charge(
+            CpuNanos cpu, Blackhole bh, Part candidate, Part baseline, Part floor)
+            throws IOException {
         long t0 = THREADS.getCurrentThreadCpuTime();
-        bh.consume(TripBlobCodec.decode(blob));
+        bh.consume(candidate.run());
         long t1 = THREADS.getCurrentThreadCpuTime();
-        bh.consume(TripBlobCodec.decodeWithJackson(blob));
+        bh.consume(baseline.run());
         long t2 = THREADS.getCurrentThreadCpuTime();
-        bh.consume(tokenize(blob));
+        bh.consume(floor.run());
         long t3 = THREADS.getCurrentThreadCpuTime();
         cpu.calls++;
-        cpu.blobBytes = blob.getBytes(StandardCharsets.UTF_8).length;
         cpu.candidateNs += t1 - t0;
         cpu.seedOrJacksonNs += t2 - t1;
         cpu.floorNs += t3 - t2;
-    }
-
-    private static double arraySum(TripSamples trip) {
-        double[] a = trip.speedKmh();
-        double[] b = trip.gForceLong();
-        double[] c = trip.gForceLat();
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] + b[i] + c[i];
-        }
-        return sum;
-    }
-
-    private static long tokenize(String blob) throws IOException {
-        long tokens = 0;
-        try (JsonParser p = JSON.createParser(blob)) {
-            while (p.nextToken() != null) {
-                tokens++;
-            }
-        }
-        return tokens;
     }
 }
