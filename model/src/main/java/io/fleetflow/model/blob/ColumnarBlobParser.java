@@ -3,6 +3,7 @@ package io.fleetflow.model.blob;
 import io.fleetflow.model.SampleField;
 import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.json.JsonByteScanner;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -20,51 +21,25 @@ import java.util.Arrays;
  * numbers Jackson would reject, trailing content — makes {@link #parse} return {@code null}, and
  * the caller falls back to the Jackson reader, which then accepts the value or explains why not.
  *
- * <p>Longer than 300 lines: one scanner over one byte array, whose column loops keep the number
- * scanning inline (docs/benchmarks.md, BlobParseBenchmark: the blob read is most of the job's
- * per-trip CPU); split into classes, every column value would cross an object boundary.
+ * <p>The steps it shares with the payload reader (whitespace, punctuation, one number at a time)
+ * are {@link JsonByteScanner}'s; the column loop here reads most numbers eight bytes at a time.
  */
-final class ColumnarBlobParser {
+final class ColumnarBlobParser extends JsonByteScanner {
 
-    private static final double[] POWERS_OF_TEN = new double[23];
-    private static final long[] LONG_POWERS_OF_TEN = new long[19];
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
-            POWERS_OF_TEN[i] = p;
-            p *= 10;
-        }
-        long q = 1;
-        for (int i = 0; i < LONG_POWERS_OF_TEN.length; i++) {
-            LONG_POWERS_OF_TEN[i] = q;
-            q *= 10;
-        }
-    }
+    /** Exact powers of ten as integers, to append up to seven fraction digits to a mantissa. */
+    private static final long[] LONG_POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L
+    };
 
     /** Eight bytes of the blob at any offset, the first in the lowest bits. */
     private static final VarHandle WORDS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    /** Thrown internally when the input leaves the fast path; never escapes {@link #parse}. */
-    private static final class NotFastPath extends RuntimeException {
-        NotFastPath() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final NotFastPath NOT_FAST_PATH = new NotFastPath();
-
-    private final byte[] s;
-    private final int n;
-    private int pos;
-
     /** Initial size of the next column: the length of the last one read. */
     private int capacity = 256;
 
     private ColumnarBlobParser(byte[] blob) {
-        this.s = blob;
-        this.n = blob.length;
+        super(blob, false); // numbers as Double.parseDouble reads them: -0 is -0.0
     }
 
     /** The samples, or {@code null} when the value must go through the general reader. */
@@ -81,7 +56,7 @@ final class ColumnarBlobParser {
     static TripSamples parse(byte[] blob) {
         try {
             return new ColumnarBlobParser(blob).blob();
-        } catch (NotFastPath | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (OffPath | IllegalArgumentException | IndexOutOfBoundsException e) {
             return null;
         }
     }
@@ -111,9 +86,9 @@ final class ColumnarBlobParser {
                 } else if (name.equals(TripBlobCodec.FORMAT_FIELD)) {
                     format = (int) integer();
                 } else if (name.equals(TripField.SAMPLE_RATE_HZ.jsonName())) {
-                    rate = number();
+                    rate = number(TripBlobCodec.MAX_NUMBER_LENGTH);
                 } else {
-                    throw NOT_FAST_PATH;
+                    throw OFF_PATH;
                 }
             } while (comma('}'));
         } else {
@@ -121,10 +96,10 @@ final class ColumnarBlobParser {
         }
         skipWhitespace();
         if (pos != n || format != TripBlobCodec.FORMAT) {
-            throw NOT_FAST_PATH;
+            throw OFF_PATH;
         }
         if (speed == null || gLong == null || gLat == null) {
-            throw NOT_FAST_PATH;
+            throw OFF_PATH;
         }
         return new TripSamples(t, rate, speed, gLong, gLat);
     }
@@ -134,7 +109,7 @@ final class ColumnarBlobParser {
         int start = pos;
         while (s[pos] != '"') {
             if (s[pos] == '\\') {
-                throw NOT_FAST_PATH;
+                throw OFF_PATH;
             }
             pos++;
         }
@@ -149,7 +124,7 @@ final class ColumnarBlobParser {
      * a time: the count of leading digits and their value come from bit arithmetic on one
      * little-endian word, so the loop does not branch on each digit and a number's length is never
      * mispredicted. Anything off that path (exponents, more than 15 significant digits, the end of
-     * the blob) goes through {@link #number()}, which reads the same numbers one byte at a time.
+     * the blob) goes through {@link #number(int)}, which reads the same numbers one byte at a time.
      */
     private double[] doubles() {
         expect('[');
@@ -204,7 +179,7 @@ final class ColumnarBlobParser {
             }
             if (!fast) {
                 pos = start;
-                value = number();
+                value = number(TripBlobCodec.MAX_NUMBER_LENGTH);
                 p = pos;
                 c = b[p];
             }
@@ -236,7 +211,7 @@ final class ColumnarBlobParser {
         if (c == ']') {
             return false;
         }
-        throw NOT_FAST_PATH;
+        throw OFF_PATH;
     }
 
     /**
@@ -289,128 +264,5 @@ final class ColumnarBlobParser {
     private double[] sized(double[] column, int size) {
         capacity = size;
         return size == column.length ? column : Arrays.copyOf(column, size);
-    }
-
-    /** After a member or element: true at a comma, false at {@code close}. */
-    private boolean comma(char close) {
-        char c = peek();
-        pos++;
-        if (c == ',') {
-            return true;
-        }
-        if (c == close) {
-            return false;
-        }
-        throw NOT_FAST_PATH;
-    }
-
-    private long integer() {
-        skipWhitespace();
-        int start = pos;
-        boolean negative = s[pos] == '-';
-        if (negative) {
-            pos++;
-        }
-        long value = 0;
-        int digits = 0;
-        int first = pos;
-        int c;
-        while (pos < n && (c = s[pos]) >= '0' && c <= '9') {
-            value = value * 10 + (c - '0');
-            digits++;
-            pos++;
-        }
-        if (digits == 0 || digits > 18 || (digits > 1 && s[first] == '0')) {
-            throw NOT_FAST_PATH;
-        }
-        if (pos < n && ((c = s[pos]) == '.' || c == 'e' || c == 'E')) {
-            throw NOT_FAST_PATH;
-        }
-        checkLength(start);
-        return negative ? -value : value;
-    }
-
-    private double number() {
-        skipWhitespace();
-        int start = pos;
-        boolean negative = s[pos] == '-';
-        if (negative) {
-            pos++;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int first = pos;
-        int c = 0;
-        while (pos < n && (c = s[pos]) >= '0' && c <= '9') {
-            mantissa = mantissa * 10 + (c - '0');
-            digits++;
-            pos++;
-        }
-        if (digits == 0 || (digits > 1 && s[first] == '0')) {
-            throw NOT_FAST_PATH;
-        }
-        int fraction = 0;
-        if (pos < n && s[pos] == '.') {
-            pos++;
-            while (pos < n && (c = s[pos]) >= '0' && c <= '9') {
-                mantissa = mantissa * 10 + (c - '0');
-                fraction++;
-                pos++;
-            }
-            if (fraction == 0) {
-                throw NOT_FAST_PATH;
-            }
-        }
-        if (pos < n && ((c = s[pos]) == 'e' || c == 'E')) {
-            pos++;
-            if (pos < n && (s[pos] == '+' || s[pos] == '-')) {
-                pos++;
-            }
-            int expDigits = 0;
-            while (pos < n && (c = s[pos]) >= '0' && c <= '9') {
-                expDigits++;
-                pos++;
-            }
-            if (expDigits == 0) {
-                throw NOT_FAST_PATH;
-            }
-            checkLength(start);
-            return Double.parseDouble(
-                    new String(s, start, pos - start, StandardCharsets.ISO_8859_1));
-        }
-        checkLength(start);
-        if (digits + fraction > 15 || fraction >= POWERS_OF_TEN.length) {
-            return Double.parseDouble(
-                    new String(s, start, pos - start, StandardCharsets.ISO_8859_1));
-        }
-        double value = fraction == 0 ? mantissa : mantissa / POWERS_OF_TEN[fraction];
-        return negative ? -value : value;
-    }
-
-    /** Jackson refuses numbers longer than this (see {@link TripBlobCodec}); so do we. */
-    private void checkLength(int start) {
-        if (pos - start > TripBlobCodec.MAX_NUMBER_LENGTH) {
-            throw NOT_FAST_PATH;
-        }
-    }
-
-    private void expect(char c) {
-        if (peek() != c) {
-            throw NOT_FAST_PATH;
-        }
-        pos++;
-    }
-
-    /** The next non-whitespace character, without consuming it. */
-    private char peek() {
-        skipWhitespace();
-        return (char) s[pos];
-    }
-
-    private void skipWhitespace() {
-        int c;
-        while (pos < n && ((c = s[pos]) == ' ' || c == '\n' || c == '\r' || c == '\t')) {
-            pos++;
-        }
     }
 }

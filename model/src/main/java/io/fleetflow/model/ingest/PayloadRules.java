@@ -1,5 +1,7 @@
 package io.fleetflow.model.ingest;
 
+import io.fleetflow.model.SampleField;
+import io.fleetflow.model.TripField;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,24 +12,25 @@ import java.util.regex.Pattern;
 
 /**
  * The validation rules of a trip payload, one small named check each. Every check returns {@code
- * null} when the value is acceptable, or a message saying what is wrong.
+ * null} when the value is acceptable, or a message saying what is wrong. The numeric fields' ranges
+ * and messages come from the field table ({@link SampleField#range()}, {@link TripField#range()}).
  */
 public final class PayloadRules {
 
     /** Lowest accepted speed. In km/h. */
-    public static final double MIN_SPEED_KMH = 0;
+    public static final double MIN_SPEED_KMH = SampleField.SPEED.range().min();
 
     /**
      * Highest accepted speed: no road vehicle exceeds it, so a larger value is a sensor fault. In
      * km/h.
      */
-    public static final double MAX_SPEED_KMH = 400;
+    public static final double MAX_SPEED_KMH = SampleField.SPEED.range().max();
 
     /** Largest accepted g-force magnitude on either axis; crash pulses stay below it. In g. */
-    public static final double MAX_ABS_G_FORCE = 16;
+    public static final double MAX_ABS_G_FORCE = SampleField.G_LONG.range().max();
 
     /** Highest accepted declared sample rate. In Hz. */
-    public static final double MAX_SAMPLE_RATE_HZ = 100_000;
+    public static final double MAX_SAMPLE_RATE_HZ = TripField.SAMPLE_RATE_HZ.range().max();
 
     private static final Pattern UUID_TEXT =
             Pattern.compile(
@@ -81,28 +84,21 @@ public final class PayloadRules {
         return Double.isFinite(value) ? null : "must be a finite number";
     }
 
+    /** A sample's value within its field's range. */
+    public static String inRange(SampleField field, double value) {
+        return field.range().check(value);
+    }
+
     public static String speedInRange(double kmh) {
-        return kmh >= MIN_SPEED_KMH && kmh <= MAX_SPEED_KMH
-                ? null
-                : "must be between "
-                        + (int) MIN_SPEED_KMH
-                        + " and "
-                        + (int) MAX_SPEED_KMH
-                        + " km/h";
+        return inRange(SampleField.SPEED, kmh);
     }
 
     public static String gForceInRange(double g) {
-        return Math.abs(g) <= MAX_ABS_G_FORCE
-                ? null
-                : "must be between -"
-                        + (int) MAX_ABS_G_FORCE
-                        + " and "
-                        + (int) MAX_ABS_G_FORCE
-                        + " g";
+        return inRange(SampleField.G_LONG, g);
     }
 
     public static String timeNotNegative(long tMs) {
-        return tMs >= 0 ? null : "must not be negative (ms since trip start)";
+        return inRange(SampleField.TIME, tMs);
     }
 
     public static String timeNonDecreasing(long previousMs, long tMs) {
@@ -112,9 +108,7 @@ public final class PayloadRules {
     }
 
     public static String sampleRateInRange(double hz) {
-        return hz > 0 && hz <= MAX_SAMPLE_RATE_HZ
-                ? null
-                : "must be greater than 0 and at most " + (long) MAX_SAMPLE_RATE_HZ + " Hz";
+        return TripField.SAMPLE_RATE_HZ.range().check(hz);
     }
 
     private static boolean isLocalDateTime(String text) {

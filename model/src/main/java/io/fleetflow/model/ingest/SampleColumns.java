@@ -37,7 +37,7 @@ final class SampleColumns {
             double speedKmh,
             double gForceLong,
             double gForceLat,
-            TripPayloadReader.Errors errors) {
+            FieldErrors errors) {
         if (tGiven) {
             if (firstWithTime < 0) {
                 firstWithTime = index;
@@ -72,7 +72,7 @@ final class SampleColumns {
     }
 
     /** The columns as samples, or {@code null} when any sample was invalid (errors reported). */
-    TripSamples finish(Double sampleRateHz, TripPayloadReader.Errors errors) {
+    TripSamples finish(Double sampleRateHz, FieldErrors errors) {
         if (firstWithTime >= 0 && firstWithoutTime >= 0) {
             errors.add(
                     SampleField.TIME.pointer(firstWithoutTime),
