@@ -1,9 +1,11 @@
 package io.fleetflow.gateway.http;
 
-import io.fleetflow.gateway.app.GatewayApp;
 import java.util.Map;
 
-/** Thrown by handlers to answer with a {@link Problem}; mapped once in {@link GatewayApp}. */
+/**
+ * Thrown by handlers to answer with a {@link Problem}; mapped once, where the app declares its
+ * routes.
+ */
 public class ProblemException extends RuntimeException {
     private final Problem problem;
     private final Map<String, String> headers;
