@@ -3,7 +3,7 @@ package io.fleetflow.launcher;
 import io.fleetflow.gateway.app.DevCredentials;
 import io.fleetflow.gateway.app.Gateway;
 import io.fleetflow.gateway.app.GatewayConfig;
-import io.fleetflow.gateway.read.ReadApiSettings;
+import io.fleetflow.gateway.app.GatewayEnvironment;
 import io.fleetflow.job.TripScoringJob;
 import io.fleetflow.job.options.DatabaseOptions;
 import io.fleetflow.job.options.JobOptions;
@@ -122,13 +122,14 @@ public final class LocalStack implements AutoCloseable {
         }
 
         int flinkUiPort = Integer.parseInt(env.getOrDefault("FLEETFLOW_FLINK_UI_PORT", "8081"));
-        String host = env.getOrDefault("FLEETFLOW_HTTP_HOST", GatewayConfig.DEFAULT_HOST);
+        GatewayConfig gatewayConfig = GatewayEnvironment.gatewayConfig(env);
+        String host = gatewayConfig.httpHost();
         // The dashboard's pipeline view asks the local MiniCluster's REST API for the job state.
         env.putIfAbsent("FLEETFLOW_FLINK_REST_URL", "http://" + host + ":" + flinkUiPort);
-
-        GatewayConfig gatewayConfig = GatewayConfig.fromEnvironment(env);
         Gateway gateway =
-                own("gateway", Gateway.start(gatewayConfig, ReadApiSettings.fromEnvironment(env)));
+                own(
+                        "gateway",
+                        Gateway.start(gatewayConfig, GatewayEnvironment.readApiSettings(env)));
         String baseUrl = "http://" + host + ":" + gateway.port();
 
         JobClient job = startJob(gatewayConfig, env, host, flinkUiPort);

@@ -3,6 +3,7 @@ package io.fleetflow.gateway.admin;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.gateway.app.GatewayEnvironment;
 import io.fleetflow.gateway.auth.ApiKey;
 import io.fleetflow.gateway.auth.ApiKeyRole;
 import io.fleetflow.gateway.auth.ApiKeyStore;
@@ -35,7 +36,7 @@ public final class ApiKeyAdmin {
     private ApiKeyAdmin() {}
 
     public static void main(String[] args) {
-        GatewayConfig config = GatewayConfig.fromEnvironment(System.getenv());
+        GatewayConfig config = GatewayEnvironment.gatewayConfig(System.getenv());
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.dbUrl());
         hc.setUsername(config.dbUser());

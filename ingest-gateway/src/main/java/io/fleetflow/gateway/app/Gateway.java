@@ -97,7 +97,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts with the read side's defaults (no environment is read here: see GatewayMain). */
     public static Gateway start(GatewayConfig config) throws SQLException {
-        return start(config, ReadApiSettings.fromEnvironment(Map.of()));
+        return start(config, GatewayEnvironment.readApiSettings(Map.of()));
     }
 
     /** Starts with read-side settings taken from elsewhere than the process environment. */

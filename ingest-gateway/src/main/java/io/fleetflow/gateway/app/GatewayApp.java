@@ -63,7 +63,8 @@ public final class GatewayApp {
             return new Operations(
                     null,
                     metrics,
-                    new ConcurrencyLimit(GatewayConfig.DEFAULT_MAX_CONCURRENT_INGESTS, metrics),
+                    new ConcurrencyLimit(
+                            IngestOptions.MAX_CONCURRENT_INGESTS.defaultValue(), metrics),
                     new OpsController(metrics),
                     Duration.ofSeconds(5),
                     new StatisticsHandler());

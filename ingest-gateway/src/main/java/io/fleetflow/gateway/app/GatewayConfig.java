@@ -1,9 +1,7 @@
 package io.fleetflow.gateway.app;
 
-import io.fleetflow.model.PipelineNames;
 import io.fleetflow.model.ingest.PayloadLimits;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,18 +48,6 @@ public record GatewayConfig(
         Duration relayStaleAge,
         Duration shutdownGrace) {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8080;
-    public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    public static final String DEFAULT_DB_USER = "postgres";
-    public static final int DEFAULT_DB_POOL_SIZE = 16;
-    public static final String DEFAULT_AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/%2F";
-    public static final String DEFAULT_QUEUE = PipelineNames.QUEUE;
-    public static final long DEFAULT_MAX_BODY_BYTES = 64L * 1024 * 1024;
-    public static final int DEFAULT_MAX_CONCURRENT_INGESTS = 64;
-    public static final Duration DEFAULT_RELAY_STALE_AGE = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
-
     public GatewayConfig {
         Objects.requireNonNull(dbUrl, "dbUrl");
         Objects.requireNonNull(amqpUri, "amqpUri");
@@ -78,35 +64,30 @@ public record GatewayConfig(
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     }
 
-    /** Reads {@code FLEETFLOW_*} variables; see {@link GatewayEnvironment} and the README. */
-    public static GatewayConfig fromEnvironment(Map<String, String> env) {
-        return new GatewayEnvironment(env).config();
-    }
-
     /**
      * Defaults for everything but the endpoints, with authentication OFF; for tests that are not
      * about authentication ({@link #withAuth} turns it on).
      */
     public static GatewayConfig local(String dbUrl, String dbUser, String amqpUri, String queue) {
         return new GatewayConfig(
-                DEFAULT_HOST,
+                HttpOptions.HOST.defaultValue(),
                 0,
                 dbUrl,
                 dbUser,
                 "",
-                DEFAULT_DB_POOL_SIZE,
+                DatabaseOptions.POOL_SIZE.defaultValue(),
                 amqpUri,
                 queue,
                 PayloadLimits.DEFAULTS,
-                DEFAULT_MAX_BODY_BYTES,
-                Duration.ofSeconds(5),
+                IngestOptions.MAX_BODY_BYTES.defaultValue(),
+                PublishOptions.CONFIRM_TIMEOUT.defaultValue(),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
                 true,
                 false,
                 false,
-                DEFAULT_MAX_CONCURRENT_INGESTS,
-                DEFAULT_RELAY_STALE_AGE,
+                IngestOptions.MAX_CONCURRENT_INGESTS.defaultValue(),
+                PublishOptions.RELAY_STALE_AGE.defaultValue(),
                 Duration.ofSeconds(5));
     }
 

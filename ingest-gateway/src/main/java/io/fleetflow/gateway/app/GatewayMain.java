@@ -1,6 +1,5 @@
 package io.fleetflow.gateway.app;
 
-import io.fleetflow.gateway.read.ReadApiSettings;
 import java.util.Map;
 
 /**
@@ -14,7 +13,8 @@ public final class GatewayMain {
         Map<String, String> env = System.getenv();
         Gateway gateway =
                 Gateway.start(
-                        GatewayConfig.fromEnvironment(env), ReadApiSettings.fromEnvironment(env));
+                        GatewayEnvironment.gatewayConfig(env),
+                        GatewayEnvironment.readApiSettings(env));
         gateway.devCredentials()
                 .ifPresent(
                         dev ->

@@ -10,15 +10,18 @@ class GatewayConfigTest {
 
     @Test
     void authenticationIsOnUnlessExplicitlyTurnedOffAndNoCredentialsAreMadeByDefault() {
-        GatewayConfig defaults = GatewayConfig.fromEnvironment(Map.of());
+        GatewayConfig defaults = GatewayEnvironment.gatewayConfig(Map.of());
         assertThat(defaults.authEnabled()).isTrue();
         assertThat(defaults.devCredentials()).isFalse();
-        assertThat(GatewayConfig.fromEnvironment(Map.of("FLEETFLOW_AUTH", "off")).authEnabled())
+        assertThat(GatewayEnvironment.gatewayConfig(Map.of("FLEETFLOW_AUTH", "off")).authEnabled())
                 .isFalse();
-        assertThat(GatewayConfig.fromEnvironment(Map.of("FLEETFLOW_AUTH", "false")).authEnabled())
+        assertThat(
+                        GatewayEnvironment.gatewayConfig(Map.of("FLEETFLOW_AUTH", "false"))
+                                .authEnabled())
                 .isTrue();
         assertThat(
-                        GatewayConfig.fromEnvironment(Map.of("FLEETFLOW_DEV_CREDENTIALS", "true"))
+                        GatewayEnvironment.gatewayConfig(
+                                        Map.of("FLEETFLOW_DEV_CREDENTIALS", "true"))
                                 .devCredentials())
                 .isTrue();
         assertThat(GatewayConfig.local("jdbc:x", "u", "amqp://h", "q").authEnabled()).isFalse();
@@ -27,7 +30,7 @@ class GatewayConfigTest {
     @Test
     void limitsAndRelayTimingComeFromTheEnvironment() {
         GatewayConfig c =
-                GatewayConfig.fromEnvironment(
+                GatewayEnvironment.gatewayConfig(
                         Map.of(
                                 "FLEETFLOW_MAX_CONCURRENT_INGESTS", "7",
                                 "FLEETFLOW_RELAY_STALE_AGE_MS", "60000",
