@@ -5,7 +5,8 @@ import { PageSkeleton } from '@/components/ui/skeleton';
 import { TokenScreen } from '@/features/auth/components/token-screen';
 
 // One chunk per page: the first page loads only what it shows (the charting library, for one,
-// only with the pages that draw charts).
+// only with the pages that draw charts). page-modules.ts names the same modules for the build, which
+// preloads the opened page's chunk alongside the main one (a test keeps the two lists the same).
 const FleetPage = lazy(() => import('./pages/fleet-page'));
 const DriverPage = lazy(() => import('./pages/driver-page'));
 const DriversLeaderboard = lazy(() =>

@@ -17,13 +17,15 @@ describe('the API types', () => {
     expect(body(committed)).toBe(body(fresh));
   });
 
-  it('come from a document that lints without errors or warnings', () => {
+  it('come from a document that lints without errors or warnings (Redocly recommended rules)', () => {
     const out = execFileSync(
       'npx',
-      ['--no-install', 'redocly', 'lint', DOCUMENT, '--format=json'],
+      ['--no-install', 'redocly', 'lint', DOCUMENT, '--extends=recommended', '--format=json'],
       { cwd: DASHBOARD, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    const report = JSON.parse(out) as { totals: { errors: number; warnings: number } };
-    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    const report = JSON.parse(out) as { totals: { errors: number; warnings: number; ignored: number } };
+    // The four ignored are the 4XX rule on the no-input operations, each listed with the reason in
+    // .redocly.lint-ignore.yaml; another exemption has to change this number on purpose.
+    expect(report.totals).toEqual({ errors: 0, warnings: 0, ignored: 4 });
   }, 60_000);
 });

@@ -3,9 +3,10 @@
  * (ingest-gateway/src/main/resources/openapi.json), from which `api.generated.ts` is generated
  * (`npm run gen:api`; a test fails when it is stale). These are the names the code uses.
  */
-import type { components } from './api.generated';
+import type { components, operations } from './api.generated';
 
 type Schemas = components['schemas'];
+type DriversQuery = NonNullable<operations['getDrivers']['parameters']['query']>;
 
 export type EventRates = Schemas['EventRates'];
 export type FleetSummary = Schemas['FleetSummary'];
@@ -22,3 +23,7 @@ export type TripSamples = Schemas['TripSamples'];
 export type Vehicle = Schemas['Vehicle'];
 export type DriverList = Schemas['DriverList'];
 export type VehicleList = Schemas['VehicleList'];
+
+/** Sort keys and orders of the drivers list (query parameters of getDrivers). */
+export type DriverSort = NonNullable<DriversQuery['sort']>;
+export type SortOrder = NonNullable<DriversQuery['order']>;

@@ -1,18 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { refresh } from '@/config/env';
 import { apiGet } from '@/lib/api-client';
-import type { DriverList } from '@/types/api';
+import type { DriverList, DriverSort, SortOrder } from '@/types/api';
 
-export type DriverSort =
-  | 'score'
-  | 'harsh_braking'
-  | 'rapid_acceleration'
-  | 'harsh_cornering'
-  | 'speeding'
-  | 'distance'
-  | 'trips';
-
-export type DriversParams = { search?: string; sort: DriverSort; order: 'asc' | 'desc' };
+export type DriversParams = { search?: string; sort: DriverSort; order: SortOrder };
 
 export function getDrivers(params: DriversParams, signal?: AbortSignal): Promise<DriverList> {
   return apiGet<DriverList>('/api/v1/drivers', params, signal);

@@ -8,7 +8,8 @@ import { ScoreBadge } from '@/components/ui/score-badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Sparkline } from '@/components/ui/sparkline';
 import { bandClasses, bandLabels, fmtNumber, fmtTime, shortId, type ScoreBand } from '@/lib/format';
-import { useDrivers, type DriverSort } from '../api/get-drivers';
+import type { DriverSort, SortOrder } from '@/types/api';
+import { useDrivers } from '../api/get-drivers';
 
 const columns: { sort: DriverSort; label: string }[] = [
   { sort: 'score', label: 'Score' },
@@ -23,7 +24,7 @@ const columns: { sort: DriverSort; label: string }[] = [
 export function DriversLeaderboard() {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<DriverSort>('score');
-  const [order, setOrder] = useState<'asc' | 'desc'>('desc');
+  const [order, setOrder] = useState<SortOrder>('desc');
   const deferredSearch = useDeferredValue(search.trim());
   const drivers = useDrivers({ search: deferredSearch || undefined, sort, order });
 
