@@ -1,9 +1,11 @@
 package io.fleetflow.simulator;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -145,8 +147,7 @@ public final class SimulatorCli {
         }
     }
 
-    private static void runWrite(List<String> dirs, CliArgs args, long seed)
-            throws java.io.IOException {
+    private static void runWrite(List<String> dirs, CliArgs args, long seed) throws IOException {
         if (dirs.size() != 1) {
             throw new IllegalArgumentException("write needs one folder: write DIR");
         }
@@ -159,7 +160,7 @@ public final class SimulatorCli {
                         args.getDouble("bumps-per-min", 0),
                         args.getDouble("yaw-deg", 0));
         Instant start = Instant.parse("2026-05-01T08:00:00Z");
-        List<SimulatedTrip> trips = new java.util.ArrayList<>();
+        List<SimulatedTrip> trips = new ArrayList<>();
         for (Vehicle v : fleet.vehicles()) {
             for (int k = 0; k < tripsPerVehicle; k++) {
                 SimulatedTrip trip =

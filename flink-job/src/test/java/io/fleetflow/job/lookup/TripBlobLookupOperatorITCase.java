@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream.OutputMode;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;
@@ -89,8 +91,7 @@ class TripBlobLookupOperatorITCase {
                         Duration.ofMillis(20));
         return new OneInputStreamOperatorTestHarness<>(
                 new AsyncWaitOperatorFactory<>(lookup, 10_000, 8, OutputMode.UNORDERED),
-                org.apache.flink.api.common.typeinfo.Types.STRING.createSerializer(
-                        new org.apache.flink.api.common.ExecutionConfig()));
+                Types.STRING.createSerializer(new ExecutionConfig()));
     }
 
     private static List<UUID> seed(int trips) throws Exception {

@@ -2,17 +2,11 @@ package io.fleetflow.gateway.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetflow.gateway.app.GatewayApp;
-import io.fleetflow.gateway.ingest.TelemetryController;
-import io.fleetflow.gateway.ingest.TripStore;
-import io.fleetflow.gateway.ops.HealthController;
+import io.fleetflow.gateway.app.TestGateway;
 import io.fleetflow.gateway.pipeline.QueueDepthProbe;
-import io.fleetflow.gateway.publish.PublicationStore;
 import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.gateway.read.ReadApi;
 import io.fleetflow.gateway.read.ReadApiSettings;
-import io.fleetflow.model.ingest.PayloadLimits;
-import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestServices;
 import io.javalin.Javalin;
@@ -22,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,22 +44,14 @@ class DashboardFilesITCase {
                         TestServices.amqpUri(), "unused_dashboard_it", Duration.ofSeconds(1), 1);
         probe = new QueueDepthProbe(TestServices.amqpUri(), "unused_dashboard_it");
         app =
-                GatewayApp.create(
-                                new TelemetryController(
-                                        new TripPayloadReader(
-                                                PayloadLimits.DEFAULTS, Clock.systemUTC()),
-                                        new TripStore(DB.dataSource()),
-                                        new PublicationStore(DB.dataSource()),
-                                        publisher,
-                                        1 << 20),
-                                new HealthController(DB.dataSource(), publisher::ping),
-                                ReadApi.controller(
-                                        DB.dataSource(),
-                                        probe,
-                                        new ReadApiSettings("http://127.0.0.1:1", "x", dist)),
-                                new DashboardFiles(dist),
-                                GatewayApp.objectMapper())
-                        .start("127.0.0.1", 0);
+                TestGateway.readApp(
+                        DB.dataSource(),
+                        publisher,
+                        ReadApi.controller(
+                                DB.dataSource(),
+                                probe,
+                                new ReadApiSettings("http://127.0.0.1:1", "x", dist)),
+                        new DashboardFiles(dist));
     }
 
     @AfterEach

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetflow.gateway.app.GatewayApp;
+import io.fleetflow.gateway.app.TestGateway;
 import io.fleetflow.gateway.dashboard.DashboardFiles;
-import io.fleetflow.gateway.ingest.TelemetryController;
-import io.fleetflow.gateway.ingest.TripStore;
-import io.fleetflow.gateway.ops.HealthController;
 import io.fleetflow.gateway.pipeline.PipelineQueries;
 import io.fleetflow.gateway.pipeline.QueueDepthProbe;
-import io.fleetflow.gateway.publish.PublicationStore;
 import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.model.TripSamples;
-import io.fleetflow.model.ingest.PayloadLimits;
-import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TestServices;
@@ -27,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,20 +71,7 @@ class ReadApiITCase {
                         DB.dataSource(),
                         probe,
                         new ReadApiSettings(restUrl, "http://flink.example/", null));
-        app =
-                GatewayApp.create(
-                                new TelemetryController(
-                                        new TripPayloadReader(
-                                                PayloadLimits.DEFAULTS, Clock.systemUTC()),
-                                        new TripStore(DB.dataSource()),
-                                        new PublicationStore(DB.dataSource()),
-                                        publisher,
-                                        1 << 20),
-                                new HealthController(DB.dataSource(), publisher::ping),
-                                read,
-                                DashboardFiles.none(),
-                                GatewayApp.objectMapper())
-                        .start("127.0.0.1", 0);
+        app = TestGateway.readApp(DB.dataSource(), publisher, read, DashboardFiles.none());
     }
 
     @AfterEach
