@@ -56,8 +56,10 @@ public final class RiskModelScorer implements TripScorer {
                 counts.get(EventType.RAPID_ACCELERATION),
                 counts.get(EventType.HARSH_CORNERING),
                 counts.get(EventType.SPEEDING),
+                counts.get(EventType.CRASH),
                 secondsAbove(t, samples.speedKmh(), config.speeding().limitKmh()),
                 metrics,
+                TripSensing.NONE,
                 events,
                 version());
     }

@@ -26,6 +26,9 @@ public record ScoringConfig(
         double minExposureKm)
         implements Serializable {
 
+    /** Slowest sampling at which a crash impulse (~100 ms) can be seen. In Hz. */
+    public static final double MIN_CRASH_RATE_HZ = 25;
+
     /** Passenger cars and vans. */
     public static final ScoringConfig DEFAULTS =
             new ScoringConfig(
@@ -82,11 +85,16 @@ public record ScoringConfig(
             case RAPID_ACCELERATION -> acceleration;
             case HARSH_CORNERING -> cornering;
             case SPEEDING -> throw new IllegalArgumentException("speeding has a SpeedingRule");
+            case CRASH -> throw new IllegalArgumentException("a crash is not a g-force rule");
         };
     }
 
     /** Penalty points per event per 100 km for any event type. */
     public double weight(EventType type) {
-        return type == EventType.SPEEDING ? speeding.weight() : rule(type).weight();
+        return switch (type) {
+            case SPEEDING -> speeding.weight();
+            case CRASH -> 0; // a crash is not a rate per distance; see RiskModelScorer
+            default -> rule(type).weight();
+        };
     }
 }

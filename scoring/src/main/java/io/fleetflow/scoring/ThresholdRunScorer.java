@@ -73,7 +73,17 @@ public final class ThresholdRunScorer implements TripScorer {
         }
         int score = Math.max(0, 100 - penalty * (braking + accel));
         return new TripScore(
-                score, braking, accel, 0, 0, 0, TripMetrics.of(samples), events, version());
+                score,
+                braking,
+                accel,
+                0,
+                0,
+                0,
+                0,
+                TripMetrics.of(samples),
+                TripSensing.NONE,
+                events,
+                version());
     }
 
     @Override

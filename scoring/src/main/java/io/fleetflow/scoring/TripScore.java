@@ -8,7 +8,9 @@ import java.util.Objects;
  * every event, so the score can be explained event by event.
  *
  * @param safetyScore 0 (worst) to 100 (best)
+ * @param crashCount CRASH events, minor and major
  * @param speedingSeconds total time above the speed limit, in s
+ * @param sensing the mount estimate and whether crashes could be looked for
  * @param scoringVersion the {@link TripScorer#version()} that produced it
  */
 public record TripScore(
@@ -17,8 +19,10 @@ public record TripScore(
         int rapidAccelCount,
         int harshCorneringCount,
         int speedingCount,
+        int crashCount,
         double speedingSeconds,
         TripMetrics metrics,
+        TripSensing sensing,
         List<DrivingEvent> events,
         String scoringVersion) {
 
@@ -29,10 +33,12 @@ public record TripScore(
         if (harshBrakingCount < 0
                 || rapidAccelCount < 0
                 || harshCorneringCount < 0
-                || speedingCount < 0) {
+                || speedingCount < 0
+                || crashCount < 0) {
             throw new IllegalArgumentException("event counts must not be negative");
         }
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(sensing, "sensing");
         events = List.copyOf(events);
         Objects.requireNonNull(scoringVersion, "scoringVersion");
     }
