@@ -14,6 +14,9 @@ import java.io.Serializable;
  * @param harshG peak |g| from which the event is {@link Severity#HARSH} (below: MODERATE). In g.
  * @param severeG peak |g| from which the event is {@link Severity#SEVERE}. In g.
  * @param weight penalty points per event per 100 km of exposure
+ * @param minEnergyGs least ∫|a| dt of the manoeuvre along its own direction: for braking and
+ *     acceleration that is the speed it changed (1 g·s = 35.3 km/h), for cornering the sideways
+ *     velocity it turned. Bumps and touches are too short to reach it. In g·s.
  */
 public record EventRule(
         double thresholdG,
@@ -22,7 +25,8 @@ public record EventRule(
         long mergeGapMs,
         double harshG,
         double severeG,
-        double weight)
+        double weight,
+        double minEnergyGs)
         implements Serializable {
 
     public EventRule {
@@ -41,6 +45,9 @@ public record EventRule(
         }
         if (!(weight >= 0) || !Double.isFinite(weight)) {
             throw new IllegalArgumentException("weight must not be negative: " + weight);
+        }
+        if (!(minEnergyGs >= 0) || !Double.isFinite(minEnergyGs)) {
+            throw new IllegalArgumentException("minEnergyGs must not be negative: " + minEnergyGs);
         }
     }
 

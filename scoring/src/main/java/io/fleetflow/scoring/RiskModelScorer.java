@@ -4,7 +4,6 @@ import io.fleetflow.model.EventType;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.scoring.AxisEventDetector.Polarity;
 import io.fleetflow.scoring.AxisEventDetector.Run;
-import io.fleetflow.scoring.ManoeuvreResolver.Candidate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,16 +12,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The risk model (docs/scoring.md): smooths both g channels over a fixed time window, detects
- * braking, acceleration and cornering manoeuvres with per-type thresholds, hysteresis, minimum
- * duration and merge gap, keeps one event per manoeuvre on its dominant axis, adds speeding spells,
- * and scores {@code 100 − Σ weight(type) × events per 100 km}, with short trips counted as {@link
+ * The risk model (docs/scoring.md). Turns the g channels back by the device's estimated mounting
+ * yaw when the trip's speed supports an estimate ({@link MountAlignment}), smooths them over a
+ * fixed time window, segments manoeuvres on the horizontal acceleration vector and types each by
+ * its dominant direction ({@link ManoeuvreSegmenter}), keeps those with the evidence of a harsh
+ * manoeuvre that are not a rebound ({@link ManoeuvreEvidence}), looks for collisions on the raw
+ * signal at 25 Hz or faster ({@link CrashDetector}), adds speeding spells, and scores {@code 100 −
+ * Σ weight(type) × events per 100 km − crash penalties}, with short trips counted as {@link
  * ScoringConfig#minExposureKm()} long. Pure, thread-safe and serializable.
  */
 public final class RiskModelScorer implements TripScorer {
 
     /** Names the algorithm; bumped when the detection logic (not just a parameter) changes. */
-    public static final String MODEL = "risk-model-1";
+    public static final String MODEL = "risk-model-2";
 
     private final ScoringConfig config;
 
@@ -38,20 +40,27 @@ public final class RiskModelScorer implements TripScorer {
         return config;
     }
 
+    /** Every event of a trip in order of start time, and what the data allowed. */
+    public record Detection(List<DrivingEvent> events, TripSensing sensing) {}
+
     @Override
     public TripScore score(TripSamples samples) {
         long[] t = Signals.timeline(samples);
-        List<DrivingEvent> events = detectEvents(samples, t);
+        Detection detection = detect(samples, t);
         Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
         for (EventType type : EventType.values()) {
             counts.put(type, 0);
         }
-        for (DrivingEvent e : events) {
+        double crashPenalty = 0;
+        for (DrivingEvent e : detection.events()) {
             counts.merge(e.type(), 1, Integer::sum);
+            if (e.impact() != null) {
+                crashPenalty += config.crash().penalty(e.impact().major());
+            }
         }
         TripMetrics metrics = TripMetrics.of(samples);
         return new TripScore(
-                safetyScore(counts, metrics.distanceKm()),
+                safetyScore(counts, metrics.distanceKm(), crashPenalty),
                 counts.get(EventType.HARSH_BRAKING),
                 counts.get(EventType.RAPID_ACCELERATION),
                 counts.get(EventType.HARSH_CORNERING),
@@ -59,27 +68,63 @@ public final class RiskModelScorer implements TripScorer {
                 counts.get(EventType.CRASH),
                 secondsAbove(t, samples.speedKmh(), config.speeding().limitKmh()),
                 metrics,
-                TripSensing.NONE,
-                events,
+                detection.sensing(),
+                detection.events(),
                 version());
     }
 
     /** Every event of the trip in order of start time; the detection pass without the metrics. */
     public List<DrivingEvent> detectEvents(TripSamples samples, long[] t) {
+        return detect(samples, t).events();
+    }
+
+    /** The detection pass: events and what the data allowed. */
+    public Detection detect(TripSamples samples, long[] t) {
         double period = Signals.typicalPeriodMs(samples, t);
         int n = samples.size();
-        long window = config.smoothingWindowMs();
+        double[] speed = samples.speedKmh();
+        double[] rawLong = samples.gForceLong();
+        double[] rawLat = samples.gForceLat();
+        boolean speedUsable = Signals.speedVaries(speed);
+        Double yawDeg =
+                speedUsable ? MountAlignment.estimateYawDeg(t, speed, rawLong, rawLat) : null;
+        if (yawDeg != null) {
+            rawLong = rawLong.clone();
+            rawLat = rawLat.clone();
+            MountAlignment.undo(yawDeg, rawLong, rawLat);
+        }
         double[] gLong = new double[n];
         double[] gLat = new double[n];
-        Signals.movingAverages(t, samples.gForceLong(), samples.gForceLat(), window, gLong, gLat);
+        Signals.movingAverages(t, rawLong, rawLat, config.smoothingWindowMs(), gLong, gLat);
 
-        List<Candidate> candidates = new ArrayList<>();
-        addCandidates(EventType.HARSH_BRAKING, t, gLong, Polarity.NEGATIVE, period, candidates);
-        addCandidates(
-                EventType.RAPID_ACCELERATION, t, gLong, Polarity.POSITIVE, period, candidates);
-        addCandidates(EventType.HARSH_CORNERING, t, gLat, Polarity.ABSOLUTE, period, candidates);
-        List<DrivingEvent> events = new ArrayList<>(ManoeuvreResolver.resolve(candidates));
+        List<DrivingEvent> events = new ArrayList<>();
+        List<Manoeuvre> segments = ManoeuvreSegmenter.segment(t, gLong, gLat, config, period);
+        for (Manoeuvre m :
+                ManoeuvreEvidence.harsh(segments, config, t, gLong, speedUsable ? speed : null)) {
+            EventRule rule = config.rule(m.type());
+            events.add(
+                    new DrivingEvent(
+                            m.type(),
+                            m.startMs(),
+                            m.endMs(),
+                            m.peakG(),
+                            rule.severityOf(m.peakG())));
+        }
+        boolean crashDetection = n > 1 && period > 0 && 1000.0 / period >= MIN_CRASH_RATE;
+        if (crashDetection) {
+            events.addAll(
+                    CrashDetector.detect(
+                            t, rawLong, rawLat, speedUsable ? speed : null, config.crash()));
+        }
+        addSpeeding(t, speed, period, events);
+        events.sort(Comparator.comparingLong(DrivingEvent::startMs));
+        return new Detection(events, new TripSensing(yawDeg, crashDetection));
+    }
 
+    /** The slowest rate crashes are looked for at, with 2 % slack for a device's clock. In Hz. */
+    private static final double MIN_CRASH_RATE = ScoringConfig.MIN_CRASH_RATE_HZ * 0.98;
+
+    private void addSpeeding(long[] t, double[] speed, double period, List<DrivingEvent> events) {
         SpeedingRule speeding = config.speeding();
         AxisEventDetector speedDetector =
                 new AxisEventDetector(
@@ -87,7 +132,7 @@ public final class RiskModelScorer implements TripScorer {
                         Math.nextUp(speeding.limitKmh()),
                         speeding.minDurationMs(),
                         speeding.mergeGapMs());
-        for (Run run : speedDetector.detect(t, samples.speedKmh(), Polarity.POSITIVE, period)) {
+        for (Run run : speedDetector.detect(t, speed, Polarity.POSITIVE, period)) {
             events.add(
                     new DrivingEvent(
                             EventType.SPEEDING,
@@ -96,34 +141,15 @@ public final class RiskModelScorer implements TripScorer {
                             run.peak(),
                             speeding.severityOf(run.peak())));
         }
-        events.sort(Comparator.comparingLong(DrivingEvent::startMs));
-        return events;
     }
 
-    private void addCandidates(
-            EventType type,
-            long[] t,
-            double[] signal,
-            Polarity polarity,
-            double period,
-            List<Candidate> out) {
-        EventRule rule = config.rule(type);
-        for (Run run : AxisEventDetector.of(rule).detect(t, signal, polarity, period)) {
-            DrivingEvent event =
-                    new DrivingEvent(
-                            type,
-                            run.startMs(),
-                            run.endMs(),
-                            run.peak(),
-                            rule.severityOf(run.peak()));
-            out.add(new Candidate(event));
-        }
-    }
-
-    /** {@code 100 − Σ weight × count × 100 / max(distance, minExposure)}, rounded, in 0..100. */
-    int safetyScore(Map<EventType, Integer> counts, double distanceKm) {
+    /**
+     * {@code 100 − Σ weight × count × 100 / max(distance, minExposure) − crash penalties}, rounded,
+     * in 0..100.
+     */
+    int safetyScore(Map<EventType, Integer> counts, double distanceKm, double crashPenalty) {
         double exposureKm = Math.max(distanceKm, config.minExposureKm());
-        double penalty = 0;
+        double penalty = crashPenalty;
         for (Map.Entry<EventType, Integer> e : counts.entrySet()) {
             penalty += config.weight(e.getKey()) * e.getValue() * 100.0 / exposureKm;
         }

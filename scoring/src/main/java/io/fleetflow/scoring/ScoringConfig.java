@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param revision bumped whenever a default below changes
  * @param smoothingWindowMs width of the centred moving average applied to both g channels. In ms.
  * @param minExposureKm distance below which a trip is scored as if it were this long. In km.
+ * @param reboundWindowMs how long after a braking or acceleration event ends an opposite pulse with
+ *     less energy is taken for its rebound and not counted. In ms.
+ * @param crash how collisions are recognised and what they cost
  */
 public record ScoringConfig(
         String vehicleClass,
@@ -23,7 +26,9 @@ public record ScoringConfig(
         EventRule acceleration,
         EventRule cornering,
         SpeedingRule speeding,
-        double minExposureKm)
+        double minExposureKm,
+        long reboundWindowMs,
+        CrashRule crash)
         implements Serializable {
 
     /** Slowest sampling at which a crash impulse (~100 ms) can be seen. In Hz. */
@@ -33,13 +38,15 @@ public record ScoringConfig(
     public static final ScoringConfig DEFAULTS =
             new ScoringConfig(
                     "car",
-                    1,
+                    2,
                     250,
-                    new EventRule(0.35, 0.5, 500, 1_000, 0.45, 0.60, 2.0),
-                    new EventRule(0.25, 0.5, 500, 1_000, 0.35, 0.50, 1.0),
-                    new EventRule(0.35, 0.5, 500, 1_000, 0.45, 0.60, 1.5),
+                    new EventRule(0.35, 0.5, 500, 1_000, 0.45, 0.60, 2.0, 0.30),
+                    new EventRule(0.25, 0.5, 500, 1_000, 0.35, 0.50, 1.0, 0.15),
+                    new EventRule(0.35, 0.5, 500, 1_000, 0.45, 0.60, 1.5, 0.30),
                     new SpeedingRule(120, 10_000, 5_000, 10, 20, 2.0),
-                    25.0);
+                    25.0,
+                    3_000,
+                    new CrashRule(1.5, 2.5, 7, 200, 20, 40));
 
     /**
      * Loaded heavy trucks: they cannot reach car-level g without danger (load shift, rollover), so
@@ -48,13 +55,15 @@ public record ScoringConfig(
     public static final ScoringConfig HEAVY_TRUCK =
             new ScoringConfig(
                     "heavy-truck",
-                    1,
+                    2,
                     250,
-                    new EventRule(0.25, 0.5, 500, 1_000, 0.32, 0.45, 2.0),
-                    new EventRule(0.18, 0.5, 500, 1_000, 0.25, 0.35, 1.0),
-                    new EventRule(0.20, 0.5, 500, 1_000, 0.28, 0.40, 1.5),
+                    new EventRule(0.25, 0.5, 500, 1_000, 0.32, 0.45, 2.0, 0.22),
+                    new EventRule(0.18, 0.5, 500, 1_000, 0.25, 0.35, 1.0, 0.15),
+                    new EventRule(0.20, 0.5, 500, 1_000, 0.28, 0.40, 1.5, 0.17),
                     new SpeedingRule(90, 10_000, 5_000, 10, 20, 2.0),
-                    50.0);
+                    50.0,
+                    3_000,
+                    new CrashRule(1.5, 2.5, 7, 200, 20, 40));
 
     public ScoringConfig {
         Objects.requireNonNull(vehicleClass, "vehicleClass");
@@ -62,6 +71,10 @@ public record ScoringConfig(
         Objects.requireNonNull(acceleration, "acceleration");
         Objects.requireNonNull(cornering, "cornering");
         Objects.requireNonNull(speeding, "speeding");
+        Objects.requireNonNull(crash, "crash");
+        if (reboundWindowMs < 0) {
+            throw new IllegalArgumentException("reboundWindowMs must not be negative");
+        }
         if (vehicleClass.isBlank() || revision < 0) {
             throw new IllegalArgumentException("vehicleClass and revision are required");
         }
@@ -93,7 +106,7 @@ public record ScoringConfig(
     public double weight(EventType type) {
         return switch (type) {
             case SPEEDING -> speeding.weight();
-            case CRASH -> 0; // a crash is not a rate per distance; see RiskModelScorer
+            case CRASH -> 0; // a crash is not a rate per distance: CrashRule#penalty
             default -> rule(type).weight();
         };
     }

@@ -91,4 +91,33 @@ public final class Signals {
             out2[i] = sum2 * inverse;
         }
     }
+
+    /** The first index whose time is at or after {@code ms}, or {@code t.length} if none. */
+    public static int indexAtOrAfter(long[] t, long ms) {
+        int lo = 0;
+        int hi = t.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] < ms) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Whether the reported speed carries information: it changes by at least 1 km/h over the trip.
+     * Phone recordings without GPS send a constant placeholder.
+     */
+    public static boolean speedVaries(double[] speedKmh) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : speedKmh) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return max - min >= 1;
+    }
 }

@@ -152,9 +152,9 @@ class RiskModelPropertiesTest {
         counts.put(EventType.RAPID_ACCELERATION, accel);
         counts.put(EventType.HARSH_CORNERING, cornering);
         counts.put(EventType.SPEEDING, speeding);
-        int before = scorer.safetyScore(counts, distanceKm);
+        int before = scorer.safetyScore(counts, distanceKm, 0);
         counts.merge(extra, 1, Integer::sum);
-        int after = scorer.safetyScore(counts, distanceKm);
+        int after = scorer.safetyScore(counts, distanceKm, 0);
 
         assertThat(after).isLessThanOrEqualTo(before).isBetween(0, 100);
     }

@@ -108,7 +108,7 @@ class RiskModelScorerTest {
 
         assertThat(scorer.score(trip.build()).harshBrakingCount()).isEqualTo(1);
 
-        EventRule noHysteresis = new EventRule(0.35, 1.0, 500, 1_000, 0.45, 0.60, 2.0);
+        EventRule noHysteresis = new EventRule(0.35, 1.0, 500, 1_000, 0.45, 0.60, 2.0, 0.15);
         ScoringConfig config =
                 new ScoringConfig(
                         "test",
@@ -118,7 +118,9 @@ class RiskModelScorerTest {
                         noHysteresis,
                         noHysteresis,
                         ScoringConfig.DEFAULTS.speeding(),
-                        25);
+                        25,
+                        ScoringConfig.DEFAULTS.reboundWindowMs(),
+                        ScoringConfig.DEFAULTS.crash());
         assertThat(new RiskModelScorer(config).score(trip.build()).harshBrakingCount())
                 .isEqualTo(2);
     }
@@ -179,11 +181,11 @@ class RiskModelScorerTest {
         Map<EventType, Integer> counts = counts(2, 1, 1, 0);
 
         // (2 x 2.0 + 1 x 1.0 + 1 x 1.5) x 100 / 40 km = 16.25
-        assertThat(scorer.safetyScore(counts, 40.0)).isEqualTo(84);
+        assertThat(scorer.safetyScore(counts, 40.0, 0)).isEqualTo(84);
         // a 5 km trip is scored as 25 km: 6.5 x 100 / 25 = 26
-        assertThat(scorer.safetyScore(counts, 5.0)).isEqualTo(74);
-        assertThat(scorer.safetyScore(counts(0, 0, 0, 0), 0.0)).isEqualTo(100);
-        assertThat(scorer.safetyScore(counts(50, 0, 0, 0), 1.0)).isZero();
+        assertThat(scorer.safetyScore(counts, 5.0, 0)).isEqualTo(74);
+        assertThat(scorer.safetyScore(counts(0, 0, 0, 0), 0.0, 0)).isEqualTo(100);
+        assertThat(scorer.safetyScore(counts(50, 0, 0, 0), 1.0, 0)).isZero();
     }
 
     @Test
@@ -201,12 +203,12 @@ class RiskModelScorerTest {
 
     @Test
     void versionNamesTheModelAndTheVehicleClassParameters() {
-        assertThat(scorer.version()).isEqualTo("risk-model-1/car-1");
+        assertThat(scorer.version()).isEqualTo("risk-model-2/car-2");
         assertThat(new RiskModelScorer(ScoringConfig.HEAVY_TRUCK).version())
-                .isEqualTo("risk-model-1/heavy-truck-1");
+                .isEqualTo("risk-model-2/heavy-truck-2");
         assertThat(scorer.score(trip(10, 1_000).build()).scoringVersion())
                 .isEqualTo(scorer.version());
-        assertThat(Scorers.defaultScorer().version()).isEqualTo("risk-model-1/car-1");
+        assertThat(Scorers.defaultScorer().version()).isEqualTo("risk-model-2/car-2");
     }
 
     private static Map<EventType, Integer> counts(

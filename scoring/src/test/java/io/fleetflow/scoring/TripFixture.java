@@ -55,6 +55,53 @@ final class TripFixture {
         return plateau(gLong, atMs, peakG, durationMs);
     }
 
+    /** Speed made the integral of the longitudinal g so far, from {@code startKmh}: a GPS speed. */
+    TripFixture speedFollowsLongitudinal(double startKmh) {
+        speed[0] = startKmh;
+        for (int i = 1; i < t.length; i++) {
+            double dtS = (t[i] - t[i - 1]) / 1000.0;
+            speed[i] = Math.max(0, speed[i - 1] + gLong[i - 1] * 9.80665 * 3.6 * dtS);
+        }
+        return this;
+    }
+
+    /**
+     * The device turned by {@code degrees} about the vertical axis, counter-clockwise from above.
+     */
+    TripFixture mountedTurnedBy(double degrees) {
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        for (int i = 0; i < t.length; i++) {
+            double l = gLong[i];
+            double a = gLat[i];
+            gLong[i] = l * cos + a * sin;
+            gLat[i] = -l * sin + a * cos;
+        }
+        return this;
+    }
+
+    /**
+     * A half-sine impulse of {@code peakG} lasting {@code durationMs}, pointing {@code degrees}
+     * from straight ahead (180: from the front, as a collision); {@code andBack} adds the same push
+     * the other way right after it, as a dropped device caught by its mount.
+     */
+    TripFixture impulse(long atMs, double peakG, long durationMs, double degrees, boolean andBack) {
+        double cos = Math.cos(Math.toRadians(degrees));
+        double sin = Math.sin(Math.toRadians(degrees));
+        for (int i = 0; i < t.length; i++) {
+            double phase = (t[i] - atMs) / (double) durationMs;
+            double v = 0;
+            if (phase >= 0 && phase <= 1) {
+                v = peakG * Math.sin(Math.PI * phase);
+            } else if (andBack && phase > 1 && phase <= 2) {
+                v = -peakG * Math.sin(Math.PI * (phase - 1));
+            }
+            gLong[i] += v * cos;
+            gLat[i] += v * sin;
+        }
+        return this;
+    }
+
     /** Lateral g, left positive. */
     TripFixture cornering(long atMs, double g, long durationMs) {
         return plateau(gLat, atMs, g, durationMs);

@@ -93,6 +93,7 @@ public final class LabelledTrips {
             case HARSH_BRAKING -> "harsh_braking";
             case RAPID_ACCELERATION -> "harsh_acceleration";
             case HARSH_CORNERING -> "harsh_cornering";
+            case CRASH -> "crash";
         };
     }
 }

@@ -27,8 +27,12 @@ final class ManoeuvrePlanner {
         CRUISE,
         SLOW,
         TURN,
-        HARSH
+        HARSH,
+        CRASH
     }
+
+    /** Slowest speed at which a crash is planted: below it a knock is not a collision. In m/s. */
+    private static final double MIN_CRASH_SPEED_MS = 20 / 3.6;
 
     private final DrivingStyle style;
     private final SplittableRandom random;
@@ -48,12 +52,24 @@ final class ManoeuvrePlanner {
     private double phasePeakG;
     private Kind harshKind;
     private double nextHarshAt;
+    private double crashAt; // s since the trip's start; infinite when the trip has none
+    private boolean crashed;
+    private double crashDirection; // radians, 0 = the car pushed forward, π = stopped from ahead
 
-    ManoeuvrePlanner(DrivingStyle style, double harshEventsPerMinute, SplittableRandom random) {
+    /**
+     * @param crashAtS when the trip crashes (the first moment from then on that it drives at 20
+     *     km/h or more), or infinity
+     */
+    ManoeuvrePlanner(
+            DrivingStyle style,
+            double harshEventsPerMinute,
+            double crashAtS,
+            SplittableRandom random) {
         this.style = style;
         this.random = random;
         this.eventsPerSecond = harshEventsPerMinute / 60.0;
         this.nextHarshAt = nextEventTime(0);
+        this.crashAt = crashAtS;
         enter(Phase.IDLE, 2 + random.nextDouble(8));
     }
 
@@ -75,6 +91,11 @@ final class ManoeuvrePlanner {
 
     /** Advances by {@code dt} seconds; {@code secondsLeft} lets the trip end at a stop. */
     void step(double dt, double secondsLeft) {
+        boolean stopping = phase == Phase.SLOW && slowTarget == 0;
+        boolean free = phase == Phase.LAUNCH || phase == Phase.TURN || phase == Phase.CRUISE;
+        if (free && !stopping && secondsLeft < stoppingSeconds() + 3) {
+            slowTo(0); // the trip ends at a stop, whatever the driver was doing
+        }
         double elapsed = now - phaseStart;
         gLat = 0;
         switch (phase) {
@@ -96,9 +117,11 @@ final class ManoeuvrePlanner {
                 double wobble = 0.02 * Math.sin(now * 0.7) + 0.01 * Math.sin(now * 2.3);
                 double control = (cruiseTarget - speed) / G / 4.0;
                 gLong = clamp(control, CRUISE_CONTROL_MAX_G) + wobble;
-                if (secondsLeft < stoppingSeconds() + 5) {
+                if (now >= crashAt && speed >= MIN_CRASH_SPEED_MS) {
+                    startCrash();
+                } else if (secondsLeft < stoppingSeconds() + 5) {
                     slowTo(0);
-                } else if (now >= nextHarshAt) {
+                } else if (now >= nextHarshAt && secondsLeft > stoppingSeconds() + 15) {
                     startHarsh();
                 } else if (elapsed >= phaseLength) {
                     chooseAfterCruise();
@@ -110,7 +133,8 @@ final class ManoeuvrePlanner {
                     speed = slowTarget;
                     if (slowTarget == 0) {
                         gLong = 0;
-                        enter(Phase.IDLE, secondsLeft < 20 ? 1e9 : 5 + random.nextDouble(40));
+                        boolean staysStopped = secondsLeft < 20 || crashed;
+                        enter(Phase.IDLE, staysStopped ? 1e9 : 5 + random.nextDouble(40));
                     } else {
                         enter(Phase.TURN, 3 + random.nextDouble(5));
                     }
@@ -125,6 +149,7 @@ final class ManoeuvrePlanner {
                 }
             }
             case HARSH -> stepHarsh(elapsed);
+            case CRASH -> stepCrash(elapsed);
         }
         speed = Math.max(0, speed + gLong * G * dt);
         if (speed == 0 && gLong < 0) {
@@ -159,8 +184,24 @@ final class ManoeuvrePlanner {
                 pick < 0.45
                         ? Kind.HARSH_BRAKING
                         : pick < 0.75 ? Kind.RAPID_ACCELERATION : Kind.HARSH_CORNERING;
-        phasePeakG = 0.48 + random.nextDouble(0.3);
-        double length = 1.0 + random.nextDouble(2.0);
+        // Shapes of labelled real manoeuvres (shared/data/real and the dataset it comes from): hard
+        // brakes of 0.45-0.8 g over 1.5-3.5 s, launches that peak at only 0.3-0.5 g (an engine's
+        // limit) but last 2-4.5 s, harsh turns of 0.4-0.7 g lateral over 2-5 s.
+        double length;
+        switch (harshKind) {
+            case HARSH_BRAKING -> {
+                phasePeakG = 0.45 + random.nextDouble(0.35);
+                length = 1.5 + random.nextDouble(2.0);
+            }
+            case RAPID_ACCELERATION -> {
+                phasePeakG = 0.30 + random.nextDouble(0.20);
+                length = 2.0 + random.nextDouble(2.5);
+            }
+            default -> {
+                phasePeakG = 0.40 + random.nextDouble(0.30);
+                length = 2.0 + random.nextDouble(3.0);
+            }
+        }
         if (harshKind == Kind.HARSH_BRAKING) {
             // Never brake below walking pace: the event must fit the speed the car has.
             length = Math.min(length, speed / (phasePeakG * G * 0.64));
@@ -190,6 +231,44 @@ final class ManoeuvrePlanner {
         }
         if (elapsed >= phaseLength) {
             enter(Phase.CRUISE, 5 + random.nextDouble(20));
+        }
+    }
+
+    /**
+     * A collision: a 80-150 ms impulse that changes the velocity by 8-30 km/h (never more than the
+     * car has), mostly from ahead, sometimes from a side; then the car comes to rest and stays.
+     */
+    private void startCrash() {
+        crashAt = Double.POSITIVE_INFINITY;
+        crashed = true;
+        double deltaV = Math.min(speed, (8 + random.nextDouble(22)) / 3.6);
+        double length = 0.08 + random.nextDouble(0.07);
+        crashDirection =
+                random.nextDouble() < 0.7
+                        ? Math.PI + (random.nextDouble() - 0.5) * Math.toRadians(60)
+                        : (random.nextBoolean() ? 1 : -1)
+                                * (Math.PI / 2 + (random.nextDouble() - 0.5) * Math.toRadians(60));
+        // A half-sine pulse of length L and peak P changes velocity by P × G × L × 2/π.
+        phasePeakG = deltaV / (G * length * 2 / Math.PI);
+        enter(Phase.CRASH, length);
+        planted.add(
+                new PlantedEvent(
+                        Kind.CRASH,
+                        Math.round(now * 1000),
+                        Math.round((now + length) * 1000),
+                        phasePeakG));
+        nextHarshAt = Double.POSITIVE_INFINITY;
+    }
+
+    private void stepCrash(double elapsed) {
+        double envelope = Math.sin(Math.PI * Math.min(1, elapsed / phaseLength));
+        gLong = phasePeakG * envelope * Math.cos(crashDirection);
+        gLat = phasePeakG * envelope * Math.sin(crashDirection);
+        if (elapsed >= phaseLength) {
+            gLong = 0;
+            gLat = 0;
+            slowTo(0);
+            cruiseTarget = 0;
         }
     }
 

@@ -24,7 +24,9 @@ public record SimulatedTrip(
         public enum Kind {
             HARSH_BRAKING,
             RAPID_ACCELERATION,
-            HARSH_CORNERING
+            HARSH_CORNERING,
+            /** A collision; {@code peakG} is the impulse's peak horizontal magnitude. */
+            CRASH
         }
     }
 

@@ -42,15 +42,24 @@ public final class SimulatorCli {
               --interval-s S          live mode: seconds between a vehicle's trips [15]
               --repeat N              replay mode: times to send each file [1]
               --gzip                  send bodies gzip-compressed
-              --rebound               write mode: braking and launches rebound (SensorArtefacts)
-              --bumps-per-min R       write mode: short unlabelled bumps per minute [0]
-              --yaw-deg D             write mode: device mounted turned by D degrees [0]
+            write mode, what devices and roads add (SensorArtefacts; all off by default):
+              --artefacts             all of the below at the evaluated levels (docs/scoring.md);
+                                      a flag given as well overrides its level
+              --rebound               braking and launches rebound
+              --bumps-per-min R       short unlabelled bumps per minute
+              --yaw-deg D             each device mounted turned by up to ±D degrees
+              --lane-changes-per-min R  ordinary lane changes per minute
+              --road-noise-g G        road and engine vibration, standard deviation in g
+              --drops-per-hour R      dropped-device spikes per hour
+              --turn-mix              harsh turns brake, hard brakes turn
+              --crash-share P         share of trips, 0..1, that end in a labelled crash [0]
             """;
 
     private SimulatorCli() {}
 
     public static void main(String[] argv) throws Exception {
-        CliArgs args = new CliArgs(argv, Set.of("gzip", "help", "rebound"));
+        CliArgs args =
+                new CliArgs(argv, Set.of("gzip", "help", "rebound", "artefacts", "turn-mix"));
         if (args.has("help")) {
             System.out.print(USAGE);
             return;
@@ -153,12 +162,19 @@ public final class SimulatorCli {
         }
         Fleet fleet = Fleet.create(args.getInt("vehicles", 20), seed);
         int tripsPerVehicle = args.getInt("trips", 1);
-        TripGenerator generator = new TripGenerator(tripSettings(args));
+        TripGenerator generator =
+                new TripGenerator(
+                        tripSettings(args).withCrashShare(args.getDouble("crash-share", 0)));
+        SensorArtefacts base = args.has("artefacts") ? SensorArtefacts.ALL : SensorArtefacts.NONE;
         SensorArtefacts artefacts =
                 new SensorArtefacts(
-                        args.has("rebound"),
-                        args.getDouble("bumps-per-min", 0),
-                        args.getDouble("yaw-deg", 0));
+                        base.rebound() || args.has("rebound"),
+                        args.getDouble("bumps-per-min", base.bumpsPerMinute()),
+                        args.getDouble("yaw-deg", base.yawDeg()),
+                        args.getDouble("lane-changes-per-min", base.laneChangesPerMinute()),
+                        args.getDouble("road-noise-g", base.roadNoiseG()),
+                        args.getDouble("drops-per-hour", base.dropsPerHour()),
+                        base.turnMix() || args.has("turn-mix"));
         Instant start = Instant.parse("2026-05-01T08:00:00Z");
         List<SimulatedTrip> trips = new ArrayList<>();
         for (Vehicle v : fleet.vehicles()) {

@@ -39,8 +39,14 @@ public final class TripGenerator {
         int stepsPerSample = Math.max(1, (MIN_PHYSICS_RATE_HZ + rate - 1) / rate);
         double dt = 1.0 / ((double) rate * stepsPerSample);
 
+        // Drawn for every trip, so that the crash share changes nothing else about a trip.
+        double crashDraw = random.nextDouble();
+        double crashAtS =
+                crashDraw < settings.crashShare()
+                        ? durationMs / 1000.0 * (0.2 + 0.6 * crashDraw / settings.crashShare())
+                        : Double.POSITIVE_INFINITY;
         ManoeuvrePlanner planner =
-                new ManoeuvrePlanner(style, settings.eventRateFor(style), random.split());
+                new ManoeuvrePlanner(style, settings.eventRateFor(style), crashAtS, random.split());
         SplittableRandom noise = random.split();
         float[] speed = new float[samples];
         float[] gLong = new float[samples];

@@ -11,9 +11,14 @@ import java.time.Duration;
  * @param maxDuration longest trip; each trip's length is drawn uniformly in between
  * @param harshEventsPerMinute harsh manoeuvres per minute of driving, or negative for the style's
  *     default
+ * @param crashShare the share of trips, 0 to 1, that end in a collision (labelled {@code crash})
  */
 public record TripSettings(
-        int sampleRateHz, Duration minDuration, Duration maxDuration, double harshEventsPerMinute) {
+        int sampleRateHz,
+        Duration minDuration,
+        Duration maxDuration,
+        double harshEventsPerMinute,
+        double crashShare) {
 
     public static final int MIN_SAMPLE_RATE_HZ = 1;
     public static final int MAX_SAMPLE_RATE_HZ = 16_000;
@@ -27,7 +32,17 @@ public record TripSettings(
                     DEFAULT_SAMPLE_RATE_HZ,
                     DEFAULT_MIN_DURATION,
                     DEFAULT_MAX_DURATION,
-                    STYLE_EVENT_RATE);
+                    STYLE_EVENT_RATE,
+                    0);
+
+    /** Trips without crashes. */
+    public TripSettings(
+            int sampleRateHz,
+            Duration minDuration,
+            Duration maxDuration,
+            double harshEventsPerMinute) {
+        this(sampleRateHz, minDuration, maxDuration, harshEventsPerMinute, 0);
+    }
 
     public TripSettings {
         if (sampleRateHz < MIN_SAMPLE_RATE_HZ || sampleRateHz > MAX_SAMPLE_RATE_HZ) {
@@ -41,18 +56,26 @@ public record TripSettings(
                             + ".."
                             + maxDuration);
         }
+        if (!(crashShare >= 0 && crashShare <= 1)) {
+            throw new IllegalArgumentException("crash share must be 0 to 1, not " + crashShare);
+        }
     }
 
     public TripSettings withSampleRate(int hz) {
-        return new TripSettings(hz, minDuration, maxDuration, harshEventsPerMinute);
+        return new TripSettings(hz, minDuration, maxDuration, harshEventsPerMinute, crashShare);
     }
 
     public TripSettings withDuration(Duration min, Duration max) {
-        return new TripSettings(sampleRateHz, min, max, harshEventsPerMinute);
+        return new TripSettings(sampleRateHz, min, max, harshEventsPerMinute, crashShare);
     }
 
     public TripSettings withHarshEventsPerMinute(double rate) {
-        return new TripSettings(sampleRateHz, minDuration, maxDuration, rate);
+        return new TripSettings(sampleRateHz, minDuration, maxDuration, rate, crashShare);
+    }
+
+    public TripSettings withCrashShare(double share) {
+        return new TripSettings(
+                sampleRateHz, minDuration, maxDuration, harshEventsPerMinute, share);
     }
 
     double eventRateFor(DrivingStyle style) {

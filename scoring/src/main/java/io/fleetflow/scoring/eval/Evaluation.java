@@ -11,7 +11,7 @@ import java.util.Map;
  * type, and how many labelled lane changes drew any detection. Pure; the evaluation command and the
  * tests on real driving use it.
  *
- * @param byType the scores of the g-force event types (braking, acceleration, cornering)
+ * @param byType the scores of the labelled event types (braking, acceleration, cornering, crash)
  * @param laneChanges labelled lane changes, and how many any detection overlapped (as {@code
  *     found})
  */
@@ -25,7 +25,8 @@ public record Evaluation(Map<EventType, TypeScore> byType, TypeScore laneChanges
             List.of(
                     EventType.HARSH_BRAKING,
                     EventType.RAPID_ACCELERATION,
-                    EventType.HARSH_CORNERING);
+                    EventType.HARSH_CORNERING,
+                    EventType.CRASH);
 
     public Evaluation {
         byType = Map.copyOf(byType);

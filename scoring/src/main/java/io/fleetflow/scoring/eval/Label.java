@@ -33,6 +33,9 @@ public record Label(String type, long startMs, long endMs) {
         if (t.startsWith("harsh_cornering") || t.startsWith("harsh_turn")) {
             return EventType.HARSH_CORNERING;
         }
+        if (t.equals("crash") || t.equals("collision")) {
+            return EventType.CRASH;
+        }
         return null;
     }
 
