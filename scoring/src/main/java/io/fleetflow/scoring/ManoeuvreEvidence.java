@@ -12,8 +12,9 @@ import java.util.List;
  *   <li>the type's minimum energy over its lobe: a bump or a touched device is over too soon to
  *       change the speed by much;
  *   <li>not to be a rebound: an opposite longitudinal pulse that starts within the rebound window
- *       after the previous longitudinal manoeuvre ends and carries less energy than it belongs to
- *       that manoeuvre (the vehicle pitching back, a phone's lagging gravity estimate);
+ *       after the previous longitudinal manoeuvre ends, carries less energy than it and peaks below
+ *       {@link #REBOUND_PEAK_RATIO} of its peak belongs to that manoeuvre (the vehicle pitching
+ *       back, a phone's lagging gravity estimate: 30–60 % of the peak in phone data);
  *   <li>where the trip has usable speed, braking and acceleration must show in it: over the
  *       manoeuvre and a second either side, the speed changes in the manoeuvre's direction by at
  *       least {@link #SPEED_AGREEMENT} of what the longitudinal accelerometer integrates to over
@@ -23,6 +24,12 @@ import java.util.List;
  * </ul>
  */
 public final class ManoeuvreEvidence {
+
+    /**
+     * A rebound peaks below this share of the manoeuvre it follows; a driver who brakes hard and
+     * then floors it is doing two things.
+     */
+    public static final double REBOUND_PEAK_RATIO = 0.75;
 
     /** Share of the accelerometer's change of speed the reported speed must confirm. */
     public static final double SPEED_AGREEMENT = 0.5;
@@ -76,7 +83,8 @@ public final class ManoeuvreEvidence {
         return before != null
                 && before.type() != m.type()
                 && m.startMs() - before.endMs() <= windowMs
-                && m.energyGs() < before.energyGs();
+                && m.energyGs() < before.energyGs()
+                && m.peakG() < REBOUND_PEAK_RATIO * before.peakG();
     }
 
     /** Whether the reported speed changed as the accelerometer says it did. */

@@ -8,8 +8,12 @@ import java.util.SplittableRandom;
 
 /**
  * The driver's state machine, advanced in small time steps: idle at a stop, launch, cruise, slow
- * for a turn or a stop, take the turn, and now and then a harsh manoeuvre. It holds the true speed
- * and accelerations; {@link TripGenerator} samples them and adds sensor noise.
+ * for a turn or a stop, take the turn, and now and then a harsh manoeuvre (or, rarely, a crash). It
+ * holds the true speed and accelerations; {@link TripGenerator} samples them and adds sensor noise.
+ *
+ * <p>Longer than 300 lines: it is one state machine whose phases all read and write the same
+ * vehicle state (speed, targets, the phase clock); split across classes, that state would have to
+ * be passed around or shared, which is harder to follow than one switch.
  */
 final class ManoeuvrePlanner {
 

@@ -8,7 +8,9 @@ import java.util.UUID;
  * Generates trip bodies whose scoring truth is known by construction: a calm baseline with a chosen
  * number of hard-braking and rapid-acceleration manoeuvres, each 1.0 to 2.7 s at 0.5 to 0.9 g,
  * separated by 3 to 7 s of calm driving (under 0.35 g), so that any sound detector finds exactly
- * them (KnownTripsScoringTest checks the production model does).
+ * them (KnownTripsScoringTest checks the production model does). The speed is a constant 30 km/h,
+ * as a device without GPS speed reports it: the manoeuvres are judged by the accelerometer alone (a
+ * varying speed that ignored them would, rightly, make the model doubt them).
  */
 public final class KnownTrips {
 
@@ -56,11 +58,7 @@ public final class KnownTrips {
 
     private static void calm(StringBuilder data, Random random, int samples, double speed) {
         for (int i = 0; i < samples; i++) {
-            sample(
-                    data,
-                    speed + random.nextGaussian(),
-                    random.nextGaussian() * 0.08,
-                    random.nextGaussian() * 0.05);
+            sample(data, speed, random.nextGaussian() * 0.08, random.nextGaussian() * 0.05);
         }
     }
 
