@@ -34,20 +34,24 @@ public final class CrashDetector {
         List<DrivingEvent> crashes = new ArrayList<>();
         int n = t.length;
         long half = rule.impulseMs() / 2;
+        // Squared magnitudes: this scan touches every sample, and Math.hypot is slow.
+        double minor2 = rule.minorG() * rule.minorG();
         int i = 0;
         while (i < n) {
-            if (Math.hypot(gLong[i], gLat[i]) < rule.minorG()) {
+            if (gLong[i] * gLong[i] + gLat[i] * gLat[i] < minor2) {
                 i++;
                 continue;
             }
             int peak = i;
             int last = i;
+            double peak2 = 0;
             for (int k = i; k < n && t[k] <= t[i] + half; k++) {
-                double m = Math.hypot(gLong[k], gLat[k]);
-                if (m > Math.hypot(gLong[peak], gLat[peak])) {
+                double m2 = gLong[k] * gLong[k] + gLat[k] * gLat[k];
+                if (m2 > peak2) {
                     peak = k;
+                    peak2 = m2;
                 }
-                if (m >= rule.minorG()) {
+                if (m2 >= minor2) {
                     last = k;
                 }
             }

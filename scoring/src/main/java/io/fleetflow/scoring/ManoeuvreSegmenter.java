@@ -38,14 +38,14 @@ public final class ManoeuvreSegmenter {
     public static List<Manoeuvre> segment(
             long[] t, double[] gLong, double[] gLat, ScoringConfig config, double periodMs) {
         int n = t.length;
-        double brakingG = config.braking().thresholdG();
-        double accelerationG = config.acceleration().thresholdG();
-        double corneringG = config.cornering().thresholdG();
+        double perBrakingG = 1 / config.braking().thresholdG();
+        double perAccelerationG = 1 / config.acceleration().thresholdG();
+        double perCorneringG = 1 / config.cornering().thresholdG();
         double[] intensity = new double[n];
         for (int i = 0; i < n; i++) {
             double l = gLong[i];
-            double along = l >= 0 ? l / accelerationG : -l / brakingG;
-            intensity[i] = Math.max(along, Math.abs(gLat[i]) / corneringG);
+            double along = l >= 0 ? l * perAccelerationG : -l * perBrakingG;
+            intensity[i] = Math.max(along, Math.abs(gLat[i]) * perCorneringG);
         }
         double release = 1;
         long mergeGap = Long.MAX_VALUE;

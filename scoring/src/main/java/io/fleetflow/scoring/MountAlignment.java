@@ -20,6 +20,9 @@ public final class MountAlignment {
     /** Both channels and the speed are averaged over this window before the fit. In ms. */
     static final long FIT_WINDOW_MS = 1_000;
 
+    /** Spacing of the moments the fit looks at. In ms. */
+    static final long PROBE_MS = 100;
+
     /** Only moments with at least this change of speed take part. In g. */
     static final double MIN_SPEED_CHANGE_G = 0.05;
 
@@ -46,9 +49,8 @@ public final class MountAlignment {
         if (n < 3 || t[n - 1] - t[0] < MIN_EVIDENCE_MS) {
             return null;
         }
-        double[] longAvg = new double[n];
-        double[] latAvg = new double[n];
-        Signals.movingAverages(t, gLong, gLat, FIT_WINDOW_MS, longAvg, latAvg);
+        // Probed every PROBE_MS with running window sums: every sample enters and leaves the sums
+        // once, so the estimate costs a few additions per sample at any sample rate.
         long half = FIT_WINDOW_MS / 2;
         double sxx = 0;
         double sxl = 0;
@@ -57,31 +59,39 @@ public final class MountAlignment {
         double saa = 0;
         double sla = 0;
         long evidenceMs = 0;
+        double sumLong = 0;
+        double sumLat = 0;
         int lo = 0;
         int hi = 0;
-        for (int i = 0; i < n; i++) {
-            while (lo < i && t[lo] < t[i] - half) {
-                lo++;
-            }
-            while (hi < n - 1 && t[hi + 1] <= t[i] + half) {
+        for (long tp = t[0] + half; tp <= t[n - 1] - half; tp += PROBE_MS) {
+            while (hi < n && t[hi] <= tp + half) {
+                sumLong += gLong[hi];
+                sumLat += gLat[hi];
                 hi++;
             }
-            long span = t[hi] - t[lo];
-            if (span < half) {
-                continue;
+            while (lo < hi && t[lo] < tp - half) {
+                sumLong -= gLong[lo];
+                sumLat -= gLat[lo];
+                lo++;
             }
-            double a = (speedKmh[hi] - speedKmh[lo]) / (span / 1000.0) / KMH_PER_G_SECOND;
+            int count = hi - lo;
+            long span = count > 1 ? t[hi - 1] - t[lo] : 0;
+            if (span < half) {
+                continue; // a pause in the recording
+            }
+            double a = (speedKmh[hi - 1] - speedKmh[lo]) * 1000.0 / span / KMH_PER_G_SECOND;
             if (Math.abs(a) < MIN_SPEED_CHANGE_G) {
                 continue;
             }
-            long dt = i + 1 < n ? Math.min(t[i + 1] - t[i], 1_000) : 0;
-            evidenceMs += dt;
+            double l = sumLong / count;
+            double b = sumLat / count;
+            evidenceMs += PROBE_MS;
             sxx += a * a;
-            sxl += a * longAvg[i];
-            sxa += a * latAvg[i];
-            sll += longAvg[i] * longAvg[i];
-            saa += latAvg[i] * latAvg[i];
-            sla += longAvg[i] * latAvg[i];
+            sxl += a * l;
+            sxa += a * b;
+            sll += l * l;
+            saa += b * b;
+            sla += l * b;
         }
         double along = Math.hypot(sxl, sxa);
         if (evidenceMs < MIN_EVIDENCE_MS || sxx == 0 || along == 0) {
