@@ -49,7 +49,7 @@ class RealTripValidationTest {
                     assertThat(m.labelled()).isEqualTo(6);
                     assertThat(m.precision())
                             .as(file + " braking precision")
-                            .isGreaterThanOrEqualTo(0.6);
+                            .isGreaterThanOrEqualTo(0.8);
                 });
     }
 
@@ -64,7 +64,7 @@ class RealTripValidationTest {
                     assertThat(m.labelled()).isEqualTo(6);
                     assertThat(m.precision())
                             .as(file + " acceleration precision")
-                            .isGreaterThanOrEqualTo(0.5);
+                            .isGreaterThanOrEqualTo(0.8);
                 });
     }
 

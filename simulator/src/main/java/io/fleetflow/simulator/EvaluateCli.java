@@ -45,6 +45,9 @@ public final class EvaluateCli {
         }
         Map<String, Evaluation> byRate = evaluate(List.of(argv).stream().map(Path::of).toList());
         print(byRate, System.out);
+        System.out.println(
+                "CRASH is looked for only at 25 Hz or faster: below, its row counts what was"
+                        + " labelled and nothing found, by design.");
     }
 
     /** Evaluations by sample rate ({@code "10 Hz"}, …) and {@code "all"}, in that order. */

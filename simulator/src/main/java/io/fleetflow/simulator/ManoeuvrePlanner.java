@@ -239,13 +239,14 @@ final class ManoeuvrePlanner {
     }
 
     /**
-     * A collision: a 80-150 ms impulse that changes the velocity by 8-30 km/h (never more than the
-     * car has), mostly from ahead, sometimes from a side; then the car comes to rest and stays.
+     * A collision: a 80-150 ms impulse that changes the velocity by 10-30 km/h (never more than
+     * the car has), mostly from ahead, sometimes from a side; then the car comes to rest and stays.
+     * Lighter knocks (parking bumps) are not what a fleet is alerted to, and are not planted.
      */
     private void startCrash() {
         crashAt = Double.POSITIVE_INFINITY;
         crashed = true;
-        double deltaV = Math.min(speed, (8 + random.nextDouble(22)) / 3.6);
+        double deltaV = Math.min(speed, (10 + random.nextDouble(20)) / 3.6);
         double length = 0.08 + random.nextDouble(0.07);
         crashDirection =
                 random.nextDouble() < 0.7
