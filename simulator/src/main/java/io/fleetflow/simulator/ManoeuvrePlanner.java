@@ -239,8 +239,8 @@ final class ManoeuvrePlanner {
     }
 
     /**
-     * A collision: a 80-150 ms impulse that changes the velocity by 10-30 km/h (never more than
-     * the car has), mostly from ahead, sometimes from a side; then the car comes to rest and stays.
+     * A collision: a 80-150 ms impulse that changes the velocity by 10-30 km/h (never more than the
+     * car has), mostly from ahead, sometimes from a side; then the car comes to rest and stays.
      * Lighter knocks (parking bumps) are not what a fleet is alerted to, and are not planted.
      */
     private void startCrash() {
