@@ -252,6 +252,8 @@ export interface components {
             speed_kmh: number;
             g_force_long: number;
             g_force_lat: number;
+            /** @description Optional vertical acceleration in g, up positive, with gravity removed like the other axes (about 0 at rest on a level road). Given for every sample of a trip or for none; null is not accepted. */
+            g_force_vert?: number;
         };
         Accepted: {
             /** @enum {string} */
@@ -430,6 +432,8 @@ export interface components {
             speed_kmh: number[];
             g_force_long: number[];
             g_force_lat: number[];
+            /** @description Null when the trip's device does not send g_force_vert. */
+            g_force_vert: number[] | null;
             sample_count: number;
             downsampled: boolean;
         };

@@ -121,6 +121,7 @@ export const samples: TripSamples = {
   speed_kmh: [40, 42, 30, 120],
   g_force_long: [0, 0.1, -0.52, 0],
   g_force_lat: [0, 0, 0.1, 0],
+  g_force_vert: null,
   sample_count: 4,
   downsampled: false,
 };

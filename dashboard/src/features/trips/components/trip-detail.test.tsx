@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { NO_IMPACT, TRIP, tripDetail } from '@/testing/mocks/fixtures';
+import { NO_IMPACT, samples, TRIP, tripDetail } from '@/testing/mocks/fixtures';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 import { layoutEvents } from './event-overlay';
@@ -82,6 +82,18 @@ describe('TripDetailView', () => {
     );
     expect(screen.getByText('2', { selector: 'dd' })).toBeInTheDocument();
     expect(screen.queryByTestId('crash-detection-note')).not.toBeInTheDocument();
+  });
+
+  it('draws the vertical axis only for devices that send it', async () => {
+    const { unmount } = renderApp(<TripDetailView tripId={TRIP} />);
+    expect(await screen.findByTestId('trip-chart')).toHaveAttribute('data-g-channels', '2');
+    unmount();
+
+    server.use(
+      http.get('*/api/v1/trips/:id/samples', () => HttpResponse.json({ ...samples, g_force_vert: [0, 0.1, -1.4, 0] })),
+    );
+    renderApp(<TripDetailView tripId={TRIP} />);
+    expect(await screen.findByTestId('trip-chart')).toHaveAttribute('data-g-channels', '3');
   });
 
   it('shows why a trip failed', async () => {
