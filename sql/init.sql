@@ -93,6 +93,13 @@ ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS started_at         
 DROP INDEX IF EXISTS telemetry.driver_scores_driver_idx;
 CREATE INDEX IF NOT EXISTS driver_scores_driver_at_idx
     ON telemetry.driver_scores (driver_id, (coalesce(started_at, scored_at)) DESC, trip_id DESC);
+-- Crashes and what the data allowed (issue 19, docs/scoring.md): the CRASH events of the trip, the
+-- device's estimated mounting yaw in degrees (NULL when not estimated), and whether the sample
+-- rate allowed looking for crashes. Rows scored before these columns read crash_count 0 and NULL
+-- for the other two: not known, rather than "no crash" or "not possible".
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS crash_count     integer NOT NULL DEFAULT 0;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS mount_yaw_deg   double precision;
+ALTER TABLE telemetry.driver_scores ADD COLUMN IF NOT EXISTS crash_detection boolean;
 
 -- Every detected event of a scored trip, in order; rewritten whole when a trip is rescored.
 CREATE TABLE IF NOT EXISTS telemetry.trip_events (
@@ -107,6 +114,27 @@ CREATE TABLE IF NOT EXISTS telemetry.trip_events (
     severity    varchar(16) NOT NULL CHECK (severity IN ('MODERATE', 'HARSH', 'SEVERE')),
     PRIMARY KEY (trip_id, seq)
 );
+
+-- Crashes (issue 19, docs/scoring.md). The type check is replaced in place on databases created
+-- before CRASH existed: once, only while its definition lacks CRASH (re-adding it checks every row
+-- under an exclusive lock, so it must not happen on every start). The name is the one PostgreSQL
+-- gave the inline check above, so fresh and upgraded databases carry the same constraint.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint
+                   WHERE conrelid = 'telemetry.trip_events'::regclass
+                   AND conname = 'trip_events_event_type_check'
+                   AND pg_get_constraintdef(oid) LIKE '%''CRASH''%') THEN
+        ALTER TABLE telemetry.trip_events DROP CONSTRAINT IF EXISTS trip_events_event_type_check;
+        ALTER TABLE telemetry.trip_events ADD CONSTRAINT trip_events_event_type_check
+            CHECK (event_type IN ('HARSH_BRAKING', 'RAPID_ACCELERATION', 'HARSH_CORNERING', 'SPEEDING', 'CRASH'));
+    END IF;
+END $$;
+-- What a CRASH measured (peak holds its peak horizontal g); NULL for every other type, and the
+-- speeds also when the trip has no usable speed. In km/h.
+ALTER TABLE telemetry.trip_events ADD COLUMN IF NOT EXISTS delta_v_kmh      double precision;
+ALTER TABLE telemetry.trip_events ADD COLUMN IF NOT EXISTS speed_before_kmh double precision;
+ALTER TABLE telemetry.trip_events ADD COLUMN IF NOT EXISTS speed_after_kmh  double precision;
 
 -- Rolling per-driver statistics kept by the job's keyed state (window of trip time, see the job).
 CREATE TABLE IF NOT EXISTS telemetry.driver_stats (

@@ -68,6 +68,7 @@ export const eventTypeLabels: Record<string, string> = {
   RAPID_ACCELERATION: 'Rapid acceleration',
   HARSH_CORNERING: 'Harsh cornering',
   SPEEDING: 'Speeding',
+  CRASH: 'Crash',
   harsh_braking: 'Harsh braking',
   rapid_acceleration: 'Rapid acceleration',
   harsh_cornering: 'Harsh cornering',
@@ -79,10 +80,48 @@ export const eventColors: Record<string, string> = {
   RAPID_ACCELERATION: '#7c3aed',
   HARSH_CORNERING: '#0369a1',
   SPEEDING: '#c2410c',
+  // Near black: a collision must not read as one more braking event.
+  CRASH: '#111827',
 };
 
-/** "Harsh braking · 0.52 g · HARSH": the label drawn on a trip's charts for one event. */
-export function eventLabel(e: { type: string; peak: number; severity: string }): string {
+/** A crash's severity in words: HARSH is a minor collision, SEVERE a major one (docs/scoring.md). */
+export function crashSeverityLabel(severity: string): string {
+  if (severity === 'SEVERE') return 'major collision';
+  if (severity === 'HARSH') return 'minor collision';
+  return severity;
+}
+
+/** "Δv 31.5 km/h · 52 → 20 km/h": what a crash measured ("—" where the trip had no speed). */
+export function crashImpactLabel(e: {
+  delta_v_kmh?: number | null;
+  speed_before_kmh?: number | null;
+  speed_after_kmh?: number | null;
+}): string {
+  const speeds =
+    e.speed_before_kmh == null && e.speed_after_kmh == null
+      ? ''
+      : ` · ${fmtNumber(e.speed_before_kmh, 0)} → ${fmtNumber(e.speed_after_kmh, 0)} km/h`;
+  return `Δv ${fmtNumber(e.delta_v_kmh)} km/h${speeds}`;
+}
+
+/**
+ * The device mount estimate of a scored trip: "device mounted 12° off axis, corrected", or "not
+ * estimated" when the data could not support one; "—" while the trip is not scored.
+ */
+export function fmtMountYaw(trip: { scoring_version?: string | null; mount_yaw_deg?: number | null }): string {
+  if (trip.scoring_version == null) return '—';
+  if (trip.mount_yaw_deg == null || !Number.isFinite(trip.mount_yaw_deg)) return 'not estimated';
+  return `device mounted ${Math.round(Math.abs(trip.mount_yaw_deg))}° off axis, corrected`;
+}
+
+/**
+ * "Harsh braking · 0.52 g · HARSH": the label drawn on a trip's charts for one event; a crash reads
+ * "Crash · major collision · 2.80 g · Δv 31.5 km/h".
+ */
+export function eventLabel(e: { type: string; peak: number; severity: string; delta_v_kmh?: number | null }): string {
+  if (e.type === 'CRASH') {
+    return `${eventTypeLabels.CRASH} · ${crashSeverityLabel(e.severity)} · ${e.peak.toFixed(2)} g · Δv ${fmtNumber(e.delta_v_kmh)} km/h`;
+  }
   const unit = e.type === 'SPEEDING' ? ' km/h' : ' g';
   const digits = e.type === 'SPEEDING' ? 0 : 2;
   return `${eventTypeLabels[e.type] ?? e.type} · ${e.peak.toFixed(digits)}${unit} · ${e.severity}`;

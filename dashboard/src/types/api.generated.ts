@@ -252,6 +252,8 @@ export interface components {
             speed_kmh: number;
             g_force_long: number;
             g_force_lat: number;
+            /** @description Optional vertical acceleration in g, up positive, with gravity removed like the other axes (about 0 at rest on a level road). Given for every sample of a trip or for none; null is not accepted. */
+            g_force_vert?: number;
         };
         Accepted: {
             /** @enum {string} */
@@ -372,6 +374,8 @@ export interface components {
             rapid_accel_count: number | null;
             harsh_cornering_count: number | null;
             speeding_count: number | null;
+            /** @description CRASH events, minor and major; null until scored (0 on trips scored before crashes were detected). */
+            crash_count: number | null;
             distance_km: number | null;
             duration_s: number | null;
         };
@@ -379,13 +383,27 @@ export interface components {
             items: components["schemas"]["TripSummary"][];
             next_cursor: string | null;
         };
+        /**
+         * @description The kind of event (model.EventType). CRASH: a collision or impact; severity HARSH is a minor one, SEVERE a major one. Crashes are only looked for in trips sampled at 25 Hz or faster (crash_detection on the trip).
+         * @enum {string}
+         */
+        EventType: "HARSH_BRAKING" | "RAPID_ACCELERATION" | "HARSH_CORNERING" | "SPEEDING" | "CRASH";
+        /** @enum {string} */
+        Severity: "MODERATE" | "HARSH" | "SEVERE";
         TripEvent: {
             seq: number;
-            type: string;
+            type: components["schemas"]["EventType"];
             start_ms: number;
             end_ms: number;
+            /** @description Peak |g| of a g-force event (a crash's peak horizontal g), peak km/h of speeding. */
             peak: number;
-            severity: string;
+            severity: components["schemas"]["Severity"];
+            /** @description A crash's horizontal change of velocity over the impact, in km/h; null for every other type. */
+            delta_v_kmh: number | null;
+            /** @description A crash's reported speed just before the impact, in km/h; null for every other type and when the trip has no usable speed. */
+            speed_before_kmh: number | null;
+            /** @description A crash's reported speed just after the impact, in km/h; null like speed_before_kmh. */
+            speed_after_kmh: number | null;
         };
         TripDetail: components["schemas"]["TripSummary"] & {
             /** Format: date-time */
@@ -397,6 +415,10 @@ export interface components {
             moving_s: number | null;
             max_speed_kmh: number | null;
             avg_speed_kmh: number | null;
+            /** @description The device's estimated mounting yaw in degrees (positive counter-clockwise seen from above), by which the g channels were turned back before detection; null when not estimated (or not scored yet). */
+            mount_yaw_deg: number | null;
+            /** @description Whether the sample rate (at least 25 Hz) allowed looking for crashes; false means the trip has no CRASH events because none could be seen. Null until scored, and on trips scored before crashes were detected. */
+            crash_detection: boolean | null;
             events: components["schemas"]["TripEvent"][];
             status_history: {
                 status: string;
@@ -410,6 +432,8 @@ export interface components {
             speed_kmh: number[];
             g_force_long: number[];
             g_force_lat: number[];
+            /** @description Null when the trip's device does not send g_force_vert. */
+            g_force_vert: number[] | null;
             sample_count: number;
             downsampled: boolean;
         };

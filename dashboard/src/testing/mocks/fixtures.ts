@@ -81,11 +81,15 @@ export function tripSummary(id: string, overrides: Partial<TripSummary> = {}): T
     rapid_accel_count: 0,
     harsh_cornering_count: 0,
     speeding_count: 1,
+    crash_count: 0,
     distance_km: 8.2,
     duration_s: 600,
     ...overrides,
   };
 }
+
+/** The impact fields of every event that is not a crash. */
+export const NO_IMPACT = { delta_v_kmh: null, speed_before_kmh: null, speed_after_kmh: null } as const;
 
 export function tripDetail(overrides: Partial<TripDetail> = {}): TripDetail {
   return {
@@ -97,9 +101,11 @@ export function tripDetail(overrides: Partial<TripDetail> = {}): TripDetail {
     moving_s: 580,
     max_speed_kmh: 131,
     avg_speed_kmh: 48.2,
+    mount_yaw_deg: null,
+    crash_detection: false,
     events: [
-      { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH' },
-      { seq: 1, type: 'SPEEDING', start_ms: 3000, end_ms: 9000, peak: 131, severity: 'SEVERE' },
+      { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH', ...NO_IMPACT },
+      { seq: 1, type: 'SPEEDING', start_ms: 3000, end_ms: 9000, peak: 131, severity: 'SEVERE', ...NO_IMPACT },
     ],
     status_history: [
       { status: 'PENDING', at: '2026-05-01T08:30:00Z' },
@@ -115,6 +121,7 @@ export const samples: TripSamples = {
   speed_kmh: [40, 42, 30, 120],
   g_force_long: [0, 0.1, -0.52, 0],
   g_force_lat: [0, 0, 0.1, 0],
+  g_force_vert: null,
   sample_count: 4,
   downsampled: false,
 };

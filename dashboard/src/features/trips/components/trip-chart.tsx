@@ -50,6 +50,8 @@ export default function TripChart({ samples, events }: Props) {
       [seconds, samples.speed_kmh],
       el.querySelector<HTMLElement>('[data-chart="speed"]')!,
     );
+    // The vertical axis only when the device sends it (g_force_vert is null otherwise).
+    const vertical = samples.g_force_vert ?? null;
     const g = new uPlot(
       {
         ...common('G-forces'),
@@ -57,11 +59,14 @@ export default function TripChart({ samples, events }: Props) {
           { label: 'Time (s)' },
           { label: 'Longitudinal (g)', stroke: '#b91c1c', width: 1 },
           { label: 'Lateral (g)', stroke: '#0f766e', width: 1 },
+          ...(vertical ? [{ label: 'Vertical (g)', stroke: '#a16207', width: 1 }] : []),
         ],
         axes: [{ label: 'Time since start (s)' }, { label: 'g' }],
         plugins: [eventsPlugin(events, false, drawn)],
       } as uPlot.Options,
-      [seconds, samples.g_force_long, samples.g_force_lat],
+      vertical
+        ? [seconds, samples.g_force_long, samples.g_force_lat, vertical]
+        : [seconds, samples.g_force_long, samples.g_force_lat],
       el.querySelector<HTMLElement>('[data-chart="g"]')!,
     );
     const onResize = () => {
@@ -82,6 +87,7 @@ export default function TripChart({ samples, events }: Props) {
     <div
       ref={holder}
       data-testid="trip-chart"
+      data-g-channels={samples.g_force_vert ? 3 : 2}
       role="img"
       aria-label={`Speed and g-forces over ${samples.sample_count} samples with ${events.length} events marked`}
     >

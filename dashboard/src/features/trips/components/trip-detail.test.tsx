@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { TRIP, tripDetail } from '@/testing/mocks/fixtures';
+import { NO_IMPACT, samples, TRIP, tripDetail } from '@/testing/mocks/fixtures';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 import { layoutEvents } from './event-overlay';
@@ -21,6 +21,79 @@ describe('TripDetailView', () => {
     expect(screen.getByText('QUEUED')).toBeInTheDocument();
     expect(screen.getByText('131 km/h', { selector: 'dd' })).toBeInTheDocument();
     expect(screen.queryByTestId('failure-reason')).not.toBeInTheDocument();
+    expect(screen.getByText('not estimated')).toBeInTheDocument();
+    expect(screen.getByTestId('crash-detection-note')).toHaveTextContent('below 25 Hz');
+  });
+
+  it('shows a crash with its own colour, minor or major, its Δv, and the mount estimate', async () => {
+    server.use(
+      http.get('*/api/v1/trips/:id', () =>
+        HttpResponse.json(
+          tripDetail({
+            crash_count: 2,
+            mount_yaw_deg: 11.7,
+            crash_detection: true,
+            events: [
+              { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH', ...NO_IMPACT },
+              {
+                seq: 1,
+                type: 'CRASH',
+                start_ms: 3000,
+                end_ms: 3120,
+                peak: 2.8,
+                severity: 'SEVERE',
+                delta_v_kmh: 31.5,
+                speed_before_kmh: 52,
+                speed_after_kmh: 0,
+              },
+              {
+                seq: 2,
+                type: 'CRASH',
+                start_ms: 5000,
+                end_ms: 5100,
+                peak: 1.7,
+                severity: 'HARSH',
+                delta_v_kmh: 8,
+                speed_before_kmh: null,
+                speed_after_kmh: null,
+              },
+            ],
+          }),
+        ),
+      ),
+    );
+
+    renderApp(<TripDetailView tripId={TRIP} />);
+
+    expect(await screen.findByText('device mounted 12° off axis, corrected')).toBeInTheDocument();
+    const crashes = screen.getAllByRole('row').filter((r) => r.dataset.eventType === 'CRASH');
+    expect(crashes).toHaveLength(2);
+    expect(crashes[0]).toHaveTextContent('Crash');
+    expect(crashes[0]).toHaveTextContent('2.8 g');
+    expect(crashes[0]).toHaveTextContent('major collision');
+    expect(crashes[0]).toHaveTextContent('Δv 31.5 km/h · 52 → 0 km/h');
+    expect(crashes[1]).toHaveTextContent('minor collision');
+    expect(crashes[1]).toHaveTextContent('Δv 8 km/h');
+    const swatch = crashes[0].querySelector('span[aria-hidden]') as HTMLElement;
+    expect(swatch.style.background).not.toBe('');
+    expect(swatch.style.background).not.toBe(
+      (screen.getAllByRole('row').find((r) => r.dataset.eventType === 'HARSH_BRAKING')!.querySelector('span[aria-hidden]') as HTMLElement).style
+        .background,
+    );
+    expect(screen.getByText('2', { selector: 'dd' })).toBeInTheDocument();
+    expect(screen.queryByTestId('crash-detection-note')).not.toBeInTheDocument();
+  });
+
+  it('draws the vertical axis only for devices that send it', async () => {
+    const { unmount } = renderApp(<TripDetailView tripId={TRIP} />);
+    expect(await screen.findByTestId('trip-chart')).toHaveAttribute('data-g-channels', '2');
+    unmount();
+
+    server.use(
+      http.get('*/api/v1/trips/:id/samples', () => HttpResponse.json({ ...samples, g_force_vert: [0, 0.1, -1.4, 0] })),
+    );
+    renderApp(<TripDetailView tripId={TRIP} />);
+    expect(await screen.findByTestId('trip-chart')).toHaveAttribute('data-g-channels', '3');
   });
 
   it('shows why a trip failed', async () => {
@@ -59,6 +132,6 @@ describe('layoutEvents', () => {
       [30, 60, 0],
     ]);
     expect(boxes[0].label).toBe('Harsh braking · 0.52 g · HARSH');
-    expect(layoutEvents([{ seq: 0, type: 'HARSH_CORNERING', start_ms: 0, end_ms: 0, peak: 0.4, severity: 'MODERATE' }], (s) => s)[0].width).toBe(2);
+    expect(layoutEvents([{ seq: 0, type: 'HARSH_CORNERING', start_ms: 0, end_ms: 0, peak: 0.4, severity: 'MODERATE', ...NO_IMPACT }], (s) => s)[0].width).toBe(2);
   });
 });

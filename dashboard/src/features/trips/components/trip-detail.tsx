@@ -7,7 +7,17 @@ import { ScoreBadge } from '@/components/ui/score-badge';
 import { PageSkeleton, Skeleton } from '@/components/ui/skeleton';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { ApiError } from '@/lib/api-client';
-import { eventColors, eventTypeLabels, fmtDuration, fmtNumber, fmtTime, shortId } from '@/lib/format';
+import {
+  crashImpactLabel,
+  crashSeverityLabel,
+  eventColors,
+  eventTypeLabels,
+  fmtDuration,
+  fmtMountYaw,
+  fmtNumber,
+  fmtTime,
+  shortId,
+} from '@/lib/format';
 import type { TripDetail } from '@/types/api';
 import { isFinished, useTrip } from '../api/get-trip';
 import { useTripSamples } from '../api/get-trip-samples';
@@ -26,6 +36,8 @@ function Metrics({ trip }: { trip: TripDetail }) {
     ['Rapid acceleration', String(trip.rapid_accel_count ?? '—')],
     ['Harsh cornering', String(trip.harsh_cornering_count ?? '—')],
     ['Speeding events', String(trip.speeding_count ?? '—')],
+    ['Crashes', String(trip.crash_count ?? '—')],
+    ['Device mount', fmtMountYaw(trip)],
     ['Samples', fmtNumber(trip.sample_count, 0)],
     ['Scoring version', trip.scoring_version ?? '—'],
   ];
@@ -71,7 +83,8 @@ function EventsTable({ trip }: { trip: TripDetail }) {
           <th scope="col" className="py-1 pr-3 text-right font-medium">At (s)</th>
           <th scope="col" className="py-1 pr-3 text-right font-medium">Lasted (s)</th>
           <th scope="col" className="py-1 pr-3 text-right font-medium">Peak</th>
-          <th scope="col" className="py-1 font-medium">Severity</th>
+          <th scope="col" className="py-1 pr-3 font-medium">Severity</th>
+          <th scope="col" className="py-1 font-medium">Impact</th>
         </tr>
       </thead>
       <tbody>
@@ -86,7 +99,8 @@ function EventsTable({ trip }: { trip: TripDetail }) {
             <td className="py-1 pr-3 text-right tabular-nums">
               {e.type === 'SPEEDING' ? `${fmtNumber(e.peak, 0)} km/h` : `${fmtNumber(e.peak, 2)} g`}
             </td>
-            <td className="py-1">{e.severity}</td>
+            <td className="py-1 pr-3">{e.type === 'CRASH' ? crashSeverityLabel(e.severity) : e.severity}</td>
+            <td className="py-1 tabular-nums">{e.type === 'CRASH' ? crashImpactLabel(e) : ''}</td>
           </tr>
         ))}
       </tbody>
@@ -142,6 +156,12 @@ export function TripDetailView({ tripId }: { tripId: string }) {
               <ScoreBadge score={t.safety_score} large />
             </div>
             <Metrics trip={t} />
+            {t.crash_detection === false && (
+              <p className="mt-3 text-sm text-slate-700" data-testid="crash-detection-note">
+                Crash detection was not possible on this trip: its samples are below 25 Hz, so a
+                collision could not be told from a bump.
+              </p>
+            )}
           </Card>
           <Card title="Status history">
             <ol className="space-y-2 text-sm">

@@ -3,7 +3,8 @@ package io.fleetflow.model;
 /**
  * The fields of one sample, written once for every reader, the validation rules and the stored
  * blob: each field's JSON name, whether a sample must give it, and the values it accepts. The
- * blob's columns carry the same names in this order ({@code t}, then the three measurements).
+ * blob's columns carry the same names in this order ({@code t}, then the measurements; the optional
+ * ones only when the trip gives them).
  */
 public enum SampleField implements PayloadField {
     /** Whole milliseconds since the trip started; optional, on every sample or on none. */
@@ -13,7 +14,13 @@ public enum SampleField implements PayloadField {
     /** Longitudinal acceleration, forward positive; crash pulses stay below 16 g. In g. */
     G_LONG("g_force_long", true, ValueRange.between(-16, 16, "g")),
     /** Lateral acceleration, left positive; crash pulses stay below 16 g. In g. */
-    G_LAT("g_force_lat", true, ValueRange.between(-16, 16, "g"));
+    G_LAT("g_force_lat", true, ValueRange.between(-16, 16, "g")),
+    /**
+     * Vertical acceleration, up positive, with gravity removed like the other axes: about 0 when
+     * the vehicle stands or drives on a level road (not the +1 g a raw accelerometer reads).
+     * Optional, on every sample of a trip or on none. In g.
+     */
+    G_VERT("g_force_vert", false, ValueRange.between(-16, 16, "g"));
 
     private static final FieldNames<SampleField> NAMES = new FieldNames<>(values());
 

@@ -23,24 +23,38 @@ public final class TripSamples {
     private final double[] speedKmh;
     private final double[] gForceLong;
     private final double[] gForceLat;
+    private final double[] gForceVert;
 
-    /**
-     * @param timeMs per-sample ms since trip start, or {@code null} when the device sent none
-     * @param sampleRateHz the trip's declared sample rate, or {@code null}
-     */
+    /** Samples without the vertical axis. */
     public TripSamples(
             long[] timeMs,
             Double sampleRateHz,
             double[] speedKmh,
             double[] gForceLong,
             double[] gForceLat) {
+        this(timeMs, sampleRateHz, speedKmh, gForceLong, gForceLat, null);
+    }
+
+    /**
+     * @param timeMs per-sample ms since trip start, or {@code null} when the device sent none
+     * @param sampleRateHz the trip's declared sample rate, or {@code null}
+     * @param gForceVert vertical g-force, or {@code null} when the device sent none
+     */
+    public TripSamples(
+            long[] timeMs,
+            Double sampleRateHz,
+            double[] speedKmh,
+            double[] gForceLong,
+            double[] gForceLat,
+            double[] gForceVert) {
         this.speedKmh = Objects.requireNonNull(speedKmh, "speedKmh");
         this.gForceLong = Objects.requireNonNull(gForceLong, "gForceLong");
         this.gForceLat = Objects.requireNonNull(gForceLat, "gForceLat");
         int n = speedKmh.length;
         if (gForceLong.length != n
                 || gForceLat.length != n
-                || (timeMs != null && timeMs.length != n)) {
+                || (timeMs != null && timeMs.length != n)
+                || (gForceVert != null && gForceVert.length != n)) {
             throw new IllegalArgumentException("all sample channels must have the same length");
         }
         if (sampleRateHz != null && !(sampleRateHz > 0 && Double.isFinite(sampleRateHz))) {
@@ -48,6 +62,12 @@ public final class TripSamples {
         }
         this.timeMs = timeMs;
         this.sampleRateHz = sampleRateHz;
+        this.gForceVert = gForceVert;
+    }
+
+    /** The same channels (not copied) with {@code sampleRateHz} as the declared rate. */
+    public TripSamples withSampleRateHz(Double sampleRateHz) {
+        return new TripSamples(timeMs, sampleRateHz, speedKmh, gForceLong, gForceLat, gForceVert);
     }
 
     public int size() {
@@ -96,6 +116,14 @@ public final class TripSamples {
         return gForceLat;
     }
 
+    /**
+     * Vertical g-force, up positive, gravity removed ({@link SampleField#G_VERT}); {@code null}
+     * when the device does not send it. Not copied, do not modify.
+     */
+    public double[] gForceVert() {
+        return gForceVert;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -108,7 +136,8 @@ public final class TripSamples {
                 && Objects.equals(sampleRateHz, other.sampleRateHz)
                 && Arrays.equals(speedKmh, other.speedKmh)
                 && Arrays.equals(gForceLong, other.gForceLong)
-                && Arrays.equals(gForceLat, other.gForceLat);
+                && Arrays.equals(gForceLat, other.gForceLat)
+                && Arrays.equals(gForceVert, other.gForceVert);
     }
 
     @Override
@@ -117,7 +146,8 @@ public final class TripSamples {
         h = 31 * h + Arrays.hashCode(timeMs);
         h = 31 * h + Arrays.hashCode(speedKmh);
         h = 31 * h + Arrays.hashCode(gForceLong);
-        return 31 * h + Arrays.hashCode(gForceLat);
+        h = 31 * h + Arrays.hashCode(gForceLat);
+        return 31 * h + Arrays.hashCode(gForceVert);
     }
 
     @Override
@@ -128,6 +158,8 @@ public final class TripSamples {
                 + hasExplicitTime()
                 + ", rateHz="
                 + sampleRateHz
+                + ", vertical="
+                + (gForceVert != null)
                 + "}";
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetflow.job.score;
 
+import io.fleetflow.scoring.CrashImpact;
 import io.fleetflow.scoring.DrivingEvent;
 import io.fleetflow.scoring.TripScore;
 import java.util.Arrays;
@@ -27,6 +28,16 @@ public class ScoredTrip {
     public double movingS;
     public double maxSpeedKmh;
     public double avgSpeedKmh;
+
+    /** CRASH events, minor and major; not part of the driver statistics (yet). */
+    public int crashCount;
+
+    /** The device's estimated mounting yaw in degrees, or {@code null} when not estimated. */
+    public Double mountYawDeg;
+
+    /** Whether the sample rate allowed looking for crashes. */
+    public boolean crashDetection;
+
     public String scoringVersion;
 
     /** In trip order; an array rather than a list so Flink serializes it without Kryo. */
@@ -52,14 +63,29 @@ public class ScoredTrip {
         s.movingS = score.metrics().movingS();
         s.maxSpeedKmh = score.metrics().maxSpeedKmh();
         s.avgSpeedKmh = score.metrics().avgSpeedKmh();
+        s.crashCount = score.crashCount();
+        s.mountYawDeg = score.sensing().mountYawDeg();
+        s.crashDetection = score.sensing().crashDetection();
         s.scoringVersion = score.scoringVersion();
         s.events = score.events().stream().map(ScoredTrip::record).toArray(TripEventRecord[]::new);
         return s;
     }
 
     private static TripEventRecord record(DrivingEvent e) {
+        CrashImpact impact = e.impact();
+        if (impact == null) {
+            return new TripEventRecord(
+                    e.type().name(), e.startMs(), e.endMs(), e.peak(), e.severity().name());
+        }
         return new TripEventRecord(
-                e.type().name(), e.startMs(), e.endMs(), e.peak(), e.severity().name());
+                e.type().name(),
+                e.startMs(),
+                e.endMs(),
+                impact.peakG(),
+                e.severity().name(),
+                impact.deltaVKmh(),
+                impact.speedBeforeKmh(),
+                impact.speedAfterKmh());
     }
 
     @Override
@@ -73,6 +99,9 @@ public class ScoredTrip {
                 && rapidAccelCount == s.rapidAccelCount
                 && harshCorneringCount == s.harshCorneringCount
                 && speedingCount == s.speedingCount
+                && crashCount == s.crashCount
+                && crashDetection == s.crashDetection
+                && Objects.equals(mountYawDeg, s.mountYawDeg)
                 && Double.compare(speedingSeconds, s.speedingSeconds) == 0
                 && Double.compare(distanceKm, s.distanceKm) == 0
                 && Double.compare(durationS, s.durationS) == 0
@@ -106,6 +135,8 @@ public class ScoredTrip {
                 + harshCorneringCount
                 + ", speeding="
                 + speedingCount
+                + ", crashes="
+                + crashCount
                 + ", km="
                 + distanceKm
                 + ", events="

@@ -16,7 +16,8 @@ final class EventsJson {
             if (i > 0) {
                 json.append(',');
             }
-            // type and severity are enum names: no characters that need escaping.
+            // type and severity are enum names: no characters that need escaping. A null Double
+            // appends "null", which is what a non-crash event's impact columns are.
             json.append("{\"seq\":")
                     .append(i)
                     .append(",\"event_type\":\"")
@@ -29,7 +30,13 @@ final class EventsJson {
                     .append(e.peak)
                     .append(",\"severity\":\"")
                     .append(e.severity)
-                    .append("\"}");
+                    .append("\",\"delta_v_kmh\":")
+                    .append(e.deltaVKmh)
+                    .append(",\"speed_before_kmh\":")
+                    .append(e.speedBeforeKmh)
+                    .append(",\"speed_after_kmh\":")
+                    .append(e.speedAfterKmh)
+                    .append('}');
         }
         return json.append(']').toString();
     }

@@ -18,20 +18,21 @@ final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
     static final String SQL =
             "WITH r AS (SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::int[],"
                     + " ?::int[], ?::int[], ?::int[], ?::int[], ?::float8[], ?::float8[], ?::float8[],"
-                    + " ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::jsonb[])"
+                    + " ?::float8[], ?::float8[], ?::float8[], ?::text[], ?::jsonb[], ?::int[],"
+                    + " ?::float8[], ?::bool[])"
                     + " AS r(trip_id, driver_id, vehicle_id, started_ms, safety_score, harsh_braking_count,"
                     + " rapid_accel_count, harsh_cornering_count, speeding_count, speeding_seconds,"
                     + " distance_km, duration_s, moving_s, max_speed_kmh, avg_speed_kmh, scoring_version,"
-                    + " events)),"
+                    + " events, crash_count, mount_yaw_deg, crash_detection)),"
                     + " s AS ("
                     + " INSERT INTO telemetry.driver_scores (trip_id, driver_id, vehicle_id, started_at, safety_score,"
                     + " harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,"
                     + " speeding_seconds, distance_km, duration_s, moving_s, max_speed_kmh, avg_speed_kmh,"
-                    + " scoring_version, scored_at)"
+                    + " scoring_version, crash_count, mount_yaw_deg, crash_detection, scored_at)"
                     + " SELECT trip_id, driver_id, vehicle_id, to_timestamp(started_ms / 1000.0), safety_score,"
                     + " harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,"
                     + " speeding_seconds, distance_km, duration_s, moving_s, max_speed_kmh, avg_speed_kmh,"
-                    + " scoring_version, now() FROM r"
+                    + " scoring_version, crash_count, mount_yaw_deg, crash_detection, now() FROM r"
                     + " ON CONFLICT (trip_id) DO UPDATE SET started_at = EXCLUDED.started_at,"
                     + " safety_score = EXCLUDED.safety_score, harsh_braking_count = EXCLUDED.harsh_braking_count,"
                     + " rapid_accel_count = EXCLUDED.rapid_accel_count,"
@@ -40,19 +41,25 @@ final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
                     + " distance_km = EXCLUDED.distance_km, duration_s = EXCLUDED.duration_s,"
                     + " moving_s = EXCLUDED.moving_s, max_speed_kmh = EXCLUDED.max_speed_kmh,"
                     + " avg_speed_kmh = EXCLUDED.avg_speed_kmh, scoring_version = EXCLUDED.scoring_version,"
-                    + " scored_at = EXCLUDED.scored_at"
+                    + " crash_count = EXCLUDED.crash_count, mount_yaw_deg = EXCLUDED.mount_yaw_deg,"
+                    + " crash_detection = EXCLUDED.crash_detection, scored_at = EXCLUDED.scored_at"
                     + " RETURNING trip_id),"
                     + " ev AS (SELECT r.trip_id, x.* FROM r, jsonb_to_recordset(r.events) AS x(seq int,"
-                    + " event_type text, start_ms bigint, end_ms bigint, peak float8, severity text)"
+                    + " event_type text, start_ms bigint, end_ms bigint, peak float8, severity text,"
+                    + " delta_v_kmh float8, speed_before_kmh float8, speed_after_kmh float8)"
                     + " WHERE r.trip_id IN (SELECT trip_id FROM s)),"
                     + " stale AS (DELETE FROM telemetry.trip_events te USING r"
                     + " WHERE te.trip_id = r.trip_id AND r.trip_id IN (SELECT trip_id FROM s)"
                     + " AND te.seq >= jsonb_array_length(r.events)),"
-                    + " ins AS (INSERT INTO telemetry.trip_events (trip_id, seq, event_type, start_ms, end_ms, peak, severity)"
-                    + " SELECT trip_id, seq, event_type, start_ms, end_ms, peak, severity FROM ev"
+                    + " ins AS (INSERT INTO telemetry.trip_events (trip_id, seq, event_type, start_ms, end_ms, peak, severity,"
+                    + " delta_v_kmh, speed_before_kmh, speed_after_kmh)"
+                    + " SELECT trip_id, seq, event_type, start_ms, end_ms, peak, severity,"
+                    + " delta_v_kmh, speed_before_kmh, speed_after_kmh FROM ev"
                     + " ON CONFLICT (trip_id, seq) DO UPDATE SET event_type = EXCLUDED.event_type,"
                     + " start_ms = EXCLUDED.start_ms, end_ms = EXCLUDED.end_ms, peak = EXCLUDED.peak,"
-                    + " severity = EXCLUDED.severity)"
+                    + " severity = EXCLUDED.severity, delta_v_kmh = EXCLUDED.delta_v_kmh,"
+                    + " speed_before_kmh = EXCLUDED.speed_before_kmh,"
+                    + " speed_after_kmh = EXCLUDED.speed_after_kmh)"
                     + " UPDATE telemetry.trip_logs SET status = 'COMPLETED', failure_reason = NULL,"
                     + " completed_at = now(), updated_at = now()"
                     + " WHERE id IN (SELECT trip_id FROM s)";
@@ -85,6 +92,9 @@ final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
         double[] avgSpeed = new double[n];
         String[] version = new String[n];
         String[] events = new String[n];
+        int[] crashes = new int[n];
+        Double[] mountYaw = new Double[n];
+        Boolean[] crashDetection = new Boolean[n];
         int i = 0;
         for (ScoredTrip s : batch) {
             tripId[i] = s.tripId;
@@ -104,6 +114,9 @@ final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
             avgSpeed[i] = s.avgSpeedKmh;
             version[i] = s.scoringVersion;
             events[i] = EventsJson.encode(s.events);
+            crashes[i] = s.crashCount;
+            mountYaw[i] = s.mountYawDeg;
+            crashDetection[i] = s.crashDetection;
             i++;
         }
         // Others (the gateway marking trips published) update trip_logs rows in batches too, in an
@@ -131,6 +144,9 @@ final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
             ps.setArray(15, SqlArrays.of(c, "float8", avgSpeed));
             ps.setArray(16, SqlArrays.of(c, "text", version));
             ps.setArray(17, SqlArrays.of(c, "text", events));
+            ps.setArray(18, SqlArrays.of(c, "int4", crashes));
+            ps.setArray(19, SqlArrays.of(c, "float8", mountYaw));
+            ps.setArray(20, SqlArrays.of(c, "bool", crashDetection));
             ps.executeUpdate();
         }
     }

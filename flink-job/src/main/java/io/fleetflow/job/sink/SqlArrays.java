@@ -11,7 +11,8 @@ final class SqlArrays {
 
     /**
      * @param type the element type's PostgreSQL name, e.g. {@code int8}
-     * @param values a {@code long[]}, {@code int[]}, {@code double[]} or {@code String[]}
+     * @param values a {@code long[]}, {@code int[]}, {@code double[]}, {@code String[]}, or a boxed
+     *     array ({@code Double[]}, {@code Boolean[]}) whose {@code null}s become SQL NULLs
      */
     static Array of(Connection c, String type, Object values) throws SQLException {
         return c.unwrap(PGConnection.class).createArrayOf(type, values);

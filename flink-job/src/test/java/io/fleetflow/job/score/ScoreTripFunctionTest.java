@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetflow.job.failure.FailureKind;
 import io.fleetflow.job.failure.TripFailure;
 import io.fleetflow.job.lookup.LookedUpTrip;
+import io.fleetflow.model.EventType;
+import io.fleetflow.model.Severity;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.scoring.CrashImpact;
+import io.fleetflow.scoring.DrivingEvent;
 import io.fleetflow.scoring.Scorers;
+import io.fleetflow.scoring.TripMetrics;
+import io.fleetflow.scoring.TripScore;
+import io.fleetflow.scoring.TripScorer;
+import io.fleetflow.scoring.TripSensing;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -86,6 +94,64 @@ class ScoreTripFunctionTest {
         assertThat(harness.getSideOutput(ScoreTripFunction.FAILURES))
                 .singleElement()
                 .satisfies(r -> assertThat(r.getValue().reason).isEqualTo("timed out"));
+    }
+
+    @Test
+    void aCrashCarriesItsImpactAndTheTripItsSensing() throws Exception {
+        harness.close();
+        harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(new ScoreTripFunction(new OneCrashScorer())));
+        harness.open();
+
+        harness.processElement(new StreamRecord<>(found(TRIP, blob(hardBrakingTrip())), 5));
+
+        ScoredTrip scored = harness.extractOutputValues().get(0);
+        assertThat(scored.crashCount).isEqualTo(1);
+        assertThat(scored.mountYawDeg).isEqualTo(-7.5);
+        assertThat(scored.crashDetection).isTrue();
+        assertThat(scored.events)
+                .containsExactly(
+                        new TripEventRecord("HARSH_BRAKING", 1_000, 2_500, 0.6, "HARSH"),
+                        new TripEventRecord(
+                                "CRASH", 60_000, 60_120, 3.1, "SEVERE", 24.0, 52.0, null));
+    }
+
+    /** Reports one braking event and one major crash on any trip, with a mount estimate. */
+    private static final class OneCrashScorer implements TripScorer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public TripScore score(TripSamples samples) {
+            List<DrivingEvent> events =
+                    List.of(
+                            new DrivingEvent(
+                                    EventType.HARSH_BRAKING, 1_000, 2_500, 0.6, Severity.HARSH),
+                            new DrivingEvent(
+                                    EventType.CRASH,
+                                    60_000,
+                                    60_120,
+                                    3.1,
+                                    Severity.SEVERE,
+                                    new CrashImpact(3.1, 24.0, 52.0, null, true)));
+            return new TripScore(
+                    30,
+                    1,
+                    0,
+                    0,
+                    0,
+                    1,
+                    0,
+                    TripMetrics.of(samples),
+                    new TripSensing(-7.5, true),
+                    events,
+                    version());
+        }
+
+        @Override
+        public String version() {
+            return "test-crash/1";
+        }
     }
 
     private static LookedUpTrip found(String tripId, byte[] blob) {

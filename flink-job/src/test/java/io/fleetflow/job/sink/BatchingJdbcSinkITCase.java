@@ -100,6 +100,61 @@ class BatchingJdbcSinkITCase {
         assertThat(eventTypes(trip)).containsExactly("SPEEDING");
     }
 
+    @Test
+    void aCrashLandsWithItsImpactAndTheSensingAndARescoreReplacesThem() throws Exception {
+        UUID trip = storeTrip();
+        ScoredTrip withCrash = scored(trip, 40, braking(1_000), crash(20_000, 27.5, null));
+        withCrash.crashCount = 1;
+        withCrash.mountYawDeg = 12.25;
+        withCrash.crashDetection = true;
+
+        write(new ScoreBatchStatement(), List.of(withCrash));
+
+        assertThat(eventTypes(trip)).containsExactly("HARSH_BRAKING", "CRASH");
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.trip_events WHERE trip_id = ?"
+                                        + " AND seq = 1 AND peak = 2.75 AND severity = 'SEVERE'"
+                                        + " AND delta_v_kmh = 27.5 AND speed_before_kmh = 48.0"
+                                        + " AND speed_after_kmh IS NULL",
+                                trip))
+                .isEqualTo(1);
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.trip_events WHERE trip_id = ?"
+                                        + " AND seq = 0 AND delta_v_kmh IS NULL"
+                                        + " AND speed_before_kmh IS NULL AND speed_after_kmh IS NULL",
+                                trip))
+                .isEqualTo(1);
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.driver_scores WHERE trip_id = ?"
+                                        + " AND crash_count = 1 AND mount_yaw_deg = 12.25"
+                                        + " AND crash_detection",
+                                trip))
+                .isEqualTo(1);
+
+        // Rescored by a scorer that found no crash, estimated no yaw and could not look.
+        write(new ScoreBatchStatement(), List.of(scored(trip, 90, crash(0, 8.0, 30.0))));
+        write(new ScoreBatchStatement(), List.of(scored(trip, 95, speeding(3_000))));
+
+        assertThat(eventTypes(trip)).containsExactly("SPEEDING");
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.trip_events WHERE trip_id = ?"
+                                        + " AND delta_v_kmh IS NULL AND speed_before_kmh IS NULL"
+                                        + " AND speed_after_kmh IS NULL",
+                                trip))
+                .isEqualTo(1);
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.driver_scores WHERE trip_id = ?"
+                                        + " AND crash_count = 0 AND mount_yaw_deg IS NULL"
+                                        + " AND crash_detection = false",
+                                trip))
+                .isEqualTo(1);
+    }
+
     /**
      * The pipeline view counts failed trips by {@code failure_reason IS NOT NULL}: it must be set
      * exactly while a trip is FAILED, however failing and scoring interleave.
@@ -283,6 +338,11 @@ class BatchingJdbcSinkITCase {
 
     private static TripEventRecord speeding(long atMs) {
         return new TripEventRecord("SPEEDING", atMs, atMs + 1_500, 131.25, "HARSH");
+    }
+
+    private static TripEventRecord crash(long atMs, double deltaVKmh, Double speedAfterKmh) {
+        return new TripEventRecord(
+                "CRASH", atMs, atMs + 120, 2.75, "SEVERE", deltaVKmh, 48.0, speedAfterKmh);
     }
 
     private static DriverStats stats(String driver, long trips, int rollingScore) {

@@ -11,12 +11,13 @@ public final class Downsampler {
 
     private Downsampler() {}
 
-    /** Chart-ready columns of equal length. */
+    /** Chart-ready columns of equal length; {@code gForceVert} null when the trip has none. */
     public record Series(
             long[] tMs,
             double[] speedKmh,
             double[] gForceLong,
             double[] gForceLat,
+            double[] gForceVert,
             int sampleCount,
             boolean downsampled) {}
 
@@ -35,17 +36,18 @@ public final class Downsampler {
                     samples.speedKmh().clone(),
                     samples.gForceLong().clone(),
                     samples.gForceLat().clone(),
+                    samples.gForceVert() == null ? null : samples.gForceVert().clone(),
                     n,
                     false);
         }
         int buckets = maxPoints / 2;
-        Columns out = new Columns(buckets * 2);
+        Columns out = new Columns(buckets * 2, samples.gForceVert() != null);
         for (int b = 0; b < buckets; b++) {
             int from = (int) ((long) b * n / buckets);
             int to = (int) ((long) (b + 1) * n / buckets); // exclusive
             out.addBucket(samples, from, to);
         }
-        return new Series(out.t(), out.speed(), out.gLong(), out.gLat(), n, true);
+        return new Series(out.t(), out.speed(), out.gLong(), out.gLat(), out.gVert(), n, true);
     }
 
     /** Index of the channel's extreme that occurs first (0) or second (1) within [from, to). */
@@ -68,25 +70,31 @@ public final class Downsampler {
         private final double[] speed;
         private final double[] gLong;
         private final double[] gLat;
+        private final double[] gVert;
         private int size;
 
-        Columns(int capacity) {
+        Columns(int capacity, boolean vertical) {
             t = new long[capacity];
             speed = new double[capacity];
             gLong = new double[capacity];
             gLat = new double[capacity];
+            gVert = vertical ? new double[capacity] : null;
         }
 
         void addBucket(TripSamples s, int from, int to) {
             int[] sp = extremesInOrder(s.speedKmh(), from, to);
             int[] lo = extremesInOrder(s.gForceLong(), from, to);
             int[] la = extremesInOrder(s.gForceLat(), from, to);
+            int[] ve = gVert == null ? null : extremesInOrder(s.gForceVert(), from, to);
             int points = to - from == 1 ? 1 : 2;
             for (int k = 0; k < points; k++) {
                 t[size] = s.timeMs(k == 0 ? from : to - 1);
                 speed[size] = s.speedKmh()[sp[k]];
                 gLong[size] = s.gForceLong()[lo[k]];
                 gLat[size] = s.gForceLat()[la[k]];
+                if (gVert != null) {
+                    gVert[size] = s.gForceVert()[ve[k]];
+                }
                 size++;
             }
         }
@@ -105,6 +113,10 @@ public final class Downsampler {
 
         double[] gLat() {
             return java.util.Arrays.copyOf(gLat, size);
+        }
+
+        double[] gVert() {
+            return gVert == null ? null : java.util.Arrays.copyOf(gVert, size);
         }
     }
 }

@@ -136,6 +136,7 @@ public final class ReadApiController {
         body.put("speed_kmh", series.speedKmh());
         body.put("g_force_long", series.gForceLong());
         body.put("g_force_lat", series.gForceLat());
+        body.put("g_force_vert", series.gForceVert()); // null when the device sends none
         body.put("sample_count", series.sampleCount());
         body.put("downsampled", series.downsampled());
         ctx.json(body);

@@ -27,6 +27,11 @@ final class Rows {
         return rs.wasNull() || !Double.isFinite(v) ? null : v;
     }
 
+    static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
+
     /** Events per 100 km, or {@code null} while there is no distance to divide by. */
     static Double per100km(long events, double distanceKm) {
         return distanceKm > 0 ? events * 100.0 / distanceKm : null;

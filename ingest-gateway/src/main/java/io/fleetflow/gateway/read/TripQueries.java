@@ -1,5 +1,6 @@
 package io.fleetflow.gateway.read;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.TripStatus;
@@ -27,11 +28,13 @@ public final class TripQueries {
                     + " t.failure_reason, t.sample_count, t.updated_at, t.completed_at, t.published_at,"
                     + " s.safety_score, s.harsh_braking_count, s.rapid_accel_count, s.harsh_cornering_count,"
                     + " s.speeding_count, s.distance_km, s.duration_s, s.scoring_version,"
-                    + " s.speeding_seconds, s.moving_s, s.max_speed_kmh, s.avg_speed_kmh"
+                    + " s.speeding_seconds, s.moving_s, s.max_speed_kmh, s.avg_speed_kmh,"
+                    + " s.crash_count, s.mount_yaw_deg, s.crash_detection"
                     + " FROM telemetry.trip_logs t LEFT JOIN telemetry.driver_scores s ON s.trip_id = t.id";
 
     private static final String EVENTS =
-            "SELECT seq, event_type, start_ms, end_ms, peak, severity FROM telemetry.trip_events"
+            "SELECT seq, event_type, start_ms, end_ms, peak, severity, delta_v_kmh,"
+                    + " speed_before_kmh, speed_after_kmh FROM telemetry.trip_events"
                     + " WHERE trip_id = ? ORDER BY seq";
 
     private static final String BLOB =
@@ -61,13 +64,24 @@ public final class TripQueries {
             Integer rapidAccelCount,
             Integer harshCorneringCount,
             Integer speedingCount,
+            Integer crashCount,
             Double distanceKm,
             Double durationS) {}
 
     public record Page(List<Summary> items, String nextCursor) {}
 
+    /** One event; the last three are a crash's and {@code null} on every other type. */
     public record Event(
-            int seq, String type, long startMs, long endMs, double peak, String severity) {}
+            int seq,
+            String type,
+            long startMs,
+            long endMs,
+            double peak,
+            String severity,
+            // Named by hand: snake case of "deltaVKmh" would run the V into the Kmh.
+            @JsonProperty("delta_v_kmh") Double deltaVKmh,
+            Double speedBeforeKmh,
+            Double speedAfterKmh) {}
 
     public record StatusChange(String status, Instant at) {}
 
@@ -80,6 +94,8 @@ public final class TripQueries {
             Double movingS,
             Double maxSpeedKmh,
             Double avgSpeedKmh,
+            Double mountYawDeg,
+            Boolean crashDetection,
             List<Event> events,
             List<StatusChange> statusHistory) {}
 
@@ -160,6 +176,8 @@ public final class TripQueries {
                                     Rows.decimal(rs, "moving_s"),
                                     Rows.decimal(rs, "max_speed_kmh"),
                                     Rows.decimal(rs, "avg_speed_kmh"),
+                                    Rows.decimal(rs, "mount_yaw_deg"),
+                                    Rows.bool(rs, "crash_detection"),
                                     events(c, tripId),
                                     history(
                                             summary,
@@ -221,7 +239,10 @@ public final class TripQueries {
                                     rs.getLong("start_ms"),
                                     rs.getLong("end_ms"),
                                     rs.getDouble("peak"),
-                                    rs.getString("severity")));
+                                    rs.getString("severity"),
+                                    Rows.decimal(rs, "delta_v_kmh"),
+                                    Rows.decimal(rs, "speed_before_kmh"),
+                                    Rows.decimal(rs, "speed_after_kmh")));
                 }
             }
         }
@@ -243,6 +264,7 @@ public final class TripQueries {
                 Rows.integer(rs, "rapid_accel_count"),
                 Rows.integer(rs, "harsh_cornering_count"),
                 Rows.integer(rs, "speeding_count"),
+                Rows.integer(rs, "crash_count"),
                 Rows.decimal(rs, "distance_km"),
                 Rows.decimal(rs, "duration_s"));
     }

@@ -173,6 +173,75 @@ class TelemetryApiITCase {
     }
 
     @Test
+    void theOptionalVerticalAxisIsStoredAndReadBackAndTripsWithoutItAreUnchanged()
+            throws Exception {
+        String withVert =
+                EXAMPLE.replace(
+                        "\"data\":[{\"speed_kmh\":45,\"g_force_long\":0.1,\"g_force_lat\":0.0}]",
+                        "\"sample_rate_hz\":50,\"data\":["
+                                + "{\"speed_kmh\":45,\"g_force_long\":0.1,\"g_force_lat\":0.0,\"g_force_vert\":0.05},"
+                                + "{\"speed_kmh\":44.5,\"g_force_long\":-2.1,\"g_force_lat\":0.3,\"g_force_vert\":-1.25}]");
+        HttpResponse<String> accepted = post(withVert, "application/json");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        UUID tripId = UUID.fromString(json.readTree(accepted.body()).get("trip_id").asText());
+        String plainId =
+                json.readTree(post(EXAMPLE, "application/json").body()).get("trip_id").asText();
+
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ?"
+                                        + " AND telemetry_blob -> 'g_force_vert' = '[0.05, -1.25]'::jsonb",
+                                tripId))
+                .isEqualTo(1);
+        JsonNode samples = getJson("/api/v1/trips/" + tripId + "/samples");
+        assertThat(samples.get("g_force_vert").toString()).isEqualTo("[0.05,-1.25]");
+        assertThat(samples.get("g_force_long").toString()).isEqualTo("[0.1,-2.1]");
+        JsonNode plain = getJson("/api/v1/trips/" + plainId + "/samples");
+        assertThat(plain.get("g_force_vert").isNull()).isTrue();
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ?::uuid"
+                                        + " AND NOT jsonb_exists(telemetry_blob, 'g_force_vert')",
+                                plainId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badOrPartialVerticalValuesAreNamedAndNothingIsStored() throws Exception {
+        String bad =
+                EXAMPLE.replace(
+                        "\"data\":[{\"speed_kmh\":45,\"g_force_long\":0.1,\"g_force_lat\":0.0}]",
+                        "\"data\":["
+                                + "{\"speed_kmh\":45,\"g_force_long\":0.1,\"g_force_lat\":0.0,\"g_force_vert\":-16.5},"
+                                + "{\"speed_kmh\":45,\"g_force_long\":0.1,\"g_force_lat\":0.0}]");
+
+        HttpResponse<String> response = post(bad, "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.findValuesAsText("pointer"))
+                .containsExactly("/data/0/g_force_vert", "/data/1/g_force_vert");
+        assertThat(problem.findValuesAsText("message"))
+                .containsExactly(
+                        "must be between -16 and 16 g",
+                        "is required because /data/0 gives g_force_vert: give g_force_vert for"
+                                + " every sample or for none");
+        assertNothingStoredOrPublished();
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Authorization", "Bearer " + operatorToken())
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    @Test
     void tripsAcceptedWhileTheBrokerIsUnreachableArePublishedByTheRelay() throws Exception {
         gateway.close();
         GatewayConfig unreachable =

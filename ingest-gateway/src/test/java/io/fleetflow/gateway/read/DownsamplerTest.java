@@ -25,6 +25,19 @@ class DownsamplerTest {
         assertThat(series.tMs()).containsExactly(0, 100, 200);
         assertThat(series.speedKmh()).containsExactly(1, 2, 3);
         assertThat(series.sampleCount()).isEqualTo(3);
+        assertThat(series.gForceVert()).isNull();
+    }
+
+    @Test
+    void theVerticalAxisIsKeptWithItsPeaksWhenTheTripHasIt() {
+        int n = 10_000;
+        double[] vert = new double[n];
+        vert[4_321] = -3.5; // a pothole
+        TripSamples samples =
+                new TripSamples(null, 50.0, new double[n], new double[n], new double[n], vert);
+
+        assertThat(Downsampler.downsample(samples, 100).gForceVert()).hasSize(100).contains(-3.5);
+        assertThat(Downsampler.downsample(samples, 20_000).gForceVert()).isEqualTo(vert);
     }
 
     @Test

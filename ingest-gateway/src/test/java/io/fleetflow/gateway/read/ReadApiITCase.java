@@ -424,6 +424,48 @@ class ReadApiITCase {
     }
 
     @Test
+    void aCrashComesBackWithItsImpactAndTheTripWithItsSensing() throws Exception {
+        UUID d = UUID.randomUUID(), v = UUID.randomUUID();
+        UUID trip = seed.trip(d, v, NOW.minusSeconds(700), NOW.minusSeconds(10), 10);
+        seed.score(trip, 40, 8.2, 1, 0, 0, 0, NOW.minusSeconds(5));
+        seed.sensing(trip, 1, 12.5, true);
+        seed.event(trip, 0, "HARSH_BRAKING", 1200, 2100, 0.52, "HARSH");
+        seed.crash(trip, 1, 30_000, 2.8, "SEVERE", 31.5, 52.0, null);
+        UUID before = seed.trip(d, v, NOW.minusSeconds(900), NOW.minusSeconds(20), 10);
+        seed.score(before, 90, 5.0, 0, 0, 0, 0, NOW.minusSeconds(15));
+
+        JsonNode t = get("/api/v1/trips/" + trip);
+
+        assertThat(t.get("crash_count").asInt()).isEqualTo(1);
+        assertThat(t.get("mount_yaw_deg").asDouble()).isEqualTo(12.5);
+        assertThat(t.get("crash_detection").asBoolean()).isTrue();
+        JsonNode braking = t.get("events").get(0);
+        assertThat(braking.get("delta_v_kmh").isNull()).isTrue();
+        assertThat(braking.get("speed_before_kmh").isNull()).isTrue();
+        assertThat(braking.get("speed_after_kmh").isNull()).isTrue();
+        JsonNode crash = t.get("events").get(1);
+        assertThat(crash.get("type").asText()).isEqualTo("CRASH");
+        assertThat(crash.get("severity").asText()).isEqualTo("SEVERE");
+        assertThat(crash.get("peak").asDouble()).isEqualTo(2.8);
+        assertThat(crash.get("delta_v_kmh").asDouble()).isEqualTo(31.5);
+        assertThat(crash.get("speed_before_kmh").asDouble()).isEqualTo(52.0);
+        assertThat(crash.get("speed_after_kmh").isNull()).isTrue();
+
+        // Scored before crashes were looked for: no crash counted, the sensing unknown.
+        JsonNode old = get("/api/v1/trips/" + before);
+        assertThat(old.get("crash_count").asInt()).isZero();
+        assertThat(old.get("mount_yaw_deg").isNull()).isTrue();
+        assertThat(old.get("crash_detection").isNull()).isTrue();
+        // Not scored yet: every score field null, present.
+        UUID pending = seed.trip(d, v, NOW, NOW, 10);
+        JsonNode p = get("/api/v1/trips/" + pending);
+        assertThat(p.get("crash_count").isNull()).isTrue();
+        assertThat(p.get("crash_detection").isNull()).isTrue();
+        JsonNode listed = get("/api/v1/trips?driver_id=" + d).get("items");
+        assertThat(ids(listed, "crash_count")).containsExactly("null", "1", "0");
+    }
+
+    @Test
     void samplesAreDownsampledWithPeaksKept() throws Exception {
         int n = 100_000;
         double[] speed = new double[n];

@@ -119,6 +119,44 @@ final class ReadFixtures {
                 severity);
     }
 
+    /** A CRASH event with its impact, as the job's sink writes it. */
+    void crash(
+            UUID trip,
+            int seq,
+            long atMs,
+            double peakG,
+            String severity,
+            double deltaVKmh,
+            Double speedBeforeKmh,
+            Double speedAfterKmh)
+            throws SQLException {
+        exec(
+                "INSERT INTO telemetry.trip_events (trip_id, seq, event_type, start_ms, end_ms, peak,"
+                        + " severity, delta_v_kmh, speed_before_kmh, speed_after_kmh)"
+                        + " VALUES (?, ?, 'CRASH', ?, ?, ?, ?, ?, ?, ?)",
+                trip,
+                seq,
+                atMs,
+                atMs + 120,
+                peakG,
+                severity,
+                deltaVKmh,
+                speedBeforeKmh,
+                speedAfterKmh);
+    }
+
+    /** What a scorer of issue 19 stores with a score: crashes and the sensing. */
+    void sensing(UUID trip, int crashes, Double mountYawDeg, boolean crashDetection)
+            throws SQLException {
+        exec(
+                "UPDATE telemetry.driver_scores SET crash_count = ?, mount_yaw_deg = ?,"
+                        + " crash_detection = ? WHERE trip_id = ?",
+                crashes,
+                mountYawDeg,
+                crashDetection,
+                trip);
+    }
+
     void rollingScore(UUID driver, int score) throws SQLException {
         exec(
                 "INSERT INTO telemetry.driver_stats (driver_id, trips, distance_km, duration_s,"

@@ -18,7 +18,13 @@ import java.util.Arrays;
 public final class BlobLiterals {
 
     /** One column per sample field, in the blob's order ({@link SampleField#ordinal()}). */
-    private final Column[] columns = {new Column(), new Column(), new Column(), new Column()};
+    private final Column[] columns = new Column[SampleField.values().length];
+
+    public BlobLiterals() {
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = new Column();
+        }
+    }
 
     /** Appends the current number token of {@code p}, as written, to a column. */
     public void append(SampleField column, JsonParser p) throws IOException {
@@ -31,7 +37,10 @@ public final class BlobLiterals {
         columns[column.ordinal()].append(body, from, to);
     }
 
-    /** The stored blob; {@code t} is written only when the samples carry it. */
+    /**
+     * The stored blob; {@code t} and {@code g_force_vert} are written only when the samples carry
+     * them.
+     */
     public String toBlob(TripSamples samples) {
         StringBuilder head =
                 new StringBuilder(48)
@@ -45,17 +54,14 @@ public final class BlobLiterals {
                     .append("\":")
                     .append(samples.sampleRateHz().doubleValue());
         }
-        Blob blob =
-                new Blob(
-                        head.length()
-                                + 80
-                                + columns[0].size
-                                + columns[1].size
-                                + columns[2].size
-                                + columns[3].size);
+        int capacity = head.length() + 20 * columns.length;
+        for (Column column : columns) {
+            capacity += column.size;
+        }
+        Blob blob = new Blob(capacity);
         blob.ascii(head);
         for (SampleField field : SampleField.values()) {
-            if (field != SampleField.TIME || samples.hasExplicitTime()) {
+            if (TripBlobCodec.stored(field, samples)) {
                 blob.ascii(",\"").ascii(field.jsonName()).ascii("\":[");
                 blob.column(columns[field.ordinal()]).ascii("]");
             }

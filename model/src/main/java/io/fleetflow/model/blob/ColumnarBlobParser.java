@@ -68,6 +68,7 @@ final class ColumnarBlobParser extends JsonByteScanner {
         double[] speed = null;
         double[] gLong = null;
         double[] gLat = null;
+        double[] gVert = null;
         expect('{');
         if (peek() != '}') {
             do {
@@ -81,7 +82,9 @@ final class ColumnarBlobParser extends JsonByteScanner {
                     switch (column) {
                         case SPEED -> speed = values;
                         case G_LONG -> gLong = values;
-                        default -> gLat = values;
+                        case G_LAT -> gLat = values;
+                        case G_VERT -> gVert = values;
+                        case TIME -> throw OFF_PATH; // read above
                     }
                 } else if (name.equals(TripBlobCodec.FORMAT_FIELD)) {
                     format = (int) integer();
@@ -101,7 +104,7 @@ final class ColumnarBlobParser extends JsonByteScanner {
         if (speed == null || gLong == null || gLat == null) {
             throw OFF_PATH;
         }
-        return new TripSamples(t, rate, speed, gLong, gLat);
+        return new TripSamples(t, rate, speed, gLong, gLat, gVert);
     }
 
     private String key() {

@@ -22,9 +22,13 @@ import java.nio.charset.StandardCharsets;
  * lets readers stream it straight into arrays.
  *
  * <pre>{"format": 1, "sample_rate_hz": 10.0, "t": [...], "speed_kmh": [...],
- *  "g_force_long": [...], "g_force_lat": [...]}</pre>
+ *  "g_force_long": [...], "g_force_lat": [...], "g_force_vert": [...]}</pre>
  *
- * {@code sample_rate_hz} and {@code t} appear only when the device sent them.
+ * {@code sample_rate_hz}, {@code t} and {@code g_force_vert} appear only when the device sent them.
+ * {@code g_force_vert} came later as an optional column of the same format 1: a blob without it
+ * (every blob stored before it) reads as samples without the vertical axis, and a reader from
+ * before it skips the column (its general reader ignores unknown members), so neither side needs to
+ * know the other's version.
  */
 public final class TripBlobCodec {
 
@@ -74,6 +78,9 @@ public final class TripBlobCodec {
             writeColumn(g, SampleField.SPEED.jsonName(), samples.speedKmh());
             writeColumn(g, SampleField.G_LONG.jsonName(), samples.gForceLong());
             writeColumn(g, SampleField.G_LAT.jsonName(), samples.gForceLat());
+            if (samples.gForceVert() != null) {
+                writeColumn(g, SampleField.G_VERT.jsonName(), samples.gForceVert());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,6 +136,7 @@ public final class TripBlobCodec {
             double[] speed = null;
             double[] gLong = null;
             double[] gLat = null;
+            double[] gVert = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -140,7 +148,9 @@ public final class TripBlobCodec {
                     switch (column) {
                         case SPEED -> speed = values;
                         case G_LONG -> gLong = values;
-                        default -> gLat = values;
+                        case G_LAT -> gLat = values;
+                        case G_VERT -> gVert = values;
+                        case TIME -> throw new IllegalStateException("t is read above");
                     }
                 } else if (name.equals(FORMAT_FIELD)) {
                     format = p.getIntValue();
@@ -156,10 +166,19 @@ public final class TripBlobCodec {
             if (speed == null || gLong == null || gLat == null) {
                 throw new MalformedBlobException("blob lacks a sample channel");
             }
-            return new TripSamples(t, rate, speed, gLong, gLat);
+            return new TripSamples(t, rate, speed, gLong, gLat, gVert);
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedBlobException("unreadable blob: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a blob of {@code samples} has the column of {@code field} (optional ones vary). */
+    static boolean stored(SampleField field, TripSamples samples) {
+        return switch (field) {
+            case TIME -> samples.hasExplicitTime();
+            case G_VERT -> samples.gForceVert() != null;
+            case SPEED, G_LONG, G_LAT -> true;
+        };
     }
 
     private static void writeColumn(JsonGenerator g, String name, double[] values)

@@ -78,6 +78,7 @@ final class JsonSamples {
         double speed = Double.NaN;
         double gLong = Double.NaN;
         double gLat = Double.NaN;
+        double gVert = Double.NaN;
         long t = SampleColumns.NO_TIME;
         // Which known fields appeared (a SampleField bit each); unknown names are remembered only
         // when there are any.
@@ -108,7 +109,9 @@ final class JsonSamples {
                 switch (field) {
                     case SPEED -> speed = value;
                     case G_LONG -> gLong = value;
-                    default -> gLat = value;
+                    case G_LAT -> gLat = value;
+                    case G_VERT -> gVert = value;
+                    case TIME -> throw new IllegalStateException("t is read above");
                 }
             } else {
                 p.skipChildren();
@@ -119,7 +122,16 @@ final class JsonSamples {
                 errors.add(required.pointer(index), "is required");
             }
         }
-        columns.add(index, (given & SampleField.TIME.bit()) != 0, t, speed, gLong, gLat, errors);
+        columns.add(
+                index,
+                (given & SampleField.TIME.bit()) != 0,
+                t,
+                speed,
+                gLong,
+                gLat,
+                (given & SampleField.G_VERT.bit()) != 0,
+                gVert,
+                errors);
     }
 
     /** A value in its field's range with its literal kept, else NaN with the problem reported. */

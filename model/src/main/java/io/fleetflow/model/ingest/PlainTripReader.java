@@ -133,6 +133,7 @@ final class PlainTripReader extends JsonByteScanner {
         double kmh = 0;
         double longitudinal = 0;
         double lateral = 0;
+        double vertical = Double.NaN;
         long t = SampleColumns.NO_TIME;
         int tFrom = 0;
         int tTo = 0;
@@ -157,14 +158,25 @@ final class PlainTripReader extends JsonByteScanner {
             switch (field) {
                 case SPEED -> kmh = value;
                 case G_LONG -> longitudinal = value;
-                default -> lateral = value;
+                case G_LAT -> lateral = value;
+                case G_VERT -> vertical = value;
+                case TIME -> throw new IllegalStateException("t is read above");
             }
         } while (comma('}'));
         if ((given & SampleField.REQUIRED_BITS) != SampleField.REQUIRED_BITS) {
             throw OFF_PATH;
         }
         boolean hasTime = t != SampleColumns.NO_TIME;
-        columns.add(index, hasTime, t, kmh, longitudinal, lateral, errors);
+        columns.add(
+                index,
+                hasTime,
+                t,
+                kmh,
+                longitudinal,
+                lateral,
+                (given & SampleField.G_VERT.bit()) != 0,
+                vertical,
+                errors);
         if (!errors.isEmpty()) {
             throw OFF_PATH; // t decreased
         }

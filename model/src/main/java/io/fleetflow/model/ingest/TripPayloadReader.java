@@ -126,13 +126,7 @@ public final class TripPayloadReader {
         TripSamples samples = fields.samples;
         if (fields.sampleRateHz != null && samples.sampleRateHz() == null) {
             // "sample_rate_hz" came after "data" in the document.
-            samples =
-                    new TripSamples(
-                            samples.rawTimeMs(),
-                            fields.sampleRateHz,
-                            samples.speedKmh(),
-                            samples.gForceLong(),
-                            samples.gForceLat());
+            samples = samples.withSampleRateHz(fields.sampleRateHz);
         }
         return ReadResult.ok(
                 new TripPayload(fields.vehicleId, fields.driverId, fields.startedAt, samples),

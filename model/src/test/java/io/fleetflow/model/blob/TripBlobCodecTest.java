@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetflow.model.TripSamples;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TripBlobCodecTest {
@@ -93,6 +97,80 @@ class TripBlobCodecTest {
         assertThat(general.gForceLong()).containsExactly(0, -4.9e-324);
         if (fast != null) {
             assertThat(fast).isEqualTo(general);
+        }
+    }
+
+    @Test
+    void roundTripsTheVerticalAxisThroughBothDecoders() {
+        TripSamples samples =
+                new TripSamples(
+                        new long[] {0, 20, 40},
+                        50.0,
+                        new double[] {0, 12.5, 13.25},
+                        new double[] {0.1, -0.45, 1e-7},
+                        new double[] {-0.0, 0.3, -15.9},
+                        new double[] {0.02, -2.5, 16});
+
+        String blob = TripBlobCodec.encode(samples);
+
+        assertThat(blob).endsWith(",\"g_force_vert\":[0.02,-2.5,16.0]}");
+        assertThat(ColumnarBlobParser.parse(blob)).isEqualTo(samples);
+        assertThat(TripBlobCodec.decodeWithJackson(blob)).isEqualTo(samples);
+        assertThat(TripBlobCodec.encode(new TripSamples(null, null, a(1), a(2), a(3))))
+                .doesNotContain("g_force_vert");
+    }
+
+    /**
+     * Blobs as the codec and the ingest readers wrote them before {@code g_force_vert} existed
+     * (made by the code of commit ba09810), and as PostgreSQL's jsonb gives them back: they read as
+     * before, without the vertical axis, on both decoders.
+     */
+    @Test
+    void blobsStoredBeforeTheVerticalAxisDecodeUnchanged() throws IOException {
+        List<String> stored = storedBlobs("format-1-before-g-force-vert.txt");
+        TripSamples dense =
+                new TripSamples(
+                        new long[] {0, 40, 80, 120},
+                        25.0,
+                        new double[] {48.5, 48.25, 31.0, 12.75},
+                        new double[] {-0.05, -1.85, -0.6, 0.0},
+                        new double[] {0.02, 0.4, -0.125, 0.0});
+        TripSamples plain =
+                new TripSamples(null, 10.0, a(50, 49.5), a(0.1, -0.45), new double[] {-0.02, 0.0});
+
+        assertThat(stored).hasSize(4);
+        for (int i = 0; i < stored.size(); i++) {
+            TripSamples expected = i < 2 ? dense : plain;
+            String blob = stored.get(i);
+            assertThat(ColumnarBlobParser.parse(blob)).as(blob).isEqualTo(expected);
+            assertThat(TripBlobCodec.decodeWithJackson(blob)).as(blob).isEqualTo(expected);
+            assertThat(TripBlobCodec.decode(blob.getBytes(StandardCharsets.UTF_8)))
+                    .as(blob)
+                    .isEqualTo(expected);
+            assertThat(expected.gForceVert()).isNull();
+        }
+        // What the codec writes for a trip without the axis is still byte for byte the old blob.
+        assertThat(TripBlobCodec.encode(dense)).isEqualTo(stored.get(0));
+    }
+
+    @Test
+    void aVerticalColumnOfAnotherLengthIsNoBlob() {
+        assertThatThrownBy(
+                        () ->
+                                TripBlobCodec.decode(
+                                        "{\"format\":1,\"speed_kmh\":[1,2],\"g_force_long\":[1,2],"
+                                                + "\"g_force_lat\":[1,2],\"g_force_vert\":[1]}"))
+                .isInstanceOf(MalformedBlobException.class)
+                .hasMessageContaining("same length");
+    }
+
+    private static double[] a(double... values) {
+        return values;
+    }
+
+    private static List<String> storedBlobs(String resource) throws IOException {
+        try (InputStream in = TripBlobCodecTest.class.getResourceAsStream("/blobs/" + resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
     }
 

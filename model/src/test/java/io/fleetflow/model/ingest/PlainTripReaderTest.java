@@ -190,6 +190,7 @@ class PlainTripReaderTest {
             fields.add("\"firmware\":\"v1.2 \\\"beta\\\"\"");
         }
         boolean withTime = random.nextBoolean();
+        boolean withVert = random.nextInt(3) == 0;
         StringBuilder data = new StringBuilder("\"data\":[");
         int n = 1 + random.nextInt(8);
         long t = random.nextInt(1000);
@@ -200,6 +201,9 @@ class PlainTripReaderTest {
             sample.add("\"speed_kmh\":" + literal(random, random.nextDouble() * 400));
             sample.add("\"g_force_long\":" + literal(random, random.nextGaussian() * 3));
             sample.add("\"g_force_lat\":" + literal(random, random.nextGaussian()));
+            if (withVert) {
+                sample.add("\"g_force_vert\":" + literal(random, random.nextGaussian() * 0.5));
+            }
             if (withTime) {
                 t += random.nextInt(3) * 50;
                 sample.add("\"t\":" + t);
@@ -224,7 +228,7 @@ class PlainTripReaderTest {
 
     /** Breaks one rule in a sample's members. */
     private static void flaw(Random random, List<String> sample, long t) {
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(10)) {
             case 0 -> sample.remove(random.nextInt(sample.size())); // a field (or t) missing
             case 1 -> sample.add(sample.get(random.nextInt(sample.size()))); // given twice
             case 2 -> {
@@ -239,6 +243,12 @@ class PlainTripReaderTest {
             case 5 ->
                     sample.set(2, "\"g_force_lat\":" + (random.nextBoolean() ? "null" : "\"0.1\""));
             case 6 -> sample.add("\"t\":" + (random.nextBoolean() ? "-1" : "1.5"));
+            case 7 -> {
+                if (!sample.removeIf(m -> m.startsWith("\"g_force_vert\""))) {
+                    sample.add("\"g_force_vert\":0.25"); // g_force_vert in one sample only
+                }
+            }
+            case 8 -> sample.add("\"g_force_vert\":" + (random.nextBoolean() ? "16.01" : "true"));
             default ->
                     sample.add("\"t\":" + Math.max(0, t - 1 - random.nextInt(100))); // decreasing
         }

@@ -53,6 +53,7 @@ class TripPayloadReaderTest {
         java.util.Random random = new java.util.Random(7);
         for (int trip = 0; trip < 1_000; trip++) {
             boolean withTime = random.nextBoolean();
+            boolean withVert = random.nextBoolean();
             StringBuilder data = new StringBuilder("[");
             int n = 1 + random.nextInt(5); // read() allows at most 5 samples
             for (int i = 0; i < n; i++) {
@@ -64,6 +65,9 @@ class TripPayloadReaderTest {
                 fields.add("\"g_force_lat\":" + literal(random, random.nextGaussian() * 1e-9));
                 if (withTime) {
                     fields.add("\"t\":" + i * 100);
+                }
+                if (withVert) {
+                    fields.add("\"g_force_vert\":" + literal(random, random.nextGaussian()));
                 }
                 fields.add("\"note\":[1.5e3,\"x\"]");
                 java.util.Collections.shuffle(fields, random);
@@ -79,6 +83,7 @@ class TripPayloadReaderTest {
 
             assertThat(result.errors()).isEmpty();
             TripSamples samples = result.payload().samples();
+            assertThat(samples.gForceVert() != null).isEqualTo(withVert);
             assertThat(TripBlobCodec.decodeWithJackson(result.storedBlob())).isEqualTo(samples);
             assertThat(TripBlobCodec.decode(result.storedBlob())).isEqualTo(samples);
         }
@@ -183,6 +188,54 @@ class TripPayloadReaderTest {
         assertThat(read(body("\"2026-05-01T08:00:00Z\"", backwards)).errors())
                 .extracting(FieldError::pointer)
                 .containsExactly("/data/1/t");
+    }
+
+    @Test
+    void theVerticalAxisIsOptionalAndReadLikeTheOthers() throws IOException {
+        TripSamples without =
+                read(body(
+                                "\"2026-05-01T08:00:00Z\"",
+                                "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]"))
+                        .payload()
+                        .samples();
+        assertThat(without.gForceVert()).isNull();
+
+        ReadResult with =
+                read(
+                        body(
+                                "\"2026-05-01T08:00:00Z\"",
+                                "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0,\"g_force_vert\":0.35},"
+                                        + "{\"g_force_vert\":-1.5,\"speed_kmh\":2,\"g_force_long\":0,\"g_force_lat\":0}]"));
+        assertThat(with.errors()).isEmpty();
+        assertThat(with.payload().samples().gForceVert()).containsExactly(0.35, -1.5);
+        assertThat(with.storedBlob()).contains("\"g_force_vert\":[0.35,-1.5]");
+        assertThat(TripBlobCodec.decode(with.storedBlob())).isEqualTo(with.payload().samples());
+    }
+
+    @Test
+    void aBadVerticalValueIsNamedAndTheAxisIsGivenForAllOrNone() throws IOException {
+        String bad =
+                "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0,\"g_force_vert\":16.5},"
+                        + "{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0,\"g_force_vert\":\"up\"},"
+                        + "{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0,\"g_force_vert\":null}]";
+        assertThat(read(body("\"2026-05-01T08:00:00Z\"", bad)).errors())
+                .containsExactly(
+                        new FieldError("/data/0/g_force_vert", "must be between -16 and 16 g"),
+                        new FieldError("/data/1/g_force_vert", "must be a number"),
+                        new FieldError("/data/2/g_force_vert", "must not be null"));
+
+        String partial =
+                "[{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0},"
+                        + "{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0,\"g_force_vert\":0.2},"
+                        + "{\"speed_kmh\":1,\"g_force_long\":0,\"g_force_lat\":0}]";
+        ReadResult mixed = read(body("\"2026-05-01T08:00:00Z\"", partial));
+        assertThat(mixed.isValid()).isFalse();
+        assertThat(mixed.errors())
+                .containsExactly(
+                        new FieldError(
+                                "/data/0/g_force_vert",
+                                "is required because /data/1 gives g_force_vert: give g_force_vert"
+                                        + " for every sample or for none"));
     }
 
     @Test
