@@ -28,9 +28,15 @@ public final class CrashDetector {
 
     /**
      * @param speedKmh the reported speed, or {@code null} when the trip has no usable speed
+     * @param gVert the vertical g, or {@code null} when the device sends none
      */
     public static List<DrivingEvent> detect(
-            long[] t, double[] gLong, double[] gLat, double[] speedKmh, CrashRule rule) {
+            long[] t,
+            double[] gLong,
+            double[] gLat,
+            double[] speedKmh,
+            double[] gVert,
+            CrashRule rule) {
         List<DrivingEvent> crashes = new ArrayList<>();
         int n = t.length;
         long half = rule.impulseMs() / 2;
@@ -56,7 +62,7 @@ public final class CrashDetector {
                 }
             }
             DrivingEvent crash = crashAt(t, gLong, gLat, speedKmh, rule, i, peak, last);
-            if (crash != null) {
+            if (crash != null && !mostlyVertical(t, gVert, peak, peak2, half)) {
                 crashes.add(crash);
             }
             long resume = t[peak] + 1_000;
@@ -117,6 +123,21 @@ public final class CrashDetector {
                 peakG,
                 major ? Severity.SEVERE : Severity.HARSH,
                 new CrashImpact(peakG, deltaVKmh, before, after, major));
+    }
+
+    /** Whether the vertical peak around the impact exceeds its horizontal peak. */
+    private static boolean mostlyVertical(
+            long[] t, double[] gVert, int peak, double horizontal2, long half) {
+        if (gVert == null) {
+            return false;
+        }
+        double vertical = 0;
+        for (int k = Signals.indexAtOrAfter(t, t[peak] - half);
+                k < t.length && t[k] <= t[peak] + half;
+                k++) {
+            vertical = Math.max(vertical, Math.abs(gVert[k]));
+        }
+        return vertical * vertical > horizontal2;
     }
 
     private static double mean(long[] t, double[] x, long fromMs, long toMs) {

@@ -114,7 +114,12 @@ public final class RiskModelScorer implements TripScorer {
         if (crashDetection) {
             events.addAll(
                     CrashDetector.detect(
-                            t, rawLong, rawLat, speedUsable ? speed : null, config.crash()));
+                            t,
+                            rawLong,
+                            rawLat,
+                            speedUsable ? speed : null,
+                            samples.gForceVert(),
+                            config.crash()));
         }
         addSpeeding(t, speed, period, events);
         events.sort(Comparator.comparingLong(DrivingEvent::startMs));

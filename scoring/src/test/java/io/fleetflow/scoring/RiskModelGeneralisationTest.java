@@ -167,6 +167,20 @@ class RiskModelGeneralisationTest {
     }
 
     @Test
+    void anImpactThatIsMostlyVerticalIsAPotholeNotACrash() {
+        TripFixture horizontalOnly =
+                trip(50, 60_000).cruising(50).impulse(20_000, 4.0, 100, 180, false);
+        TripFixture pothole =
+                trip(50, 60_000)
+                        .cruising(50)
+                        .impulse(20_000, 4.0, 100, 180, false)
+                        .vertical(20_000, 6.0, 100);
+
+        assertThat(scorer.score(horizontalOnly.build()).crashCount()).isEqualTo(1);
+        assertThat(scorer.score(pothole.build()).crashCount()).isZero();
+    }
+
+    @Test
     void belowTwentyFiveHertzCrashesAreNotLookedForAndTheScoreSaysSo() {
         TripScore tenHertz =
                 scorer.score(

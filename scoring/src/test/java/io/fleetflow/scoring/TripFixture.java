@@ -15,6 +15,7 @@ final class TripFixture {
     private final double[] speed;
     private final double[] gLong;
     private final double[] gLat;
+    private double[] gVert;
 
     private TripFixture(double rateHz, long durationMs) {
         this.rateHz = rateHz;
@@ -134,9 +135,29 @@ final class TripFixture {
         return this;
     }
 
+    /** A vertical half-sine of {@code peakG} (the device then sends {@code g_force_vert}). */
+    TripFixture vertical(long atMs, double peakG, long durationMs) {
+        if (gVert == null) {
+            gVert = new double[t.length];
+        }
+        for (int i = 0; i < t.length; i++) {
+            double phase = (t[i] - atMs) / (double) durationMs;
+            if (phase >= 0 && phase <= 1) {
+                gVert[i] += peakG * Math.sin(Math.PI * phase);
+            }
+        }
+        return this;
+    }
+
     /** With per-sample {@code t}. */
     TripSamples build() {
-        return new TripSamples(t.clone(), rateHz, speed.clone(), gLong.clone(), gLat.clone());
+        return new TripSamples(
+                t.clone(),
+                rateHz,
+                speed.clone(),
+                gLong.clone(),
+                gLat.clone(),
+                gVert == null ? null : gVert.clone());
     }
 
     /** Without per-sample {@code t}: times come from the declared rate. */
