@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds collisions on the raw (unsmoothed, mount-corrected) horizontal acceleration of a trip
- * sampled at {@link ScoringConfig#MIN_CRASH_RATE_HZ} or faster, by the rules of {@link CrashRule}:
- * a peak of horizontal magnitude at or above the minor level, and a change of velocity over the
- * impulse window (its driving acceleration before the impact taken off) of at least the rule's Δv.
- * A spike that pushes one way and back (a dropped device, a pothole) changes the velocity by almost
- * nothing and is not a crash. Where the trip has usable speed, the vehicle must also have slowed by
- * the rule's Δv within five seconds. One crash per second at most.
+ * Finds collisions on the raw (unsmoothed) horizontal acceleration of a trip (its magnitude, which
+ * a turned mount does not change) sampled at {@link ScoringConfig#MIN_CRASH_RATE_HZ} or faster, by
+ * the rules of {@link CrashRule}: a peak of horizontal magnitude at or above the minor level, and a
+ * change of velocity over the impulse window (its driving acceleration before the impact taken off)
+ * of at least the rule's Δv. A spike that pushes one way and back (a dropped device, a pothole)
+ * changes the velocity by almost nothing and is not a crash. Where the trip has usable speed, the
+ * vehicle must also have slowed by the rule's Δv within five seconds. One crash per second at most.
  */
 public final class CrashDetector {
 

@@ -88,14 +88,14 @@ public final class RiskModelScorer implements TripScorer {
         boolean speedUsable = Signals.speedVaries(speed);
         Double yawDeg =
                 speedUsable ? MountAlignment.estimateYawDeg(t, speed, rawLong, rawLat) : null;
-        if (yawDeg != null) {
-            rawLong = rawLong.clone();
-            rawLat = rawLat.clone();
-            MountAlignment.undo(yawDeg, rawLong, rawLat);
-        }
         double[] gLong = new double[n];
         double[] gLat = new double[n];
         Signals.movingAverages(t, rawLong, rawLat, config.smoothingWindowMs(), gLong, gLat);
+        if (yawDeg != null) {
+            // Turning commutes with averaging, so the smoothed channels are turned, not the raw
+            // ones; crash detection looks only at the horizontal magnitude, which turning keeps.
+            MountAlignment.undo(yawDeg, gLong, gLat);
+        }
 
         List<DrivingEvent> events = new ArrayList<>();
         List<Manoeuvre> segments = ManoeuvreSegmenter.segment(t, gLong, gLat, config, period);

@@ -108,16 +108,19 @@ public final class Signals {
     }
 
     /**
-     * Whether the reported speed carries information: it changes by at least 1 km/h over the trip.
-     * Phone recordings without GPS send a constant placeholder.
+     * Whether the reported speed carries information: it moves at least 0.5 km/h away from its
+     * first value somewhere in the trip. Phone recordings without GPS send a constant placeholder.
      */
     public static boolean speedVaries(double[] speedKmh) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : speedKmh) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+        if (speedKmh.length == 0) {
+            return false;
         }
-        return max - min >= 1;
+        double first = speedKmh[0];
+        for (double v : speedKmh) {
+            if (Math.abs(v - first) >= 0.5) {
+                return true; // a driven trip answers within its first seconds
+            }
+        }
+        return false;
     }
 }
