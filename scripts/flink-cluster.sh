@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Runs a real Flink 1.20 session cluster (one JobManager and one TaskManager process) from Maven
-# Central jars, and submits the FleetFlow job jar to it through the REST API, as a data engineer
-# would with a Flink distribution.
+# Runs a real Flink 1.20 session cluster (one JobManager and one or more TaskManager processes)
+# from Maven Central jars, and submits the FleetFlow job jar to it through the REST API, as a data
+# engineer would with a Flink distribution.
 #
-#   scripts/flink-cluster.sh start                 start JobManager + TaskManager, wait until ready
+#   scripts/flink-cluster.sh start                 start JobManager + TaskManager(s), wait until ready
 #   scripts/flink-cluster.sh submit [JAR] [ARGS..] upload the shaded job jar and run it; prints the job id
+#   scripts/flink-cluster.sh savepoint JOB_ID [DIR]  stop the job with a savepoint; prints its path
 #   scripts/flink-cluster.sh cancel JOB_ID         cancel a running job
 #   scripts/flink-cluster.sh status                the cluster overview (JSON)
-#   scripts/flink-cluster.sh stop                  stop both processes
+#   scripts/flink-cluster.sh stop                  stop every process
 #
 # Environment (all optional):
 #   FLEETFLOW_FLINK_WORK       work directory: lib/, conf/, log/, pids (default: target/flink-cluster)
@@ -15,9 +16,13 @@
 #   FLEETFLOW_FLINK_REST_PORT  Web UI / REST port (default: rest.port from the configuration, 8081)
 #   FLEETFLOW_FLINK_RPC_PORT   JobManager RPC port (default: jobmanager.rpc.port, 6123)
 #   FLEETFLOW_FLINK_CHECKPOINTS  checkpoint directory URI (default: state.checkpoints.dir)
+#   FLEETFLOW_FLINK_TASKMANAGERS  TaskManager processes to start (default: 1)
+#   FLEETFLOW_FLINK_SLOTS      task slots per TaskManager (default: taskmanager.numberOfTaskSlots, 2)
+#   FLEETFLOW_FLINK_SAVEPOINT  submit: start the job from this savepoint (e.g. at a new parallelism)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TASKMANAGERS="${FLEETFLOW_FLINK_TASKMANAGERS:-1}"
 WORK="${FLEETFLOW_FLINK_WORK:-$ROOT/target/flink-cluster}"
 SOURCE_CONF="${FLEETFLOW_FLINK_CONF:-$ROOT/flink-conf/flink-conf.yaml}"
 LIB="$WORK/lib"
@@ -53,6 +58,9 @@ prepare() {
   [ -n "${FLEETFLOW_FLINK_REST_PORT:-}" ] && set_conf rest.port "$FLEETFLOW_FLINK_REST_PORT"
   [ -n "${FLEETFLOW_FLINK_RPC_PORT:-}" ] && set_conf jobmanager.rpc.port "$FLEETFLOW_FLINK_RPC_PORT"
   [ -n "${FLEETFLOW_FLINK_CHECKPOINTS:-}" ] && set_conf state.checkpoints.dir "$FLEETFLOW_FLINK_CHECKPOINTS"
+  [ -n "${FLEETFLOW_FLINK_SLOTS:-}" ] && set_conf taskmanager.numberOfTaskSlots "$FLEETFLOW_FLINK_SLOTS"
+  # With several TaskManagers, spread a job's subtasks over all of them rather than filling one.
+  set_conf cluster.evenly-spread-out-slots true
   cat > "$CONF/log4j.properties" <<'LOG4J'
 rootLogger.level = INFO
 rootLogger.appenderRef.file.ref = MainAppender
@@ -87,6 +95,18 @@ running() { # name
   [ -f "$WORK/$1.pid" ] && kill -0 "$(cat "$WORK/$1.pid")" 2>/dev/null
 }
 
+taskmanager_names() { # taskmanager, taskmanager-2, ... (the first keeps its old name)
+  local i
+  for i in $(seq 1 "$TASKMANAGERS"); do
+    if [ "$i" = 1 ]; then echo taskmanager; else echo "taskmanager-$i"; fi
+  done
+}
+
+all_taskmanagers_running() {
+  local tm
+  for tm in $(taskmanager_names); do running "$tm" || return 1; done
+}
+
 start() {
   if running jobmanager; then
     echo "Already running: $(rest_url)" >&2
@@ -94,12 +114,16 @@ start() {
   fi
   prepare
   launch jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint GET_JM_RESOURCE_PARAMS
-  launch taskmanager org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
+  local tm
+  for tm in $(taskmanager_names); do
+    launch "$tm" org.apache.flink.runtime.taskexecutor.TaskManagerRunner GET_TM_RESOURCE_PARAMS
+  done
   local url deadline
   url="$(rest_url)"
   deadline=$((SECONDS + ${FLEETFLOW_FLINK_START_TIMEOUT:-120}))
-  until curl -sf "$url/overview" 2>/dev/null | grep -q '"taskmanagers":[1-9]'; do
-    if [ $SECONDS -ge $deadline ] || ! running jobmanager || ! running taskmanager; then
+  until [ "$(curl -sf "$url/overview" 2>/dev/null | sed -n 's/.*"taskmanagers":\([0-9]*\).*/\1/p')" \
+      = "$TASKMANAGERS" ]; do
+    if [ $SECONDS -ge $deadline ] || ! running jobmanager || ! all_taskmanagers_running; then
       echo "Flink cluster did not come up; logs in $LOG" >&2
       tail -20 "$LOG"/*.out "$LOG"/*.log >&2 || true
       stop
@@ -127,7 +151,11 @@ submit() {
     a="${a//\\/\\\\}"
     args="$args${args:+,}\"${a//\"/\\\"}\""
   done
-  body="{\"entryClass\":\"io.fleetflow.job.TripScoringJob\",\"programArgsList\":[$args]}"
+  local restore=""
+  if [ -n "${FLEETFLOW_FLINK_SAVEPOINT:-}" ]; then
+    restore=",\"savepointPath\":\"$FLEETFLOW_FLINK_SAVEPOINT\""
+  fi
+  body="{\"entryClass\":\"io.fleetflow.job.TripScoringJob\",\"programArgsList\":[$args]$restore}"
   local run
   run="$(curl -s -X POST -H 'Content-Type: application/json' -d "$body" "$url/jars/$jar_id/run")"
   local job_id
@@ -136,12 +164,40 @@ submit() {
   echo "$job_id"
 }
 
+# Stop-with-savepoint (the job's sources stop, a savepoint is taken, the job ends FINISHED); prints
+# the savepoint's path, from which `submit` can start the job again at another parallelism.
+savepoint() { # JOB_ID [DIR]
+  local url trigger status location deadline dir="${2:-}"
+  url="$(rest_url)"
+  local body='{"drain":false}'
+  [ -n "$dir" ] && body="{\"drain\":false,\"targetDirectory\":\"$dir\"}"
+  trigger="$(curl -sf -X POST -H 'Content-Type: application/json' -d "$body" "$url/jobs/$1/stop" \
+    | sed -n 's/.*"request-id":"\([0-9a-f]*\)".*/\1/p')"
+  [ -n "$trigger" ] || { echo "Stop-with-savepoint was refused for job $1" >&2; return 1; }
+  deadline=$((SECONDS + ${FLEETFLOW_FLINK_SAVEPOINT_TIMEOUT:-180}))
+  while [ $SECONDS -lt $deadline ]; do
+    status="$(curl -sf "$url/jobs/$1/savepoints/$trigger")"
+    if echo "$status" | grep -q '"id":"COMPLETED"'; then
+      location="$(echo "$status" | sed -n 's/.*"location":"\([^"]*\)".*/\1/p')"
+      [ -n "$location" ] || { echo "Savepoint failed: $status" >&2; return 1; }
+      echo "$location"
+      return 0
+    fi
+    sleep 1
+  done
+  echo "Savepoint of job $1 did not complete in time" >&2
+  return 1
+}
+
 cancel() {
   curl -sf -X PATCH "$(rest_url)/jobs/$1?mode=cancel" > /dev/null
 }
 
 stop() {
-  for name in taskmanager jobmanager; do
+  local name
+  # Every TaskManager this work directory started, however many that was.
+  for name in $(cd "$WORK" 2>/dev/null && ls taskmanager*.pid 2>/dev/null | sed 's/\.pid$//') \
+      jobmanager; do
     if running "$name"; then
       local pid
       pid="$(cat "$WORK/$name.pid")"
@@ -156,8 +212,9 @@ stop() {
 case "${1:-}" in
   start) start ;;
   submit) shift; submit "$@" ;;
+  savepoint) savepoint "$2" "${3:-}" ;;
   cancel) cancel "$2" ;;
   status) curl -sf "$(rest_url)/overview"; echo ;;
   stop) stop ;;
-  *) sed -n '2,19p' "$0"; exit 2 ;;
+  *) sed -n '2,23p' "$0"; exit 2 ;;
 esac

@@ -53,6 +53,14 @@ public final class SeededTrips {
         return seeded;
     }
 
+    /** These trips and {@code other}'s, as one seeded set. */
+    public SeededTrips and(SeededTrips other) {
+        SeededTrips both = new SeededTrips();
+        both.byTrip.putAll(byTrip);
+        both.byTrip.putAll(other.byTrip);
+        return both;
+    }
+
     public Map<UUID, Expected> byTrip() {
         return byTrip;
     }

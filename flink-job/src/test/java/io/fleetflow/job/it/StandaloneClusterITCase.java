@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TestServices;
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,13 +28,10 @@ class StandaloneClusterITCase {
     @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
     @RegisterExtension final TestQueue queue = new TestQueue();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
-
     @Test
     void theShadedJarSubmittedOverRestScoresTripsAndReportsItsMetrics() throws Exception {
         Path module = Path.of("").toAbsolutePath();
-        Path jar = shadedJar(module.resolve("target"));
+        Path jar = FlinkClusterScript.shadedJar(module.resolve("target"));
         FlinkClusterScript cluster =
                 new FlinkClusterScript(
                         module.getParent(), module.resolve("target/flink-cluster-it"));
@@ -69,8 +58,7 @@ class StandaloneClusterITCase {
             ScoringAssertions.assertEveryTripScoredExactlyOnce(DB, seeded);
             ScoringAssertions.assertDriverStatsEqualSumOverTrips(DB, 5, Duration.ofSeconds(30));
 
-            assertThat(get(cluster.restUrl() + "/jobs/" + jobId).get("state").asText())
-                    .isEqualTo("RUNNING");
+            assertThat(cluster.rest("/jobs/" + jobId).get("state").asText()).isEqualTo("RUNNING");
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(
@@ -86,17 +74,17 @@ class StandaloneClusterITCase {
     private long operatorMetric(
             FlinkClusterScript cluster, String jobId, String vertexNamePart, String metric)
             throws Exception {
-        String base = cluster.restUrl() + "/jobs/" + jobId;
-        for (JsonNode vertex : get(base).get("vertices")) {
+        String base = "/jobs/" + jobId;
+        for (JsonNode vertex : cluster.rest(base).get("vertices")) {
             if (!vertex.get("name").asText().contains(vertexNamePart)) {
                 continue;
             }
             String vertexUrl = base + "/vertices/" + vertex.get("id").asText();
-            for (JsonNode available : get(vertexUrl + "/subtasks/metrics")) {
+            for (JsonNode available : cluster.rest(vertexUrl + "/subtasks/metrics")) {
                 String id = available.get("id").asText();
                 if (id.endsWith("." + metric)) {
                     JsonNode values =
-                            get(
+                            cluster.rest(
                                     vertexUrl
                                             + "/subtasks/metrics?agg=sum&get="
                                             + URLEncoder.encode(id, StandardCharsets.UTF_8));
@@ -105,22 +93,5 @@ class StandaloneClusterITCase {
             }
         }
         return -1;
-    }
-
-    private JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> r =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    private static Path shadedJar(Path target) throws IOException {
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-shaded.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IOException("no shaded jar in " + target));
-        }
     }
 }
