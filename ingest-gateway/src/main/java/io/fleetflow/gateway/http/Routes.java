@@ -14,6 +14,27 @@ public final class Routes {
     /** Where devices post trips (the one route a device key may call). */
     public static final String INGEST = API + "/telemetry";
 
+    /** The vehicles list (read API); below it a vehicle's registration and the CSV import. */
+    public static final String VEHICLES = API + "/vehicles";
+
+    public static final String VEHICLE = VEHICLES + "/{vehicleId}";
+    public static final String VEHICLES_IMPORT = VEHICLES + "/import";
+
+    /** The drivers list (read API); below it a driver (read API) and the CSV import. */
+    public static final String DRIVERS = API + "/drivers";
+
+    public static final String DRIVER = DRIVERS + "/{driverId}";
+    public static final String DRIVERS_IMPORT = DRIVERS + "/import";
+
+    /**
+     * The fleet registry as registered (also vehicles and drivers with no trips), and its audit.
+     */
+    public static final String REGISTRY = API + "/registry";
+
+    public static final String REGISTRY_VEHICLES = REGISTRY + "/vehicles";
+    public static final String REGISTRY_DRIVERS = REGISTRY + "/drivers";
+    public static final String REGISTRY_AUDIT = REGISTRY + "/audit";
+
     public static final String HEALTH = "/health";
     public static final String HEALTH_LIVE = HEALTH + "/live";
     public static final String HEALTH_READY = HEALTH + "/ready";

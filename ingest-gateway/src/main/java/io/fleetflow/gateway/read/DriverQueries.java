@@ -1,6 +1,7 @@
 package io.fleetflow.gateway.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fleetflow.model.registry.RegistryNames;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,8 +63,16 @@ public final class DriverQueries {
                     + " SELECT l.*, (SELECT array_agg(x.safety_score ORDER BY x.at, x.trip_id) FROM"
                     + " (SELECT safety_score, coalesce(started_at, scored_at) AS at, trip_id"
                     + " FROM telemetry.driver_scores d WHERE d.driver_id = l.driver_id"
-                    + " ORDER BY coalesce(started_at, scored_at) DESC, trip_id DESC LIMIT 20) x) AS trend"
-                    + " FROM l ORDER BY %2$s %3$s NULLS LAST, driver_id";
+                    + " ORDER BY coalesce(started_at, scored_at) DESC, trip_id DESC LIMIT 20) x) AS trend,"
+                    + " r.name AS driver_name, r.external_ref, r.active"
+                    + " FROM l LEFT JOIN "
+                    + RegistryNames.DRIVERS
+                    + " r ON r.driver_id = l.driver_id ORDER BY %2$s %3$s NULLS LAST, l.driver_id";
+
+    private static final String REGISTERED =
+            "SELECT name, external_ref, active FROM "
+                    + RegistryNames.DRIVERS
+                    + " WHERE driver_id = ?";
 
     private static final String HISTORY =
             "SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day, count(*) AS trips,"
@@ -72,8 +81,12 @@ public final class DriverQueries {
                     + " >= (((now() AT TIME ZONE 'UTC')::date - 29)::timestamp AT TIME ZONE 'UTC')"
                     + " GROUP BY 1 ORDER BY 1";
 
+    /**
+     * @param driverName the registered name, {@code null} for an unregistered driver
+     */
     public record Driver(
             UUID driverId,
+            String driverName,
             long trips,
             double distanceKm,
             Double avgScore,
@@ -84,8 +97,15 @@ public final class DriverQueries {
 
     public record Day(LocalDate date, long trips, Double avgScore) {}
 
+    /**
+     * @param externalRef the registered reference, {@code null} when none or unregistered
+     * @param active whether the registered driver is active, {@code null} when unregistered
+     */
     public record DriverDetail(
             UUID driverId,
+            String driverName,
+            String externalRef,
+            Boolean active,
             long trips,
             double distanceKm,
             Double avgScore,
@@ -143,15 +163,19 @@ public final class DriverQueries {
         try (Connection c = dataSource.getConnection()) {
             Driver d;
             long hb, ra, hc, sp;
+            String externalRef;
+            Boolean active;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 1; i <= 2; i++) {
                     ps.setObject(i, driverId);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return Optional.empty();
+                        return registeredWithoutTrips(c, driverId);
                     }
                     d = driver(rs);
+                    externalRef = rs.getString("external_ref");
+                    active = rs.getObject("active", Boolean.class);
                     hb = rs.getLong("hb");
                     ra = rs.getLong("ra");
                     hc = rs.getLong("hc");
@@ -174,6 +198,9 @@ public final class DriverQueries {
             return Optional.of(
                     new DriverDetail(
                             d.driverId(),
+                            d.driverName(),
+                            externalRef,
+                            active,
                             d.trips(),
                             d.distanceKm(),
                             d.avgScore(),
@@ -186,10 +213,39 @@ public final class DriverQueries {
         }
     }
 
+    /** A registered driver with no trips yet: the registration and zero statistics. */
+    private static Optional<DriverDetail> registeredWithoutTrips(Connection c, UUID driverId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(REGISTERED)) {
+            ps.setObject(1, driverId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(
+                        new DriverDetail(
+                                driverId,
+                                rs.getString("name"),
+                                rs.getString("external_ref"),
+                                rs.getBoolean("active"),
+                                0,
+                                0,
+                                null,
+                                null,
+                                Rows.eventRates(0, 0, 0, 0, 0),
+                                null,
+                                List.of(),
+                                List.of(),
+                                Rows.eventCounts(0, 0, 0, 0)));
+            }
+        }
+    }
+
     private static Driver driver(ResultSet rs) throws SQLException {
         double distance = rs.getDouble("distance_km");
         return new Driver(
                 rs.getObject("driver_id", UUID.class),
+                rs.getString("driver_name"),
                 rs.getLong("trips"),
                 distance,
                 Rows.decimal(rs, "avg_score"),

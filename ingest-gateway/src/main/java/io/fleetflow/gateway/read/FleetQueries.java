@@ -1,6 +1,8 @@
 package io.fleetflow.gateway.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fleetflow.model.registry.RegistryNames;
+import io.fleetflow.model.registry.VehicleClass;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +50,13 @@ public final class FleetQueries {
                     + " s AS (SELECT vehicle_id, sum(distance_km) AS distance_km,"
                     + " avg(safety_score) AS avg_score FROM telemetry.driver_scores GROUP BY vehicle_id)"
                     + " SELECT t.vehicle_id, t.trips, coalesce(s.distance_km, 0) AS distance_km,"
-                    + " s.avg_score, t.drivers, t.last_trip_at FROM t LEFT JOIN s USING (vehicle_id)"
+                    + " s.avg_score, t.drivers, t.last_trip_at, r.name AS vehicle_name,"
+                    + " coalesce(r.vehicle_class, '"
+                    + VehicleClass.DEFAULT.wireName()
+                    + "') AS vehicle_class"
+                    + " FROM t LEFT JOIN s USING (vehicle_id) LEFT JOIN "
+                    + RegistryNames.VEHICLES
+                    + " r USING (vehicle_id)"
                     + " ORDER BY t.last_trip_at DESC, t.vehicle_id LIMIT 1000";
 
     /** One UTC day of the trend. */
@@ -65,8 +73,14 @@ public final class FleetQueries {
             long drivers,
             long vehicles) {}
 
+    /**
+     * @param vehicleName the registered name, {@code null} when unregistered
+     * @param vehicleClass the registered class, {@link VehicleClass#DEFAULT} when unregistered
+     */
     public record Vehicle(
             UUID vehicleId,
+            String vehicleName,
+            String vehicleClass,
             long trips,
             double distanceKm,
             Double avgScore,
@@ -134,6 +148,8 @@ public final class FleetQueries {
                 items.add(
                         new Vehicle(
                                 rs.getObject("vehicle_id", UUID.class),
+                                rs.getString("vehicle_name"),
+                                rs.getString("vehicle_class"),
                                 rs.getLong("trips"),
                                 rs.getDouble("distance_km"),
                                 Rows.decimal(rs, "avg_score"),
