@@ -26,10 +26,15 @@ public final class RegistryStore {
     /** Counts of an import. */
     public record ImportResult(int created, int updated, int unchanged) {}
 
-    // Lock the current row (if any), upsert unless nothing changes, audit what did change; the
-    // answer is the row as stored with whether it was created and whether it changed.
+    // Writers of one id take this transaction lock first, creations included, so the upsert's
+    // snapshot, taken after it, holds the latest row: "old" is what the change replaces.
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(? || ?::text))";
+
+    // Upsert unless nothing changes, audit what did change; the answer is the row as stored with
+    // whether it was created and whether it changed. (No FOR UPDATE in "old": a row the same
+    // statement updates would then be skipped, and "old" come out empty.)
     private static final String UPSERT =
-            "WITH old AS (SELECT * FROM %1$s WHERE %2$s = ? FOR UPDATE),"
+            "WITH old AS (SELECT * FROM %1$s WHERE %2$s = ?),"
                     + " up AS (INSERT INTO %1$s AS r (%2$s, %3$s, updated_by) VALUES (?, %4$s, ?)"
                     + " ON CONFLICT (%2$s) DO UPDATE SET %5$s, updated_at = now(),"
                     + " updated_by = excluded.updated_by"
@@ -79,16 +84,12 @@ public final class RegistryStore {
 
     public Saved<RegisteredVehicle> saveVehicle(UUID id, VehicleInput input, String by)
             throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return saveVehicle(c, id, input, by);
-        }
+        return inTransaction(c -> saveVehicle(c, id, input, by));
     }
 
     public Saved<RegisteredDriver> saveDriver(UUID id, DriverInput input, String by)
             throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return saveDriver(c, id, input, by);
-        }
+        return inTransaction(c -> saveDriver(c, id, input, by));
     }
 
     /** Saves every line in one transaction: all of them or, on any failure, none. */
@@ -161,6 +162,7 @@ public final class RegistryStore {
 
     private static Saved<RegisteredVehicle> saveVehicle(
             Connection c, UUID id, VehicleInput input, String by) throws SQLException {
+        lock(c, "vehicle", id);
         try (PreparedStatement ps = c.prepareStatement(UPSERT_VEHICLE)) {
             ps.setObject(1, id);
             ps.setObject(2, id);
@@ -177,6 +179,7 @@ public final class RegistryStore {
 
     private static Saved<RegisteredDriver> saveDriver(
             Connection c, UUID id, DriverInput input, String by) throws SQLException {
+        lock(c, "driver", id);
         try (PreparedStatement ps = c.prepareStatement(UPSERT_DRIVER)) {
             ps.setObject(1, id);
             ps.setObject(2, id);
@@ -188,6 +191,14 @@ public final class RegistryStore {
                 rs.next();
                 return new Saved<>(driver(rs), rs.getBoolean("created"), rs.getBoolean("changed"));
             }
+        }
+    }
+
+    private static void lock(Connection c, String entity, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+            ps.setString(1, entity);
+            ps.setObject(2, id);
+            ps.executeQuery().close();
         }
     }
 
