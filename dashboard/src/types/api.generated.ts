@@ -420,6 +420,13 @@ export interface components {
             events_per_100km: components["schemas"]["EventRates"];
             drivers: number;
             vehicles: number;
+            /** @description Vehicles with a trip in the window by registered class (unregistered vehicles count as car); every class is present. */
+            vehicles_by_class: {
+                car: number;
+                van: number;
+                heavy_truck: number;
+                bus: number;
+            };
         };
         /** @enum {string} */
         TripStatus: "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED";

@@ -503,6 +503,12 @@ class ReadApiITCase {
         UUID strangerTrip = seed.trip(stranger, unknownVehicle, NOW, NOW.minusSeconds(1), 10);
         seed.score(registeredTrip, 80, 10, 0, 0, 0, 0, NOW);
 
+        JsonNode byClass = get("/api/v1/fleet/summary").get("vehicles_by_class");
+        assertThat(byClass.get("heavy_truck").asLong()).isEqualTo(1);
+        assertThat(byClass.get("car").asLong()).isEqualTo(1);
+        assertThat(byClass.get("van").asLong()).isZero();
+        assertThat(byClass.get("bus").asLong()).isZero();
+
         JsonNode trips = get("/api/v1/trips").get("items");
         assertThat(trips.get(0).get("trip_id").asText()).isEqualTo(registeredTrip.toString());
         assertThat(trips.get(0).get("driver_name").asText()).isEqualTo("Grace Hopper");
