@@ -1,4 +1,16 @@
-import type { Driver, DriverDetail, FleetSummary, Pipeline, TripDetail, TripSamples, TripSummary, Vehicle } from '@/types/api';
+import type {
+  AuditEntry,
+  Driver,
+  DriverDetail,
+  FleetSummary,
+  Pipeline,
+  RegisteredDriver,
+  RegisteredVehicle,
+  TripDetail,
+  TripSamples,
+  TripSummary,
+  Vehicle,
+} from '@/types/api';
 
 export const DRIVER_A = '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const DRIVER_B = 'b0b0b0b0-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -135,4 +147,45 @@ export const vehicles: Vehicle[] = [
     vehicle_name: VEHICLE_NAME,
     vehicle_class: 'van',
     trips: 5, distance_km: 120.5, avg_score: 90.1, drivers: 2, last_trip_at: '2026-05-01T08:00:00Z' },
+];
+
+export const registeredVehicle: RegisteredVehicle = {
+  vehicle_id: VEHICLE,
+  name: VEHICLE_NAME,
+  vehicle_class: 'van',
+  active: true,
+  created_at: '2026-05-01T07:00:00Z',
+  updated_at: '2026-05-01T07:30:00Z',
+  updated_by: 'ops laptop',
+};
+
+export const registeredDriver: RegisteredDriver = {
+  driver_id: DRIVER_A,
+  name: DRIVER_A_NAME,
+  external_ref: 'P-1815',
+  active: true,
+  created_at: '2026-05-01T07:00:00Z',
+  updated_at: '2026-05-01T07:00:00Z',
+  updated_by: 'ops laptop',
+};
+
+export const auditEntries: AuditEntry[] = [
+  {
+    id: 2,
+    entity: 'vehicle',
+    entity_id: VEHICLE,
+    changed_by: 'ops laptop',
+    changed_at: '2026-05-01T07:30:00Z',
+    old_value: { ...registeredVehicle, name: 'Van 1' },
+    new_value: { ...registeredVehicle },
+  },
+  {
+    id: 1,
+    entity: 'vehicle',
+    entity_id: VEHICLE,
+    changed_by: 'ops laptop',
+    changed_at: '2026-05-01T07:00:00Z',
+    old_value: null,
+    new_value: { ...registeredVehicle, name: 'Van 1' },
+  },
 ];

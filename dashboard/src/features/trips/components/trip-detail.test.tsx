@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { TRIP, tripDetail } from '@/testing/mocks/fixtures';
+import { DRIVER_A, DRIVER_A_NAME, TRIP, VEHICLE, VEHICLE_NAME, tripDetail } from '@/testing/mocks/fixtures';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 import { layoutEvents } from './event-overlay';
@@ -21,6 +21,15 @@ describe('TripDetailView', () => {
     expect(screen.getByText('QUEUED')).toBeInTheDocument();
     expect(screen.getByText('131 km/h', { selector: 'dd' })).toBeInTheDocument();
     expect(screen.queryByTestId('failure-reason')).not.toBeInTheDocument();
+  });
+
+  it('names the driver and vehicle, with their full ids on hover and below', async () => {
+    renderApp(<TripDetailView tripId={TRIP} />);
+
+    expect(await screen.findByRole('link', { name: DRIVER_A_NAME })).toHaveAttribute('href', `/drivers/${DRIVER_A}`);
+    expect(screen.getByText(VEHICLE_NAME)).toHaveAttribute('title', VEHICLE);
+    expect(screen.getByText(/\(Van\)/)).toBeInTheDocument();
+    expect(screen.getByTestId('trip-ids')).toHaveTextContent(`driver ${DRIVER_A} · vehicle ${VEHICLE}`);
   });
 
   it('shows why a trip failed', async () => {
