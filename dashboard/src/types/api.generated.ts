@@ -883,7 +883,7 @@ export interface operations {
     getDrivers: {
         parameters: {
             query?: {
-                /** @description Case-insensitive prefix of the driver id. */
+                /** @description Case-insensitive: a prefix of the driver id, or a part of the registered name. */
                 search?: string;
                 /** @description Sort key. */
                 sort?: "score" | "harsh_braking" | "rapid_acceleration" | "harsh_cornering" | "speeding" | "distance" | "trips";

@@ -49,13 +49,13 @@ describe('DriversLeaderboard', () => {
     await userEvent.click(screen.getByRole('button', { name: /Score/ }));
     await waitFor(() => expect(requests.at(-1)?.get('sort')).toBe('score'));
 
-    await userEvent.type(screen.getByLabelText('Search by driver id'), 'b0b0');
+    await userEvent.type(screen.getByLabelText('Search by name or id'), 'b0b0');
     await waitFor(() => expect(screen.queryByText('92')).not.toBeInTheDocument());
     expect(requests.at(-1)?.get('search')).toBe('b0b0');
     expect(screen.getByText('58')).toBeInTheDocument();
 
-    await userEvent.clear(screen.getByLabelText('Search by driver id'));
-    await userEvent.type(screen.getByLabelText('Search by driver id'), 'ffff');
-    expect(await screen.findByText('No driver id starts with “ffff”.')).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText('Search by name or id'));
+    await userEvent.type(screen.getByLabelText('Search by name or id'), 'ffff');
+    expect(await screen.findByText('No driver’s name or id matches “ffff”.')).toBeInTheDocument();
   });
 });

@@ -44,12 +44,12 @@ export function DriversLeaderboard() {
       <PageTitle sub="Who needs coaching: sort by score or by any event rate.">Drivers</PageTitle>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <label className="flex flex-col text-sm text-slate-700">
-          Search by driver id
+          Search by name or id
           <input
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            placeholder="e.g. 7a1d"
+            placeholder="e.g. Ada or 7a1d"
             className="mt-1 w-64 rounded-md border border-slate-400 px-3 py-1.5 text-slate-900"
           />
         </label>
@@ -68,7 +68,7 @@ export function DriversLeaderboard() {
           <ErrorState error={drivers.error} onRetry={() => drivers.refetch()} />
         ) : drivers.data.items.length === 0 ? (
           deferredSearch ? (
-            <p className="text-sm text-slate-700">No driver id starts with “{deferredSearch}”.</p>
+            <p className="text-sm text-slate-700">No driver’s name or id matches “{deferredSearch}”.</p>
           ) : (
             <EmptyState title="No drivers yet" />
           )

@@ -123,7 +123,8 @@ public final class DriverQueries {
     }
 
     /**
-     * @param search prefix of the driver id, any case; {@code null} or blank for all drivers
+     * @param search prefix of the driver id, or a part of the registered name, any case; {@code
+     *     null} or blank for all drivers
      * @param sort a key of {@link #SORTS}
      */
     public List<Driver> list(String search, String sort, boolean ascending) throws SQLException {
@@ -131,23 +132,30 @@ public final class DriverQueries {
         if (expression == null) {
             throw new IllegalArgumentException("unknown sort " + sort);
         }
-        String prefix = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        if (!prefix.matches("[0-9a-f-]*")) {
-            return List.of(); // no UUID starts with anything else
+        String text = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        // An id prefix (only UUID characters can start one) or a part of a registered name.
+        boolean maybeId = text.matches("[0-9a-f-]*");
+        List<String> params = new ArrayList<>();
+        String where = "TRUE";
+        if (!text.isEmpty()) {
+            String byName =
+                    "driver_id IN (SELECT driver_id FROM "
+                            + RegistryNames.DRIVERS
+                            + " WHERE lower(name) LIKE ? ESCAPE '\\')";
+            where = maybeId ? "(driver_id::text LIKE ? OR " + byName + ")" : byName;
+            for (int cte = 0; cte < 2; cte++) {
+                if (maybeId) {
+                    params.add(text + "%");
+                }
+                params.add("%" + text.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+            }
         }
-        String sql =
-                String.format(
-                        AGGREGATES,
-                        prefix.isEmpty() ? "TRUE" : "driver_id::text LIKE ?",
-                        expression,
-                        ascending ? "ASC" : "DESC");
+        String sql = String.format(AGGREGATES, where, expression, ascending ? "ASC" : "DESC");
         List<Driver> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            if (!prefix.isEmpty()) {
-                for (int i = 1; i <= 2; i++) {
-                    ps.setString(i, prefix + "%");
-                }
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -530,6 +530,15 @@ class ReadApiITCase {
             boolean isKnown = d.get("driver_id").asText().equals(known.toString());
             assertThat(d.get("driver_name").isNull()).isEqualTo(!isKnown);
         }
+        assertThat(ids(get("/api/v1/drivers?search=hOPPer").get("items"), "driver_id"))
+                .containsExactly(known.toString());
+        assertThat(
+                        ids(
+                                get("/api/v1/drivers?search=" + stranger.toString().substring(0, 6))
+                                        .get("items"),
+                                "driver_id"))
+                .containsExactly(stranger.toString());
+        assertThat(get("/api/v1/drivers?search=gr_ce").get("items")).isEmpty();
         JsonNode knownDetail = get("/api/v1/drivers/" + known);
         assertThat(knownDetail.get("driver_name").asText()).isEqualTo("Grace Hopper");
         assertThat(knownDetail.get("external_ref").asText()).isEqualTo("P-1906");
