@@ -19,9 +19,9 @@ import javax.sql.DataSource;
  * {@code FLEETFLOW_DB_USER} and {@code FLEETFLOW_DB_PASSWORD} (as the gateway reads them):
  *
  * <pre>
- * create --role DEVICE|VIEWER|OPERATOR --name NAME   prints the new key once; only its hash is stored
- * list                                        id, role, prefix, name, created, revoked
- * revoke ID|PREFIX                            revokes by id or by key prefix (e.g. ffd_AbC)
+ * create --role DEVICE|VIEWER|OPERATOR --name NAME  prints the new key once; only its hash is stored
+ * list                                              id, role, prefix, name, created, revoked
+ * revoke ID|PREFIX                                  revokes by id or by key prefix (e.g. ffd_AbC)
  * </pre>
  *
  * Exit status: 0 done, 1 nothing matched, 2 usage error, 3 database error.

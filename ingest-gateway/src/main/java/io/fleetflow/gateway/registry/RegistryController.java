@@ -106,13 +106,13 @@ public final class RegistryController {
 
     void importVehicles(Context ctx) {
         RegistryCsv.Parsed<VehicleInput> parsed = RegistryCsv.vehicles(csvBody(ctx));
-        requireValid(parsed.errors(), "invalid-csv", "Invalid CSV file", "the file");
+        requireValidFile(parsed);
         ctx.json(db(() -> store.importVehicles(parsed.lines(), who(ctx))));
     }
 
     void importDrivers(Context ctx) {
         RegistryCsv.Parsed<DriverInput> parsed = RegistryCsv.drivers(csvBody(ctx));
-        requireValid(parsed.errors(), "invalid-csv", "Invalid CSV file", "the file");
+        requireValidFile(parsed);
         ctx.json(db(() -> store.importDrivers(parsed.lines(), who(ctx))));
     }
 
@@ -175,6 +175,22 @@ public final class RegistryController {
                         ? "1 problem in " + what
                         : errors.size() + " problems in " + what;
         throw new ProblemException(new Problem("/problems/" + slug, title, 400, detail, errors));
+    }
+
+    private static void requireValidFile(RegistryCsv.Parsed<?> parsed) {
+        if (parsed.isValid()) {
+            return;
+        }
+        int total = parsed.totalErrors();
+        String detail =
+                (total == 1 ? "1 problem in the file" : total + " problems in the file")
+                        + (total > parsed.errors().size()
+                                ? "; the first " + parsed.errors().size() + " are listed"
+                                : "")
+                        + "; nothing was imported";
+        throw new ProblemException(
+                new Problem(
+                        "/problems/invalid-csv", "Invalid CSV file", 400, detail, parsed.errors()));
     }
 
     private JsonNode jsonBody(Context ctx) {

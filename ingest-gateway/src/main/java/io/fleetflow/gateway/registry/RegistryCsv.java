@@ -23,11 +23,24 @@ public final class RegistryCsv {
     /** Most data rows in one file. */
     public static final int MAX_ROWS = 10_000;
 
+    /** Most errors listed in one answer; the total is always counted. */
+    public static final int MAX_LISTED_ERRORS = 200;
+
     /** One valid data row. */
     public record Line<T>(int row, UUID id, T input) {}
 
-    /** The valid rows, or (when {@code errors} is not empty) why the file cannot be imported. */
-    public record Parsed<T>(List<Line<T>> lines, List<FieldError> errors) {
+    /**
+     * The valid rows, or (when {@code errors} is not empty) why the file cannot be imported: the
+     * first {@link #MAX_LISTED_ERRORS} errors, of {@code totalErrors}.
+     */
+    public record Parsed<T>(List<Line<T>> lines, List<FieldError> errors, int totalErrors) {
+        Parsed(List<Line<T>> lines, List<FieldError> errors) {
+            this(
+                    lines,
+                    List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS))),
+                    errors.size());
+        }
+
         public boolean isValid() {
             return errors.isEmpty();
         }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,13 +93,16 @@ public final class RegistryStore {
         return inTransaction(c -> saveDriver(c, id, input, by));
     }
 
-    /** Saves every line in one transaction: all of them or, on any failure, none. */
+    /**
+     * Saves every line in one transaction: all of them or, on any failure, none. Ids are locked in
+     * their order, so two imports that share ids wait for each other instead of deadlocking.
+     */
     public ImportResult importVehicles(List<RegistryCsv.Line<VehicleInput>> lines, String by)
             throws SQLException {
         return inTransaction(
                 c -> {
                     int created = 0, updated = 0;
-                    for (RegistryCsv.Line<VehicleInput> line : lines) {
+                    for (RegistryCsv.Line<VehicleInput> line : byId(lines)) {
                         Saved<?> s = saveVehicle(c, line.id(), line.input(), by);
                         created += s.created() ? 1 : 0;
                         updated += !s.created() && s.changed() ? 1 : 0;
@@ -107,13 +111,13 @@ public final class RegistryStore {
                 });
     }
 
-    /** Saves every line in one transaction: all of them or, on any failure, none. */
+    /** Saves every line in one transaction, as {@link #importVehicles} does. */
     public ImportResult importDrivers(List<RegistryCsv.Line<DriverInput>> lines, String by)
             throws SQLException {
         return inTransaction(
                 c -> {
                     int created = 0, updated = 0;
-                    for (RegistryCsv.Line<DriverInput> line : lines) {
+                    for (RegistryCsv.Line<DriverInput> line : byId(lines)) {
                         Saved<?> s = saveDriver(c, line.id(), line.input(), by);
                         created += s.created() ? 1 : 0;
                         updated += !s.created() && s.changed() ? 1 : 0;
@@ -192,6 +196,12 @@ public final class RegistryStore {
                 return new Saved<>(driver(rs), rs.getBoolean("created"), rs.getBoolean("changed"));
             }
         }
+    }
+
+    private static <T> List<RegistryCsv.Line<T>> byId(List<RegistryCsv.Line<T>> lines) {
+        List<RegistryCsv.Line<T>> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparing(RegistryCsv.Line::id));
+        return sorted;
     }
 
     private static void lock(Connection c, String entity, UUID id) throws SQLException {

@@ -73,6 +73,20 @@ class RegistryCsvTest {
     }
 
     @Test
+    void listsAtMostTheFirstErrorsAndCountsThemAll() {
+        StringBuilder csv = new StringBuilder("vehicle_id,name,vehicle_class\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append("x,,tank\n");
+        }
+
+        RegistryCsv.Parsed<VehicleInput> parsed = RegistryCsv.vehicles(csv.toString());
+
+        assertThat(parsed.totalErrors()).isEqualTo(900);
+        assertThat(parsed.errors()).hasSize(RegistryCsv.MAX_LISTED_ERRORS);
+        assertThat(parsed.errors().get(0).pointer()).isEqualTo("/rows/2/vehicle_id");
+    }
+
+    @Test
     void driversTakeAnOptionalExternalReferenceAndActiveFlag() {
         RegistryCsv.Parsed<DriverInput> parsed =
                 RegistryCsv.drivers(
