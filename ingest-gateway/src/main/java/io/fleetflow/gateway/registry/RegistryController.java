@@ -4,27 +4,17 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.auth.ApiKey;
 import io.fleetflow.gateway.auth.AuthHandler;
-import io.fleetflow.gateway.http.BoundedInputStream;
 import io.fleetflow.gateway.http.Problem;
 import io.fleetflow.gateway.http.ProblemException;
 import io.fleetflow.gateway.http.Routes;
 import io.fleetflow.model.ingest.FieldError;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,7 +63,8 @@ public final class RegistryController {
     void putVehicle(Context ctx) {
         List<FieldError> errors = new ArrayList<>();
         UUID id = pathId(ctx, "vehicleId", errors);
-        RegistryRules.Checked<VehicleInput> input = RegistryRules.vehicle(jsonBody(ctx));
+        RegistryRules.Checked<VehicleInput> input =
+                RegistryRules.vehicle(RequestBodies.json(ctx, mapper, MAX_JSON_BYTES));
         errors.addAll(input.errors());
         requireValid(errors, "invalid-vehicle", "Invalid vehicle", "the vehicle");
         ctx.json(db(() -> store.saveVehicle(id, input.value(), who(ctx))).value());
@@ -82,7 +73,8 @@ public final class RegistryController {
     void putDriver(Context ctx) {
         List<FieldError> errors = new ArrayList<>();
         UUID id = pathId(ctx, "driverId", errors);
-        RegistryRules.Checked<DriverInput> input = RegistryRules.driver(jsonBody(ctx));
+        RegistryRules.Checked<DriverInput> input =
+                RegistryRules.driver(RequestBodies.json(ctx, mapper, MAX_JSON_BYTES));
         errors.addAll(input.errors());
         requireValid(errors, "invalid-driver", "Invalid driver", "the driver");
         ctx.json(db(() -> store.saveDriver(id, input.value(), who(ctx))).value());
@@ -105,13 +97,15 @@ public final class RegistryController {
     }
 
     void importVehicles(Context ctx) {
-        RegistryCsv.Parsed<VehicleInput> parsed = RegistryCsv.vehicles(csvBody(ctx));
+        RegistryCsv.Parsed<VehicleInput> parsed =
+                RegistryCsv.vehicles(RequestBodies.csv(ctx, MAX_CSV_BYTES));
         requireValidFile(parsed);
         ctx.json(db(() -> store.importVehicles(parsed.lines(), who(ctx))));
     }
 
     void importDrivers(Context ctx) {
-        RegistryCsv.Parsed<DriverInput> parsed = RegistryCsv.drivers(csvBody(ctx));
+        RegistryCsv.Parsed<DriverInput> parsed =
+                RegistryCsv.drivers(RequestBodies.csv(ctx, MAX_CSV_BYTES));
         requireValidFile(parsed);
         ctx.json(db(() -> store.importDrivers(parsed.lines(), who(ctx))));
     }
@@ -191,102 +185,6 @@ public final class RegistryController {
         throw new ProblemException(
                 new Problem(
                         "/problems/invalid-csv", "Invalid CSV file", 400, detail, parsed.errors()));
-    }
-
-    private JsonNode jsonBody(Context ctx) {
-        String type = mediaType(ctx);
-        if (!type.equals("application/json")) {
-            throw unsupported("application/json");
-        }
-        byte[] bytes = body(ctx, MAX_JSON_BYTES);
-        try {
-            return mapper.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(
-                    new Problem(
-                            "/problems/malformed-json",
-                            "Malformed JSON",
-                            400,
-                            "the body is not valid JSON",
-                            List.of(new FieldError("", "not valid JSON"))));
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-    }
-
-    private static String csvBody(Context ctx) {
-        if (!mediaType(ctx).equals("text/csv")) {
-            throw unsupported("text/csv");
-        }
-        byte[] bytes = body(ctx, MAX_CSV_BYTES);
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new ProblemException(
-                    Problem.of("invalid-csv", "Invalid CSV file", 400, "the file is not UTF-8"));
-        }
-    }
-
-    private static byte[] body(Context ctx, int maxBytes) {
-        if (ctx.req().getContentLengthLong() > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        try (InputStream in = new BoundedInputStream(ctx.req().getInputStream(), maxBytes)) {
-            return in.readAllBytes();
-        } catch (BoundedInputStream.TooLargeException e) {
-            throw tooLarge(maxBytes);
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-    }
-
-    private static String mediaType(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null) {
-            return "";
-        }
-        String[] parts = type.toLowerCase(Locale.ROOT).split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String param = parts[i].strip().replace("\"", "");
-            if (param.startsWith("charset=")
-                    && !param.equals("charset=utf-8")
-                    && !param.equals("charset=utf8")) {
-                return "";
-            }
-        }
-        return parts[0].strip();
-    }
-
-    private static ProblemException unsupported(String expected) {
-        return new ProblemException(
-                Problem.of(
-                        "unsupported-media-type",
-                        "Unsupported media type",
-                        415,
-                        "Content-Type must be " + expected + " (UTF-8)"));
-    }
-
-    private static ProblemException tooLarge(int maxBytes) {
-        return new ProblemException(
-                Problem.of(
-                        "body-too-large",
-                        "Body too large",
-                        413,
-                        "the body must not exceed " + maxBytes + " bytes"));
-    }
-
-    private static ProblemException unreadable(IOException e) {
-        return new ProblemException(
-                Problem.of(
-                        "unreadable-body",
-                        "Unreadable body",
-                        400,
-                        "the request body could not be read: " + e.getMessage()));
     }
 
     @FunctionalInterface

@@ -5,10 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +17,8 @@ import javax.sql.DataSource;
 /**
  * Reads and writes {@code telemetry.vehicles} and {@code telemetry.drivers}. Every change writes
  * its audit row (who, when, the row before and after as JSON) in the same statement, so a change
- * and its record commit together or not at all; a write that changes nothing writes neither.
+ * and its record commit together or not at all; a write that changes nothing writes neither. A
+ * single PUT and a whole import are the same statement, with one row or many.
  */
 public final class RegistryStore {
 
@@ -27,52 +28,15 @@ public final class RegistryStore {
     /** Counts of an import. */
     public record ImportResult(int created, int updated, int unchanged) {}
 
-    // Writers of one id take this transaction lock first, creations included, so the upsert's
-    // snapshot, taken after it, holds the latest row: "old" is what the change replaces.
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(? || ?::text))";
+    /** One row to write: the id, the name, the third column (class or reference), the flag. */
+    private record Row(UUID id, String name, String third, boolean active) {}
 
-    // Upsert unless nothing changes, audit what did change; the answer is the row as stored with
-    // whether it was created and whether it changed. (No FOR UPDATE in "old": a row the same
-    // statement updates would then be skipped, and "old" come out empty.)
-    private static final String UPSERT =
-            "WITH old AS (SELECT * FROM %1$s WHERE %2$s = ?),"
-                    + " up AS (INSERT INTO %1$s AS r (%2$s, %3$s, updated_by) VALUES (?, %4$s, ?)"
-                    + " ON CONFLICT (%2$s) DO UPDATE SET %5$s, updated_at = now(),"
-                    + " updated_by = excluded.updated_by"
-                    + " WHERE (%6$s) IS DISTINCT FROM (%7$s) RETURNING r.*),"
-                    + " audit AS (INSERT INTO "
-                    + RegistryNames.AUDIT
-                    + " (entity, entity_id, changed_by, old_value, new_value)"
-                    + " SELECT '%8$s', up.%2$s, up.updated_by, (SELECT to_jsonb(o) FROM old o),"
-                    + " to_jsonb(up) FROM up)"
-                    + " SELECT up.*, NOT EXISTS (SELECT 1 FROM old) AS created, true AS changed FROM up"
-                    + " UNION ALL SELECT old.*, false, false FROM old WHERE NOT EXISTS (SELECT 1 FROM up)";
-
-    private static final String UPSERT_VEHICLE =
-            String.format(
-                    UPSERT,
-                    RegistryNames.VEHICLES,
-                    "vehicle_id",
-                    "name, vehicle_class, active",
-                    "?, ?, ?",
-                    "name = excluded.name, vehicle_class = excluded.vehicle_class,"
-                            + " active = excluded.active",
-                    "r.name, r.vehicle_class, r.active",
-                    "excluded.name, excluded.vehicle_class, excluded.active",
-                    "vehicle");
-
-    private static final String UPSERT_DRIVER =
-            String.format(
-                    UPSERT,
-                    RegistryNames.DRIVERS,
-                    "driver_id",
-                    "name, external_ref, active",
-                    "?, ?, ?",
-                    "name = excluded.name, external_ref = excluded.external_ref,"
-                            + " active = excluded.active",
-                    "r.name, r.external_ref, r.active",
-                    "excluded.name, excluded.external_ref, excluded.active",
-                    "driver");
+    private static final RegistryTable VEHICLES =
+            new RegistryTable(RegistryNames.VEHICLES, "vehicle_id", "vehicle_class", "vehicle");
+    private static final RegistryTable DRIVERS =
+            new RegistryTable(RegistryNames.DRIVERS, "driver_id", "external_ref", "driver");
+    private static final String UPSERT_VEHICLES = VEHICLES.upsert();
+    private static final String UPSERT_DRIVERS = DRIVERS.upsert();
 
     /** Most rows a list answers. */
     public static final int MAX_LIST = 10_000;
@@ -85,45 +49,55 @@ public final class RegistryStore {
 
     public Saved<RegisteredVehicle> saveVehicle(UUID id, VehicleInput input, String by)
             throws SQLException {
-        return inTransaction(c -> saveVehicle(c, id, input, by));
+        return inTransaction(
+                c ->
+                        write(
+                                        c,
+                                        VEHICLES,
+                                        UPSERT_VEHICLES,
+                                        List.of(row(id, input)),
+                                        by,
+                                        RegistryStore::vehicle)
+                                .get(0));
     }
 
     public Saved<RegisteredDriver> saveDriver(UUID id, DriverInput input, String by)
             throws SQLException {
-        return inTransaction(c -> saveDriver(c, id, input, by));
+        return inTransaction(
+                c ->
+                        write(
+                                        c,
+                                        DRIVERS,
+                                        UPSERT_DRIVERS,
+                                        List.of(row(id, input)),
+                                        by,
+                                        RegistryStore::driver)
+                                .get(0));
     }
 
-    /**
-     * Saves every line in one transaction: all of them or, on any failure, none. Ids are locked in
-     * their order, so two imports that share ids wait for each other instead of deadlocking.
-     */
+    /** Saves every line in one statement and transaction: all of them or, on any failure, none. */
     public ImportResult importVehicles(List<RegistryCsv.Line<VehicleInput>> lines, String by)
             throws SQLException {
-        return inTransaction(
-                c -> {
-                    int created = 0, updated = 0;
-                    for (RegistryCsv.Line<VehicleInput> line : byId(lines)) {
-                        Saved<?> s = saveVehicle(c, line.id(), line.input(), by);
-                        created += s.created() ? 1 : 0;
-                        updated += !s.created() && s.changed() ? 1 : 0;
-                    }
-                    return new ImportResult(created, updated, lines.size() - created - updated);
-                });
+        List<Row> rows = lines.stream().map(l -> row(l.id(), l.input())).toList();
+        return counts(
+                inTransaction(
+                        c ->
+                                write(
+                                        c,
+                                        VEHICLES,
+                                        UPSERT_VEHICLES,
+                                        rows,
+                                        by,
+                                        RegistryStore::vehicle)));
     }
 
-    /** Saves every line in one transaction, as {@link #importVehicles} does. */
+    /** Saves every line in one statement and transaction: all of them or, on any failure, none. */
     public ImportResult importDrivers(List<RegistryCsv.Line<DriverInput>> lines, String by)
             throws SQLException {
-        return inTransaction(
-                c -> {
-                    int created = 0, updated = 0;
-                    for (RegistryCsv.Line<DriverInput> line : byId(lines)) {
-                        Saved<?> s = saveDriver(c, line.id(), line.input(), by);
-                        created += s.created() ? 1 : 0;
-                        updated += !s.created() && s.changed() ? 1 : 0;
-                    }
-                    return new ImportResult(created, updated, lines.size() - created - updated);
-                });
+        List<Row> rows = lines.stream().map(l -> row(l.id(), l.input())).toList();
+        return counts(
+                inTransaction(
+                        c -> write(c, DRIVERS, UPSERT_DRIVERS, rows, by, RegistryStore::driver)));
     }
 
     public Optional<RegisteredVehicle> vehicle(UUID id) throws SQLException {
@@ -164,51 +138,52 @@ public final class RegistryStore {
                 RegistryStore::driver);
     }
 
-    private static Saved<RegisteredVehicle> saveVehicle(
-            Connection c, UUID id, VehicleInput input, String by) throws SQLException {
-        lock(c, "vehicle", id);
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_VEHICLE)) {
-            ps.setObject(1, id);
-            ps.setObject(2, id);
-            ps.setString(3, input.name());
-            ps.setString(4, input.vehicleClass().wireName());
-            ps.setBoolean(5, input.active());
-            ps.setString(6, by);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Saved<>(vehicle(rs), rs.getBoolean("created"), rs.getBoolean("changed"));
-            }
+    private static Row row(UUID id, VehicleInput input) {
+        return new Row(id, input.name(), input.vehicleClass().wireName(), input.active());
+    }
+
+    private static Row row(UUID id, DriverInput input) {
+        return new Row(id, input.name(), input.externalRef(), input.active());
+    }
+
+    private static ImportResult counts(List<? extends Saved<?>> saved) {
+        int created = 0, updated = 0;
+        for (Saved<?> s : saved) {
+            created += s.created() ? 1 : 0;
+            updated += !s.created() && s.changed() ? 1 : 0;
         }
+        return new ImportResult(created, updated, saved.size() - created - updated);
     }
 
-    private static Saved<RegisteredDriver> saveDriver(
-            Connection c, UUID id, DriverInput input, String by) throws SQLException {
-        lock(c, "driver", id);
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_DRIVER)) {
-            ps.setObject(1, id);
-            ps.setObject(2, id);
-            ps.setString(3, input.name());
-            ps.setString(4, input.externalRef());
-            ps.setBoolean(5, input.active());
-            ps.setString(6, by);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Saved<>(driver(rs), rs.getBoolean("created"), rs.getBoolean("changed"));
-            }
+    /** Rows with distinct ids (ON CONFLICT may touch a row once per statement). */
+    private static <T> List<Saved<T>> write(
+            Connection c,
+            RegistryTable table,
+            String upsert,
+            List<Row> rows,
+            String by,
+            RowMapper<T> mapper)
+            throws SQLException {
+        try (Statement lock = c.createStatement()) {
+            lock.execute(table.lock());
         }
-    }
-
-    private static <T> List<RegistryCsv.Line<T>> byId(List<RegistryCsv.Line<T>> lines) {
-        List<RegistryCsv.Line<T>> sorted = new ArrayList<>(lines);
-        sorted.sort(Comparator.comparing(RegistryCsv.Line::id));
-        return sorted;
-    }
-
-    private static void lock(Connection c, String entity, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-            ps.setString(1, entity);
-            ps.setObject(2, id);
-            ps.executeQuery().close();
+        try (PreparedStatement ps = c.prepareStatement(upsert)) {
+            ps.setArray(1, c.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
+            ps.setArray(2, c.createArrayOf("text", rows.stream().map(Row::name).toArray()));
+            ps.setArray(3, c.createArrayOf("text", rows.stream().map(Row::third).toArray()));
+            ps.setArray(4, c.createArrayOf("boolean", rows.stream().map(Row::active).toArray()));
+            ps.setString(5, by);
+            List<Saved<T>> saved = new ArrayList<>(rows.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    saved.add(
+                            new Saved<>(
+                                    mapper.map(rs),
+                                    rs.getBoolean("created"),
+                                    rs.getBoolean("changed")));
+                }
+            }
+            return saved;
         }
     }
 
