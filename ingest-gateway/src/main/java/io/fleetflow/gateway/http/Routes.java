@@ -3,8 +3,8 @@ package io.fleetflow.gateway.http;
 /**
  * The gateway's paths, written once: the routes are declared from these (GatewayApp), the access
  * policy and the metrics match on them, and {@code openapi.json} documents them
- * (OpenApiRoutesITCase compares the two). The read API's own paths under {@link #API} are declared
- * by its controller.
+ * (OpenApiRoutesITCase compares the two). The read API's other paths under {@link #API} are
+ * declared by its controller; the paths it shares with the registry (vehicles, drivers) are here.
  */
 public final class Routes {
 
