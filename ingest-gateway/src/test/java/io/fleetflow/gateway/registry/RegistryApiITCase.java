@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -290,6 +293,58 @@ class RegistryApiITCase {
                         csv("/api/v1/drivers/import", "name,driver_id\nAda," + a + "\n", operator)
                                 .body());
         assertThat(imported.get("created").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentWritersOfOneIdLeaveAnAuditChainWithOneCreation() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> puts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String body = "{\"name\":\"Van " + i + "\",\"vehicle_class\":\"van\"}";
+                puts.add(pool.submit(() -> put("/api/v1/vehicles/" + V1, body).statusCode()));
+            }
+            for (Future<Integer> p : puts) {
+                assertThat(p.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<JsonNode> audit = new ArrayList<>();
+        json.readTree(get("/api/v1/registry/audit?entity=vehicle&id=" + V1, operator).body())
+                .get("items")
+                .forEach(audit::add);
+        assertThat(audit).hasSize(16);
+        assertThat(audit.get(15).get("old_value").isNull())
+                .as("the first change created it")
+                .isTrue();
+        for (int i = 0; i < 15; i++) {
+            // Newest first: each change replaced exactly what the one before it stored.
+            assertThat(audit.get(i).get("old_value").get("name"))
+                    .isEqualTo(audit.get(i + 1).get("new_value").get("name"));
+        }
+        assertThat(json.readTree(get("/api/v1/vehicles/" + V1, operator).body()).get("name"))
+                .isEqualTo(audit.get(0).get("new_value").get("name"));
+    }
+
+    @Test
+    void theAuditQueryIsCheckedAndViewersMayReadIt() throws Exception {
+        String viewer =
+                new ApiKeyStore(DB.dataSource()).create(ApiKeyRole.VIEWER, "auditor").secret();
+        put("/api/v1/drivers/" + D1, "{\"name\":\"Ada\"}");
+
+        JsonNode all = json.readTree(get("/api/v1/registry/audit", viewer).body()).get("items");
+        assertThat(all).hasSize(1);
+        assertThat(all.get(0).get("entity").asText()).isEqualTo("driver");
+        assertThat(
+                        json.readTree(get("/api/v1/registry/audit?entity=vehicle", viewer).body())
+                                .get("items"))
+                .isEmpty();
+        assertThat(pointers(get("/api/v1/registry/audit?id=" + D1, viewer)))
+                .containsExactly("/query/entity");
+        assertThat(pointers(get("/api/v1/registry/audit?entity=tank&id=x&limit=0", viewer)))
+                .containsExactly("/query/entity", "/query/id", "/query/limit");
     }
 
     @Test
