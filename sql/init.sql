@@ -164,11 +164,13 @@ ALTER TABLE telemetry.trip_logs ADD COLUMN IF NOT EXISTS body_sha256     text;
 CREATE UNIQUE INDEX IF NOT EXISTS trip_logs_idempotency_key_idx ON telemetry.trip_logs (idempotency_key)
     WHERE idempotency_key IS NOT NULL;
 
--- API keys of devices (role DEVICE, prefix ffd_) and operators (role OPERATOR, prefix ffo_).
+-- API keys of devices (role DEVICE, prefix ffd_), viewers (role VIEWER, prefix ffv_, read only) and
+-- operators (role OPERATOR, prefix ffo_: read and change the registry).
 -- Only the SHA-256 of a key is stored; key_prefix (the first characters) identifies it in lists.
 CREATE TABLE IF NOT EXISTS telemetry.api_keys (
     id          bigserial PRIMARY KEY,
-    role        varchar(16) NOT NULL CHECK (role IN ('DEVICE', 'OPERATOR')),
+    role        varchar(16) NOT NULL
+                CONSTRAINT api_keys_role_check CHECK (role IN ('DEVICE', 'VIEWER', 'OPERATOR')),
     name        text        NOT NULL,
     key_prefix  text        NOT NULL,
     key_sha256  text        NOT NULL UNIQUE,
@@ -202,3 +204,55 @@ BEGIN
         ALTER TABLE telemetry.trip_logs SET (fillfactor = 85);
     END IF;
 END $$;
+
+-- Viewer tokens (role VIEWER, prefix ffv_): read only, e.g. a wall screen. Widens the role CHECK of
+-- databases created before that role, once: the constraint is replaced only while it lacks VIEWER.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint
+                   WHERE conrelid = 'telemetry.api_keys'::regclass AND conname = 'api_keys_role_check'
+                   AND pg_get_constraintdef(oid) LIKE '%VIEWER%') THEN
+        ALTER TABLE telemetry.api_keys DROP CONSTRAINT IF EXISTS api_keys_role_check;
+        ALTER TABLE telemetry.api_keys ADD CONSTRAINT api_keys_role_check
+            CHECK (role IN ('DEVICE', 'VIEWER', 'OPERATOR'));
+    END IF;
+END $$;
+
+-- The fleet registry (docs/read-api.md, "Registry"): names and classes of the vehicles and drivers
+-- devices send ids of. Trips never reference it (a trip from an unregistered vehicle or driver is
+-- accepted and read as unregistered, class 'car'), so these tables have no foreign keys to trips.
+-- vehicle_class names are model.registry.VehicleClass; updated_by is the API key's name.
+CREATE TABLE IF NOT EXISTS telemetry.vehicles (
+    vehicle_id      uuid PRIMARY KEY,
+    name            text        NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 200),
+    vehicle_class   varchar(16) NOT NULL DEFAULT 'car'
+                    CONSTRAINT vehicles_vehicle_class_check
+                    CHECK (vehicle_class IN ('car', 'van', 'heavy_truck', 'bus')),
+    active          boolean     NOT NULL DEFAULT true,
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    updated_at      timestamptz NOT NULL DEFAULT now(),
+    updated_by      text        NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS telemetry.drivers (
+    driver_id       uuid PRIMARY KEY,
+    name            text        NOT NULL CHECK (length(btrim(name)) BETWEEN 1 AND 200),
+    external_ref    text        CHECK (length(external_ref) BETWEEN 1 AND 100),
+    active          boolean     NOT NULL DEFAULT true,
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    updated_at      timestamptz NOT NULL DEFAULT now(),
+    updated_by      text        NOT NULL
+);
+
+-- Every registry change, written in the transaction of the change: old_value is NULL on creation.
+CREATE TABLE IF NOT EXISTS telemetry.registry_audit (
+    id          bigserial PRIMARY KEY,
+    entity      varchar(16) NOT NULL CHECK (entity IN ('vehicle', 'driver')),
+    entity_id   uuid        NOT NULL,
+    changed_by  text        NOT NULL,
+    changed_at  timestamptz NOT NULL DEFAULT now(),
+    old_value   jsonb,
+    new_value   jsonb       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS registry_audit_entity_idx
+    ON telemetry.registry_audit (entity, entity_id, id DESC);

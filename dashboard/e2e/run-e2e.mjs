@@ -214,7 +214,8 @@ async function main() {
     await audit('trip');
 
     await page.getByRole('link', { name: 'Vehicles', exact: true }).click();
-    await page.getByRole('cell', { name: vehicle }).waitFor({ timeout: 20_000 });
+    // Unregistered here: the start of its id, the whole id on hover (data-entity-id).
+    await page.locator(`[data-entity-id="${vehicle}"]`).first().waitFor({ timeout: 20_000 });
     await audit('vehicles');
 
     // The 100,000-sample trip: time from data to drawn chart, and from navigation to drawn chart;

@@ -23,7 +23,7 @@ describe('operator token', () => {
     await userEvent.type(await screen.findByLabelText('Operator token'), 'good-token');
     await userEvent.click(screen.getByRole('button', { name: 'Open the dashboard' }));
 
-    expect(await screen.findByText(vehicles[0].vehicle_id)).toBeInTheDocument();
+    expect(await screen.findByText(vehicles[0].vehicle_name!)).toHaveAttribute('title', vehicles[0].vehicle_id);
     expect(window.localStorage.getItem('fleetflow.operatorToken')).toBe('good-token');
   });
 });

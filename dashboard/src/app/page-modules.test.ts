@@ -28,6 +28,7 @@ describe('the page modules', () => {
       'src/features/trips/components/trip-detail.tsx',
     );
     expect(pageFor('/vehicles')).toBe('src/features/vehicles/components/vehicles-list.tsx');
+    expect(pageFor('/registry')).toBe('src/app/pages/registry-page.tsx');
     expect(pageFor('/login')).toBeUndefined();
     expect(pageFor('/nowhere')).toBeUndefined();
   });

@@ -9,6 +9,7 @@ import { TokenScreen } from '@/features/auth/components/token-screen';
 // preloads the opened page's chunk alongside the main one (a test keeps the two lists the same).
 const FleetPage = lazy(() => import('./pages/fleet-page'));
 const DriverPage = lazy(() => import('./pages/driver-page'));
+const RegistryPage = lazy(() => import('./pages/registry-page'));
 const DriversLeaderboard = lazy(() =>
   import('@/features/drivers/components/drivers-leaderboard').then((m) => ({ default: m.DriversLeaderboard })),
 );
@@ -43,6 +44,7 @@ function Pages() {
           <Route path="/drivers/:driverId">{(p) => <DriverPage driverId={p.driverId} />}</Route>
           <Route path="/trips/:tripId">{(p) => <TripDetailView tripId={p.tripId} />}</Route>
           <Route path="/vehicles" component={VehiclesList} />
+          <Route path="/registry" component={RegistryPage} />
           <Route>
             <PageTitle>Page not found</PageTitle>
           </Route>

@@ -57,6 +57,22 @@ export const auth = {
   },
 };
 
+/** What a token may do, from its prefix (the gateway decides; this only hides what would be refused). */
+export type Role = 'operator' | 'viewer' | 'device' | 'unknown';
+
+export function roleOf(token: string | null): Role {
+  if (token?.startsWith('ffo_')) return 'operator';
+  if (token?.startsWith('ffv_')) return 'viewer';
+  if (token?.startsWith('ffd_')) return 'device';
+  return 'unknown';
+}
+
+/** Whether to offer changes: for operator tokens, and when the role is unknown (the gateway says). */
+export function useCanWrite(): boolean {
+  const role = roleOf(useAuth().token);
+  return role === 'operator' || role === 'unknown';
+}
+
 export function useAuth(): AuthState {
   return useSyncExternalStore(auth.subscribe, auth.get, auth.get);
 }

@@ -1,4 +1,5 @@
 /** Display helpers and the score bands shared by every view. */
+import type { VehicleClass } from '@/types/api';
 
 export type ScoreBand = 'excellent' | 'good' | 'fair' | 'poor' | 'none';
 
@@ -58,6 +59,14 @@ export function fmtTime(iso: string | null | undefined): string {
   const d = new Date(iso);
   return d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' }) + ' UTC';
 }
+
+/** Labels of the vehicle classes (model.registry.VehicleClass), in the API's order. */
+export const vehicleClassLabels = {
+  car: 'Car',
+  van: 'Van',
+  heavy_truck: 'Heavy truck',
+  bus: 'Bus',
+} as const satisfies Record<VehicleClass, string>;
 
 export function shortId(id: string): string {
   return id.slice(0, 8);

@@ -84,8 +84,32 @@ export interface paths {
         };
         /** One driver */
         get: operations["getDriver"];
-        put?: never;
+        /**
+         * Register or update a driver
+         * @description Creates the registration or replaces it (external_ref left out: none; active left out: true). Answers the stored row; the driver's statistics and registration are read with GET on this path.
+         */
+        put: operations["putDriver"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drivers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import drivers from CSV
+         * @description All rows in one transaction, or none.
+         */
+        post: operations["importDrivers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -152,6 +176,104 @@ export interface paths {
         };
         /** Vehicles */
         get: operations["getVehicles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{vehicleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vehicle's registration */
+        get: operations["getRegisteredVehicle"];
+        /**
+         * Register or update a vehicle
+         * @description Creates the registration or replaces it (active left out: true). Answers the stored row; sending what is stored changes nothing and writes no audit row.
+         */
+        put: operations["putVehicle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import vehicles from CSV
+         * @description All rows in one transaction, or none.
+         */
+        post: operations["importVehicles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every registered vehicle
+         * @description By name; at most 10000.
+         */
+        get: operations["getRegisteredVehicles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/drivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every registered driver
+         * @description By name; at most 10000.
+         */
+        get: operations["getRegisteredDrivers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registry/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registry changes, newest first */
+        get: operations["getRegistryAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -300,6 +422,13 @@ export interface components {
             events_per_100km: components["schemas"]["EventRates"];
             drivers: number;
             vehicles: number;
+            /** @description Vehicles with a trip in the window by registered class (unregistered vehicles count as car); every class is present. */
+            vehicles_by_class: {
+                car: number;
+                van: number;
+                heavy_truck: number;
+                bus: number;
+            };
         };
         /** @enum {string} */
         TripStatus: "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED";
@@ -329,6 +458,8 @@ export interface components {
         Driver: {
             /** Format: uuid */
             driver_id: string;
+            /** @description Registered name; null when the driver is not registered. */
+            driver_name: string | null;
             trips: number;
             distance_km: number;
             avg_score: number | null;
@@ -342,6 +473,10 @@ export interface components {
             items: components["schemas"]["Driver"][];
         };
         DriverDetail: components["schemas"]["Driver"] & {
+            /** @description Registered external reference; null when none or unregistered. */
+            external_ref: string | null;
+            /** @description Whether the registered driver is active; null when unregistered. */
+            active: boolean | null;
             score_history: {
                 /** Format: date */
                 date: string;
@@ -360,8 +495,13 @@ export interface components {
             trip_id: string;
             /** Format: uuid */
             vehicle_id: string;
+            /** @description Registered name; null when the vehicle is not registered. */
+            vehicle_name: string | null;
+            vehicle_class: components["schemas"]["VehicleClass"];
             /** Format: uuid */
             driver_id: string;
+            /** @description Registered name; null when the driver is not registered. */
+            driver_name: string | null;
             /** Format: date-time */
             started_at: string;
             /** Format: date-time */
@@ -440,6 +580,9 @@ export interface components {
         Vehicle: {
             /** Format: uuid */
             vehicle_id: string;
+            /** @description Registered name; null when the vehicle is not registered. */
+            vehicle_name: string | null;
+            vehicle_class: components["schemas"]["VehicleClass"];
             trips: number;
             distance_km: number;
             avg_score: number | null;
@@ -449,6 +592,93 @@ export interface components {
         };
         VehicleList: {
             items: components["schemas"]["Vehicle"][];
+        };
+        /**
+         * @description What kind of vehicle it is (model.registry.VehicleClass); unregistered vehicles count as car.
+         * @enum {string}
+         */
+        VehicleClass: "car" | "van" | "heavy_truck" | "bus";
+        VehicleRegistration: {
+            /** @description Display name or plate; blanks around it are removed. */
+            name: string;
+            vehicle_class: components["schemas"]["VehicleClass"];
+            /**
+             * @description Left out: true.
+             * @default true
+             */
+            active: boolean;
+        };
+        DriverRegistration: {
+            /** @description Display name; blanks around it are removed. */
+            name: string;
+            /** @description E.g. a payroll number; left out or null: none. */
+            external_ref?: string | null;
+            /**
+             * @description Left out: true.
+             * @default true
+             */
+            active: boolean;
+        };
+        RegisteredVehicle: {
+            /** Format: uuid */
+            vehicle_id: string;
+            name: string;
+            vehicle_class: components["schemas"]["VehicleClass"];
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Name of the API key of the last change. */
+            updated_by: string;
+        };
+        RegisteredDriver: {
+            /** Format: uuid */
+            driver_id: string;
+            name: string;
+            external_ref: string | null;
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Name of the API key of the last change. */
+            updated_by: string;
+        };
+        RegisteredVehicleList: {
+            items: components["schemas"]["RegisteredVehicle"][];
+        };
+        RegisteredDriverList: {
+            items: components["schemas"]["RegisteredDriver"][];
+        };
+        ImportResult: {
+            created: number;
+            updated: number;
+            /** @description Rows equal to what was stored: nothing written, no audit row. */
+            unchanged: number;
+        };
+        /** @enum {string} */
+        RegistryEntity: "vehicle" | "driver";
+        AuditEntry: {
+            id: number;
+            entity: components["schemas"]["RegistryEntity"];
+            /** Format: uuid */
+            entity_id: string;
+            /** @description Name of the API key that made the change. */
+            changed_by: string;
+            /** Format: date-time */
+            changed_at: string;
+            /** @description The stored row before (column names as keys); null when the change created it. */
+            old_value: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The stored row after. */
+            new_value: {
+                [key: string]: unknown;
+            };
+        };
+        AuditList: {
+            items: components["schemas"]["AuditEntry"][];
         };
     };
     responses: never;
@@ -593,7 +823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked key. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -652,7 +882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked key. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -677,7 +907,7 @@ export interface operations {
     getDrivers: {
         parameters: {
             query?: {
-                /** @description Case-insensitive prefix of the driver id. */
+                /** @description Case-insensitive: a prefix of the driver id, or a part of the registered name. */
                 search?: string;
                 /** @description Sort key. */
                 sort?: "score" | "harsh_braking" | "rapid_acceleration" | "harsh_cornering" | "speeding" | "distance" | "trips";
@@ -718,7 +948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked key. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -780,7 +1010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked key. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -789,8 +1019,177 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The driver has no trips. */
+            /** @description The driver has no trips and is not registered. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putDriver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Driver UUID (the id devices send). */
+                driverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriverRegistration"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDriver"];
+                };
+            };
+            /** @description Invalid body or path: every bad field named with its JSON pointer (/name, /path/vehicleId); nothing stored. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key or viewer token, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not the one named. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importDrivers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example driver_id,name,external_ref,active
+                 *     7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d,Ada Lovelace,P-1815,true
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Malformed file or bad cells: every one named as /rows/<row>/<column> (row numbers as a spreadsheet shows them, the header is row 1), duplicate ids included; nothing stored. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key or viewer token, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not the one named. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -863,7 +1262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked key. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -925,7 +1324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked key. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -999,7 +1398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked key. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1067,7 +1466,430 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegisteredVehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Vehicle UUID (the id devices send). */
+                vehicleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredVehicle"];
+                };
+            };
+            /** @description Invalid parameter: named with its pointer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The vehicle is not registered. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putVehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Vehicle UUID (the id devices send). */
+                vehicleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VehicleRegistration"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredVehicle"];
+                };
+            };
+            /** @description Invalid body or path: every bad field named with its JSON pointer (/name, /path/vehicleId); nothing stored. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key or viewer token, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not the one named. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importVehicles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example vehicle_id,name,vehicle_class,active
+                 *     3f2b8c1e-8d4a-4c1e-9a57-2b1c0d9e7f10,Van 12 (B-FF 112),van,true
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Malformed file or bad cells: every one named as /rows/<row>/<column> (row numbers as a spreadsheet shows them, the header is row 1), duplicate ids included; nothing stored. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key or viewer token, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not the one named. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegisteredVehicles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredVehicleList"];
+                };
+            };
+            /** @description Invalid parameter: named with its pointer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegisteredDrivers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDriverList"];
+                };
+            };
+            /** @description Invalid parameter: named with its pointer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegistryAudit: {
+        parameters: {
+            query?: {
+                /** @description Only changes of vehicles or of drivers; required with id. */
+                entity?: components["schemas"]["RegistryEntity"];
+                /** @description Only changes of this vehicle or driver. */
+                id?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditList"];
+                };
+            };
+            /** @description Invalid parameter: named with its pointer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked key. */
             403: {
                 headers: {
                     [name: string]: unknown;

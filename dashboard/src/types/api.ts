@@ -23,6 +23,18 @@ export type TripSamples = Schemas['TripSamples'];
 export type Vehicle = Schemas['Vehicle'];
 export type DriverList = Schemas['DriverList'];
 export type VehicleList = Schemas['VehicleList'];
+export type VehicleClass = Schemas['VehicleClass'];
+export type VehicleRegistration = Schemas['VehicleRegistration'];
+export type DriverRegistration = Schemas['DriverRegistration'];
+export type RegisteredVehicle = Schemas['RegisteredVehicle'];
+export type RegisteredDriver = Schemas['RegisteredDriver'];
+export type RegisteredVehicleList = Schemas['RegisteredVehicleList'];
+export type RegisteredDriverList = Schemas['RegisteredDriverList'];
+export type ImportResult = Schemas['ImportResult'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditList = Schemas['AuditList'];
+export type RegistryEntity = Schemas['RegistryEntity'];
+export type Problem = Schemas['Problem'];
 
 /** Sort keys and orders of the drivers list (query parameters of getDrivers). */
 export type DriverSort = NonNullable<DriversQuery['sort']>;

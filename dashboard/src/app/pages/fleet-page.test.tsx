@@ -18,6 +18,8 @@ describe('FleetPage', () => {
     expect(screen.getByText('87')).toHaveAttribute('data-band', 'good');
     expect(screen.getByText('1,235 km')).toBeInTheDocument();
     expect(screen.getByText('▲ 6 over the window')).toBeInTheDocument();
+    expect(screen.getByText('Last 7 days · 20 drivers · 18 vehicles (12 × car, 4 × van, 2 × heavy truck)')).toBeInTheDocument();
+    expect(await screen.findByText('Van 12')).toHaveAttribute('title', '3f2b8c1e-8d4a-4c1e-9a57-2b1c0d9e7f10');
     expect(screen.getByRole('img', { name: /Fleet score per day\. 2026-05-01: 80, 10 trips/ })).toBeInTheDocument();
     expect(await screen.findByText('11111111')).toHaveAttribute('href', '/trips/11111111-2222-4333-8444-555555555555');
     const flink = await screen.findByText('RUNNING');

@@ -5,6 +5,7 @@ const nav = [
   { href: '/', label: 'Overview' },
   { href: '/drivers', label: 'Drivers' },
   { href: '/vehicles', label: 'Vehicles' },
+  { href: '/registry', label: 'Registry' },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,9 +1,24 @@
-import type { Driver, DriverDetail, FleetSummary, Pipeline, TripDetail, TripSamples, TripSummary, Vehicle } from '@/types/api';
+import type {
+  AuditEntry,
+  Driver,
+  DriverDetail,
+  FleetSummary,
+  Pipeline,
+  RegisteredDriver,
+  RegisteredVehicle,
+  TripDetail,
+  TripSamples,
+  TripSummary,
+  Vehicle,
+} from '@/types/api';
 
 export const DRIVER_A = '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const DRIVER_B = 'b0b0b0b0-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const VEHICLE = '3f2b8c1e-8d4a-4c1e-9a57-2b1c0d9e7f10';
 export const TRIP = '11111111-2222-4333-8444-555555555555';
+/** Registered names: DRIVER_A and VEHICLE are registered, DRIVER_B is not. */
+export const DRIVER_A_NAME = 'Ada Lovelace';
+export const VEHICLE_NAME = 'Van 12';
 
 export const rates = (hb: number | null, ra: number | null, hc: number | null, sp: number | null) => ({
   harsh_braking: hb,
@@ -28,6 +43,7 @@ export function summary(overrides: Partial<FleetSummary> = {}): FleetSummary {
     events_per_100km: rates(1.2, 0.8, 0.5, 0.3),
     drivers: 20,
     vehicles: 18,
+    vehicles_by_class: { car: 12, van: 4, heavy_truck: 2, bus: 0 },
     ...overrides,
   };
 }
@@ -44,6 +60,7 @@ export const pipeline: Pipeline = {
 export function driver(id: string, score: number | null, overrides: Partial<Driver> = {}): Driver {
   return {
     driver_id: id,
+    driver_name: id === DRIVER_A ? DRIVER_A_NAME : null,
     trips: 12,
     distance_km: 340.2,
     avg_score: score,
@@ -58,6 +75,8 @@ export function driver(id: string, score: number | null, overrides: Partial<Driv
 export function driverDetail(id: string): DriverDetail {
   return {
     ...driver(id, 81.5),
+    external_ref: id === DRIVER_A ? 'P-1815' : null,
+    active: id === DRIVER_A ? true : null,
     score_history: [
       { date: '2026-05-01', trips: 2, avg_score: 80.5 },
       { date: '2026-05-02', trips: 1, avg_score: 84 },
@@ -70,7 +89,10 @@ export function tripSummary(id: string, overrides: Partial<TripSummary> = {}): T
   return {
     trip_id: id,
     vehicle_id: VEHICLE,
+    vehicle_name: VEHICLE_NAME,
+    vehicle_class: 'van',
     driver_id: DRIVER_A,
+    driver_name: DRIVER_A_NAME,
     started_at: '2026-05-01T08:00:00Z',
     received_at: '2026-05-01T08:30:00Z',
     status: 'COMPLETED',
@@ -127,5 +149,50 @@ export const samples: TripSamples = {
 };
 
 export const vehicles: Vehicle[] = [
-  { vehicle_id: VEHICLE, trips: 5, distance_km: 120.5, avg_score: 90.1, drivers: 2, last_trip_at: '2026-05-01T08:00:00Z' },
+  {
+    vehicle_id: VEHICLE,
+    vehicle_name: VEHICLE_NAME,
+    vehicle_class: 'van',
+    trips: 5, distance_km: 120.5, avg_score: 90.1, drivers: 2, last_trip_at: '2026-05-01T08:00:00Z' },
+];
+
+export const registeredVehicle: RegisteredVehicle = {
+  vehicle_id: VEHICLE,
+  name: VEHICLE_NAME,
+  vehicle_class: 'van',
+  active: true,
+  created_at: '2026-05-01T07:00:00Z',
+  updated_at: '2026-05-01T07:30:00Z',
+  updated_by: 'ops laptop',
+};
+
+export const registeredDriver: RegisteredDriver = {
+  driver_id: DRIVER_A,
+  name: DRIVER_A_NAME,
+  external_ref: 'P-1815',
+  active: true,
+  created_at: '2026-05-01T07:00:00Z',
+  updated_at: '2026-05-01T07:00:00Z',
+  updated_by: 'ops laptop',
+};
+
+export const auditEntries: AuditEntry[] = [
+  {
+    id: 2,
+    entity: 'vehicle',
+    entity_id: VEHICLE,
+    changed_by: 'ops laptop',
+    changed_at: '2026-05-01T07:30:00Z',
+    old_value: { ...registeredVehicle, name: 'Van 1' },
+    new_value: { ...registeredVehicle },
+  },
+  {
+    id: 1,
+    entity: 'vehicle',
+    entity_id: VEHICLE,
+    changed_by: 'ops laptop',
+    changed_at: '2026-05-01T07:00:00Z',
+    old_value: null,
+    new_value: { ...registeredVehicle, name: 'Van 1' },
+  },
 ];

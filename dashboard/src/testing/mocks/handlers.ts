@@ -13,6 +13,9 @@ export const handlers = [
   http.get('*/api/v1/trips/:id/samples', () => HttpResponse.json(f.samples)),
   http.get('*/api/v1/trips/:id', () => HttpResponse.json(f.tripDetail())),
   http.get('*/api/v1/vehicles', () => HttpResponse.json({ items: f.vehicles })),
+  http.get('*/api/v1/registry/vehicles', () => HttpResponse.json({ items: [f.registeredVehicle] })),
+  http.get('*/api/v1/registry/drivers', () => HttpResponse.json({ items: [f.registeredDriver] })),
+  http.get('*/api/v1/registry/audit', () => HttpResponse.json({ items: f.auditEntries })),
 ];
 
 export function problem(status: number, title: string, detail = '') {

@@ -19,6 +19,7 @@ export function TokenScreen({ rejected }: { rejected: boolean }) {
         {rejected
           ? 'The gateway needs an operator token (none was set, or it was refused).'
           : 'Enter your operator token.'}{' '}
+        A viewer token (<code>ffv_…</code>) opens the dashboard read only.{' '}
         <code>./fleetflow up</code> prints one, and a dashboard link that carries it.
       </p>
       <form onSubmit={submit} className="mt-4 space-y-3">

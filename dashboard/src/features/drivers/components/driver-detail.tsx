@@ -31,7 +31,18 @@ export function DriverDetailView({ driverId, trips }: { driverId: string; trips:
   const d = driver.data;
   return (
     <div className="space-y-4">
-      <PageTitle sub={<span className="font-mono">{d.driver_id}</span>}>Driver {shortId(d.driver_id)}</PageTitle>
+      <PageTitle
+        sub={
+          <>
+            <span className="font-mono" data-testid="driver-id">{d.driver_id}</span>
+            {d.external_ref && <> · ref {d.external_ref}</>}
+            {d.driver_name === null && <> · not registered</>}
+            {d.active === false && <> · inactive</>}
+          </>
+        }
+      >
+        {d.driver_name ?? `Driver ${shortId(d.driver_id)}`}
+      </PageTitle>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Average score" value={<ScoreBadge score={d.avg_score} large />} />
         <Stat label="Rolling score (job)" value={fmtScore(d.rolling_score)} />

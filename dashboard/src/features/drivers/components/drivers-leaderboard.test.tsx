@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { DRIVER_A, DRIVER_B, driver } from '@/testing/mocks/fixtures';
+import { DRIVER_A, DRIVER_A_NAME, DRIVER_B, driver } from '@/testing/mocks/fixtures';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 import { DriversLeaderboard } from './drivers-leaderboard';
@@ -16,8 +16,12 @@ describe('DriversLeaderboard', () => {
     expect(rows[1]).toHaveAttribute('data-driver-id', DRIVER_A);
     expect(screen.getByText('92')).toHaveAttribute('data-band', 'excellent');
     expect(screen.getByText('58')).toHaveAttribute('data-band', 'poor');
-    expect(screen.getByRole('img', { name: 'Recent scores of driver 7a1d2c3b' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '7a1d2c3b' })).toHaveAttribute('href', `/drivers/${DRIVER_A}`);
+    expect(screen.getByRole('img', { name: `Recent scores of driver ${DRIVER_A_NAME}` })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: DRIVER_A_NAME })).toHaveAttribute('href', `/drivers/${DRIVER_A}`);
+    expect(screen.getByText(DRIVER_A_NAME)).toHaveAttribute('title', DRIVER_A);
+    // DRIVER_B is not registered: the start of its id, the whole id on hover.
+    expect(screen.getByRole('link', { name: 'b0b0b0b0 (not registered)' })).toHaveAttribute('href', `/drivers/${DRIVER_B}`);
+    expect(screen.getByTitle(`${DRIVER_B} (not registered)`)).toBeInTheDocument();
   });
 
   it('asks the API for the chosen sort and search', async () => {
@@ -45,13 +49,13 @@ describe('DriversLeaderboard', () => {
     await userEvent.click(screen.getByRole('button', { name: /Score/ }));
     await waitFor(() => expect(requests.at(-1)?.get('sort')).toBe('score'));
 
-    await userEvent.type(screen.getByLabelText('Search by driver id'), 'b0b0');
+    await userEvent.type(screen.getByLabelText('Search by name or id'), 'b0b0');
     await waitFor(() => expect(screen.queryByText('92')).not.toBeInTheDocument());
     expect(requests.at(-1)?.get('search')).toBe('b0b0');
     expect(screen.getByText('58')).toBeInTheDocument();
 
-    await userEvent.clear(screen.getByLabelText('Search by driver id'));
-    await userEvent.type(screen.getByLabelText('Search by driver id'), 'ffff');
-    expect(await screen.findByText('No driver id starts with “ffff”.')).toBeInTheDocument();
+    await userEvent.clear(screen.getByLabelText('Search by name or id'));
+    await userEvent.type(screen.getByLabelText('Search by name or id'), 'ffff');
+    expect(await screen.findByText('No driver’s name or id matches “ffff”.')).toBeInTheDocument();
   });
 });

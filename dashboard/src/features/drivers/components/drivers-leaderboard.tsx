@@ -2,12 +2,13 @@ import { useDeferredValue, useState } from 'react';
 import { Link } from 'wouter';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { EntityName, entityLabel } from '@/components/ui/entity-name';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageTitle } from '@/components/ui/layout';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Sparkline } from '@/components/ui/sparkline';
-import { bandClasses, bandLabels, fmtNumber, fmtTime, shortId, type ScoreBand } from '@/lib/format';
+import { bandClasses, bandLabels, fmtNumber, fmtTime, type ScoreBand } from '@/lib/format';
 import type { DriverSort, SortOrder } from '@/types/api';
 import { useDrivers } from '../api/get-drivers';
 
@@ -43,12 +44,12 @@ export function DriversLeaderboard() {
       <PageTitle sub="Who needs coaching: sort by score or by any event rate.">Drivers</PageTitle>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <label className="flex flex-col text-sm text-slate-700">
-          Search by driver id
+          Search by name or id
           <input
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            placeholder="e.g. 7a1d"
+            placeholder="e.g. Ada or 7a1d"
             className="mt-1 w-64 rounded-md border border-slate-400 px-3 py-1.5 text-slate-900"
           />
         </label>
@@ -67,7 +68,7 @@ export function DriversLeaderboard() {
           <ErrorState error={drivers.error} onRetry={() => drivers.refetch()} />
         ) : drivers.data.items.length === 0 ? (
           deferredSearch ? (
-            <p className="text-sm text-slate-700">No driver id starts with “{deferredSearch}”.</p>
+            <p className="text-sm text-slate-700">No driver’s name or id matches “{deferredSearch}”.</p>
           ) : (
             <EmptyState title="No drivers yet" />
           )
@@ -104,9 +105,9 @@ export function DriversLeaderboard() {
                 {drivers.data.items.map((d, i) => (
                   <tr key={d.driver_id} data-driver-id={d.driver_id} className="border-b border-slate-100">
                     <td className="py-2 pr-3 tabular-nums text-slate-600">{i + 1}</td>
-                    <td className="py-2 pr-3 font-mono">
+                    <td className="py-2 pr-3">
                       <Link href={`/drivers/${d.driver_id}`} className="text-blue-700 underline">
-                        {shortId(d.driver_id)}
+                        <EntityName name={d.driver_name} id={d.driver_id} />
                       </Link>
                     </td>
                     <td className="py-2 pr-3">
@@ -119,7 +120,7 @@ export function DriversLeaderboard() {
                     <td className="py-2 pr-3 tabular-nums">{fmtNumber(d.distance_km)}</td>
                     <td className="py-2 pr-3 tabular-nums">{d.trips}</td>
                     <td className="py-2 pr-3">
-                      <Sparkline values={d.score_trend} label={`Recent scores of driver ${shortId(d.driver_id)}`} />
+                      <Sparkline values={d.score_trend} label={`Recent scores of driver ${entityLabel(d.driver_name, d.driver_id)}`} />
                     </td>
                     <td className="py-2 whitespace-nowrap">{fmtTime(d.last_trip_at)}</td>
                   </tr>

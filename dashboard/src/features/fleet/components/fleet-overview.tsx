@@ -5,7 +5,8 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageTitle } from '@/components/ui/layout';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { PageSkeleton } from '@/components/ui/skeleton';
-import { fmtNumber } from '@/lib/format';
+import { fmtNumber, vehicleClassLabels } from '@/lib/format';
+import type { VehicleClass } from '@/types/api';
 import { useFleetSummary } from '../api/get-fleet-summary';
 import { EventRates } from '@/components/ui/event-rates';
 import { PipelineHealth } from './pipeline-health';
@@ -18,6 +19,14 @@ function trend(summary: { score_trend: { avg_score: number | null }[] }): string
   return `${delta >= 0 ? '▲' : '▼'} ${fmtNumber(Math.abs(delta))} over the window`;
 }
 
+/** " (12 cars, 2 heavy trucks)": the window's vehicles by registered class, classes with none left out. */
+function byClass(counts: Record<VehicleClass, number>): string {
+  const parts = (Object.keys(vehicleClassLabels) as VehicleClass[])
+    .filter((c) => counts[c] > 0)
+    .map((c) => `${counts[c]} × ${vehicleClassLabels[c].toLowerCase()}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
 /** `latestTrips` is the latest trips table, composed by the page (features do not import each other). */
 export function FleetOverview({ latestTrips }: { latestTrips: ReactNode }) {
   const summary = useFleetSummary(7);
@@ -26,7 +35,7 @@ export function FleetOverview({ latestTrips }: { latestTrips: ReactNode }) {
   const s = summary.data;
   return (
     <div className="space-y-4">
-      <PageTitle sub={`Last ${s.window_days} days · ${s.drivers} drivers · ${s.vehicles} vehicles`}>
+      <PageTitle sub={`Last ${s.window_days} days · ${s.drivers} drivers · ${s.vehicles} vehicles${byClass(s.vehicles_by_class)}`}>
         Fleet overview
       </PageTitle>
       {s.trips_window === 0 && <EmptyState />}

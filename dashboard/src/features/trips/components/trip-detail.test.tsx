@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { NO_IMPACT, samples, TRIP, tripDetail } from '@/testing/mocks/fixtures';
+import { DRIVER_A, DRIVER_A_NAME, NO_IMPACT, samples, TRIP, VEHICLE, VEHICLE_NAME, tripDetail } from '@/testing/mocks/fixtures';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 import { layoutEvents } from './event-overlay';
@@ -94,6 +94,15 @@ describe('TripDetailView', () => {
     );
     renderApp(<TripDetailView tripId={TRIP} />);
     expect(await screen.findByTestId('trip-chart')).toHaveAttribute('data-g-channels', '3');
+  });
+
+  it('names the driver and vehicle, with their full ids on hover and below', async () => {
+    renderApp(<TripDetailView tripId={TRIP} />);
+
+    expect(await screen.findByRole('link', { name: DRIVER_A_NAME })).toHaveAttribute('href', `/drivers/${DRIVER_A}`);
+    expect(screen.getByText(VEHICLE_NAME)).toHaveAttribute('title', VEHICLE);
+    expect(screen.getByText(/\(Van\)/)).toBeInTheDocument();
+    expect(screen.getByTestId('trip-ids')).toHaveTextContent(`driver ${DRIVER_A} · vehicle ${VEHICLE}`);
   });
 
   it('shows why a trip failed', async () => {

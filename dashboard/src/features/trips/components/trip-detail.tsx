@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'wouter';
+import { EntityName } from '@/components/ui/entity-name';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageTitle } from '@/components/ui/layout';
@@ -17,6 +18,7 @@ import {
   fmtNumber,
   fmtTime,
   shortId,
+  vehicleClassLabels,
 } from '@/lib/format';
 import type { TripDetail } from '@/types/api';
 import { isFinished, useTrip } from '../api/get-trip';
@@ -131,10 +133,13 @@ export function TripDetailView({ tripId }: { tripId: string }) {
         sub={
           <>
             Started {fmtTime(t.started_at)} · driver{' '}
-            <Link href={`/drivers/${t.driver_id}`} className="font-mono text-blue-700 underline">
-              {shortId(t.driver_id)}
+            <Link href={`/drivers/${t.driver_id}`} className="text-blue-700 underline">
+              <EntityName name={t.driver_name} id={t.driver_id} />
             </Link>{' '}
-            · vehicle <span className="font-mono">{shortId(t.vehicle_id)}</span>
+            · vehicle <EntityName name={t.vehicle_name} id={t.vehicle_id} /> ({vehicleClassLabels[t.vehicle_class]})
+            <span className="mt-1 block font-mono text-xs" data-testid="trip-ids">
+              driver {t.driver_id} · vehicle {t.vehicle_id}
+            </span>
           </>
         }
       >

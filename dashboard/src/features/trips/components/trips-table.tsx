@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { EntityName } from '@/components/ui/entity-name';
 import { ErrorState } from '@/components/ui/error-state';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -37,6 +38,7 @@ export function TripsTable({ params, caption }: { params: TripsParams; caption: 
             <th scope="col" className="py-2 pr-3 font-medium">Trip</th>
             <th scope="col" className="py-2 pr-3 font-medium">Started</th>
             <th scope="col" className="py-2 pr-3 font-medium">Driver</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Vehicle</th>
             <th scope="col" className="py-2 pr-3 font-medium">Status</th>
             <th scope="col" className="py-2 pr-3 font-medium">Score</th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">Events</th>
@@ -53,10 +55,13 @@ export function TripsTable({ params, caption }: { params: TripsParams; caption: 
                 </Link>
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">{fmtTime(t.started_at)}</td>
-              <td className="py-2 pr-3 font-mono">
+              <td className="py-2 pr-3">
                 <Link href={`/drivers/${t.driver_id}`} className="text-blue-700 underline">
-                  {shortId(t.driver_id)}
+                  <EntityName name={t.driver_name} id={t.driver_id} />
                 </Link>
+              </td>
+              <td className="py-2 pr-3">
+                <EntityName name={t.vehicle_name} id={t.vehicle_id} />
               </td>
               <td className="py-2 pr-3">
                 <StatusBadge status={t.status} />

@@ -1,17 +1,19 @@
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { VEHICLE } from '@/testing/mocks/fixtures';
+import { VEHICLE, VEHICLE_NAME } from '@/testing/mocks/fixtures';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
 import { VehiclesList } from './vehicles-list';
 
 describe('VehiclesList', () => {
-  it('lists vehicles with score, trips, drivers and distance', async () => {
+  it('lists vehicles by name and class with score, trips, drivers and distance', async () => {
     renderApp(<VehiclesList />);
 
-    const cell = await screen.findByRole('cell', { name: VEHICLE });
-    const row = cell.closest('tr')!;
+    const name = await screen.findByText(VEHICLE_NAME);
+    expect(name).toHaveAttribute('title', VEHICLE);
+    const row = name.closest('tr')!;
+    expect(row).toHaveTextContent('Van');
     expect(row).toHaveTextContent('90');
     expect(row).toHaveTextContent('120.5');
     expect(screen.getByText('90')).toHaveAttribute('data-band', 'excellent');

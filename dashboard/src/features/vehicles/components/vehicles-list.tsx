@@ -1,10 +1,11 @@
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { EntityName } from '@/components/ui/entity-name';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageTitle } from '@/components/ui/layout';
 import { ScoreBadge } from '@/components/ui/score-badge';
 import { Skeleton } from '@/components/ui/skeleton';
-import { fmtNumber, fmtTime } from '@/lib/format';
+import { fmtNumber, fmtTime, vehicleClassLabels } from '@/lib/format';
 import { useVehicles } from '../api/get-vehicles';
 
 export function VehiclesList() {
@@ -26,6 +27,7 @@ export function VehiclesList() {
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
                   <th scope="col" className="py-2 pr-3 font-medium">Vehicle</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">Class</th>
                   <th scope="col" className="py-2 pr-3 font-medium">Average score</th>
                   <th scope="col" className="py-2 pr-3 text-right font-medium">Trips</th>
                   <th scope="col" className="py-2 pr-3 text-right font-medium">Drivers</th>
@@ -36,7 +38,10 @@ export function VehiclesList() {
               <tbody>
                 {vehicles.data.items.map((v) => (
                   <tr key={v.vehicle_id} className="border-b border-slate-100">
-                    <td className="py-2 pr-3 font-mono">{v.vehicle_id}</td>
+                    <td className="py-2 pr-3">
+                      <EntityName name={v.vehicle_name} id={v.vehicle_id} />
+                    </td>
+                    <td className="py-2 pr-3">{vehicleClassLabels[v.vehicle_class]}</td>
                     <td className="py-2 pr-3">
                       <ScoreBadge score={v.avg_score} />
                     </td>

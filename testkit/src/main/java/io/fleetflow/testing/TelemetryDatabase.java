@@ -50,6 +50,7 @@ public final class TelemetryDatabase
             // driver_stats has no foreign key to trip_logs: name it, or it outlives the trips.
             s.execute(
                     "TRUNCATE telemetry.trip_logs, telemetry.driver_stats, telemetry.api_keys CASCADE");
+            s.execute("TRUNCATE telemetry.vehicles, telemetry.drivers, telemetry.registry_audit");
         }
     }
 

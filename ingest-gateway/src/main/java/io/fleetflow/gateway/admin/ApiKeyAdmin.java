@@ -19,9 +19,9 @@ import javax.sql.DataSource;
  * {@code FLEETFLOW_DB_USER} and {@code FLEETFLOW_DB_PASSWORD} (as the gateway reads them):
  *
  * <pre>
- * create --role DEVICE|OPERATOR --name NAME   prints the new key once; only its hash is stored
- * list                                        id, role, prefix, name, created, revoked
- * revoke ID|PREFIX                            revokes by id or by key prefix (e.g. ffd_AbC)
+ * create --role DEVICE|VIEWER|OPERATOR --name NAME  prints the new key once; only its hash is stored
+ * list                                              id, role, prefix, name, created, revoked
+ * revoke ID|PREFIX                                  revokes by id or by key prefix (e.g. ffd_AbC)
  * </pre>
  *
  * Exit status: 0 done, 1 nothing matched, 2 usage error, 3 database error.
@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 public final class ApiKeyAdmin {
 
     static final String USAGE =
-            "usage: ApiKeyAdmin create --role DEVICE|OPERATOR --name NAME\n"
+            "usage: ApiKeyAdmin create --role DEVICE|VIEWER|OPERATOR --name NAME\n"
                     + "       ApiKeyAdmin list\n"
                     + "       ApiKeyAdmin revoke ID|PREFIX";
 

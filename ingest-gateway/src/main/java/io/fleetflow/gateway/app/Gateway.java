@@ -21,6 +21,9 @@ import io.fleetflow.gateway.publish.PublicationStore;
 import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.gateway.read.ReadApi;
 import io.fleetflow.gateway.read.ReadApiSettings;
+import io.fleetflow.gateway.registry.RegistryAudit;
+import io.fleetflow.gateway.registry.RegistryController;
+import io.fleetflow.gateway.registry.RegistryStore;
 import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.model.schema.SchemaInitializer;
 import io.javalin.Javalin;
@@ -162,6 +165,10 @@ public final class Gateway implements AutoCloseable {
                             telemetry,
                             health,
                             ReadApi.controller(dataSource, queueDepth, readSettings),
+                            new RegistryController(
+                                    new RegistryStore(dataSource),
+                                    new RegistryAudit(dataSource),
+                                    GatewayApp.objectMapper()),
                             new DashboardFiles(readSettings.dashboardDir()),
                             GatewayApp.objectMapper(),
                             ops);

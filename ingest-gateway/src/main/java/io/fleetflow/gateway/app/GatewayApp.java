@@ -21,6 +21,7 @@ import io.fleetflow.gateway.ops.GatewayMetrics;
 import io.fleetflow.gateway.ops.HealthController;
 import io.fleetflow.gateway.ops.OpsController;
 import io.fleetflow.gateway.read.ReadApiController;
+import io.fleetflow.gateway.registry.RegistryController;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -82,7 +83,7 @@ public final class GatewayApp {
 
     public static Javalin create(
             TelemetryController telemetry, HealthController health, ObjectMapper mapper) {
-        return create(telemetry, health, null, null, mapper, Operations.unauthenticated());
+        return create(telemetry, health, null, null, null, mapper, Operations.unauthenticated());
     }
 
     public static Javalin create(
@@ -90,7 +91,7 @@ public final class GatewayApp {
             HealthController health,
             ObjectMapper mapper,
             Operations ops) {
-        return create(telemetry, health, null, null, mapper, ops);
+        return create(telemetry, health, null, null, null, mapper, ops);
     }
 
     public static Javalin create(
@@ -99,16 +100,19 @@ public final class GatewayApp {
             ReadApiController read,
             DashboardFiles dashboard,
             ObjectMapper mapper) {
-        return create(telemetry, health, read, dashboard, mapper, Operations.unauthenticated());
+        return create(
+                telemetry, health, read, null, dashboard, mapper, Operations.unauthenticated());
     }
 
     /**
-     * The whole application. {@code read} and {@code dashboard} may be null (ingest-only tests).
+     * The whole application. {@code read}, {@code registry} and {@code dashboard} may be null
+     * (ingest-only tests).
      */
     public static Javalin create(
             TelemetryController telemetry,
             HealthController health,
             ReadApiController read,
+            RegistryController registry,
             DashboardFiles dashboard,
             ObjectMapper mapper,
             Operations ops) {
@@ -145,6 +149,9 @@ public final class GatewayApp {
                                                                     .wrap(telemetry::ingest));
                                                     if (read != null) {
                                                         read.routes();
+                                                    }
+                                                    if (registry != null) {
+                                                        registry.routes();
                                                     }
                                                 });
                                         path(

@@ -3,10 +3,12 @@ package io.fleetflow.gateway.auth;
 import io.fleetflow.gateway.http.Routes;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Who may call what, with no I/O: the ingest route needs a device key, every other {@code /api/v1}
- * route an operator token. Answers the problem to send, or empty to let the call through.
+ * Who may call what, with no I/O: the ingest route needs a device key, a read ({@code GET}) below
+ * {@code /api/v1} a viewer or operator token, and every other method (the registry's writes) an
+ * operator token. Answers the problem to send, or empty to let the call through.
  */
 public final class AccessPolicy {
 
@@ -37,10 +39,33 @@ public final class AccessPolicy {
         }
     }
 
-    public static ApiKeyRole requiredRole(String path) {
-        return Routes.INGEST.equals(stripTrailingSlash(path))
-                ? ApiKeyRole.DEVICE
-                : ApiKeyRole.OPERATOR;
+    /** What a call needs; each access names the roles that have it. */
+    public enum Access {
+        INGEST(Set.of(ApiKeyRole.DEVICE), "a device key (ffd_...)"),
+        READ(Set.of(ApiKeyRole.VIEWER, ApiKeyRole.OPERATOR), "a viewer or operator token"),
+        WRITE(Set.of(ApiKeyRole.OPERATOR), "an operator token (ffo_...)");
+
+        private final Set<ApiKeyRole> roles;
+        private final String needs;
+
+        Access(Set<ApiKeyRole> roles, String needs) {
+            this.roles = roles;
+            this.needs = needs;
+        }
+
+        public boolean grantedTo(ApiKeyRole role) {
+            return roles.contains(role);
+        }
+    }
+
+    public static Access requiredAccess(String method, String path) {
+        if (Routes.INGEST.equals(stripTrailingSlash(path))) {
+            return Access.INGEST;
+        }
+        return switch (method.toUpperCase(Locale.ROOT)) {
+            case "GET", "HEAD", "OPTIONS" -> Access.READ;
+            default -> Access.WRITE;
+        };
     }
 
     /**
@@ -61,23 +86,25 @@ public final class AccessPolicy {
     }
 
     /** Checks a key looked up for a request that needs {@code required}. */
-    public static Optional<Denial> check(Optional<ApiKey> key, ApiKeyRole required) {
+    public static Optional<Denial> check(Optional<ApiKey> key, Access required) {
         if (key.isEmpty()) {
             return Optional.of(Denial.UNKNOWN);
         }
         if (key.get().isRevoked()) {
             return Optional.of(Denial.REVOKED);
         }
-        if (key.get().role() != required) {
+        if (!required.grantedTo(key.get().role())) {
             return Optional.of(Denial.WRONG_ROLE);
         }
         return Optional.empty();
     }
 
-    public static String wrongRoleDetail(ApiKeyRole required) {
-        return required == ApiKeyRole.DEVICE
-                ? "this route needs a device key (ffd_...), not an operator token"
-                : "this route needs an operator token (ffo_...), not a device key";
+    public static String wrongRoleDetail(Access required, ApiKeyRole presented) {
+        return "this route needs "
+                + required.needs
+                + ", not a "
+                + presented.name().toLowerCase(Locale.ROOT)
+                + " key";
     }
 
     private static String stripTrailingSlash(String path) {

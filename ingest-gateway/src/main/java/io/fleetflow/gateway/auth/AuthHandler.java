@@ -50,13 +50,14 @@ public final class AuthHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        ApiKeyRole required = AccessPolicy.requiredRole(ctx.path());
+        AccessPolicy.Access required = AccessPolicy.requiredAccess(ctx.method().name(), ctx.path());
         String header = ctx.header("Authorization");
         Optional<String> secret = AccessPolicy.bearerSecret(header);
         if (secret.isEmpty()) {
             throw denied(
                     header == null ? AccessPolicy.Denial.MISSING : AccessPolicy.Denial.MALFORMED,
-                    required);
+                    required,
+                    null);
         }
         Optional<ApiKey> key;
         try {
@@ -68,7 +69,7 @@ public final class AuthHandler implements Handler {
         }
         Optional<AccessPolicy.Denial> denial = AccessPolicy.check(key, required);
         if (denial.isPresent()) {
-            throw denied(denial.get(), required);
+            throw denied(denial.get(), required, key.map(ApiKey::role).orElse(null));
         }
         ctx.attribute(API_KEY_ATTRIBUTE, key.get());
     }
@@ -94,10 +95,11 @@ public final class AuthHandler implements Handler {
         return key;
     }
 
-    private static ProblemException denied(AccessPolicy.Denial denial, ApiKeyRole required) {
+    private static ProblemException denied(
+            AccessPolicy.Denial denial, AccessPolicy.Access required, ApiKeyRole presented) {
         String detail =
                 denial == AccessPolicy.Denial.WRONG_ROLE
-                        ? AccessPolicy.wrongRoleDetail(required)
+                        ? AccessPolicy.wrongRoleDetail(required, presented)
                         : denial.detail();
         Problem problem =
                 denial.status() == 401

@@ -24,7 +24,14 @@ public final class DashboardFiles {
 
     /** The dashboard's client-side routes (see dashboard/src/app/router.tsx). */
     public static final List<String> PAGE_ROUTES =
-            List.of("/", "/drivers", "/drivers/{id}", "/trips/{id}", "/vehicles", "/login");
+            List.of(
+                    "/",
+                    "/drivers",
+                    "/drivers/{id}",
+                    "/trips/{id}",
+                    "/vehicles",
+                    "/registry",
+                    "/login");
 
     private final Path directory;
 

@@ -3,8 +3,8 @@ package io.fleetflow.gateway.http;
 /**
  * The gateway's paths, written once: the routes are declared from these (GatewayApp), the access
  * policy and the metrics match on them, and {@code openapi.json} documents them
- * (OpenApiRoutesITCase compares the two). The read API's own paths under {@link #API} are declared
- * by its controller.
+ * (OpenApiRoutesITCase compares the two). The read API's other paths under {@link #API} are
+ * declared by its controller; the paths it shares with the registry (vehicles, drivers) are here.
  */
 public final class Routes {
 
@@ -13,6 +13,27 @@ public final class Routes {
 
     /** Where devices post trips (the one route a device key may call). */
     public static final String INGEST = API + "/telemetry";
+
+    /** The vehicles list (read API); below it a vehicle's registration and the CSV import. */
+    public static final String VEHICLES = API + "/vehicles";
+
+    public static final String VEHICLE = VEHICLES + "/{vehicleId}";
+    public static final String VEHICLES_IMPORT = VEHICLES + "/import";
+
+    /** The drivers list (read API); below it a driver (read API) and the CSV import. */
+    public static final String DRIVERS = API + "/drivers";
+
+    public static final String DRIVER = DRIVERS + "/{driverId}";
+    public static final String DRIVERS_IMPORT = DRIVERS + "/import";
+
+    /**
+     * The fleet registry as registered (also vehicles and drivers with no trips), and its audit.
+     */
+    public static final String REGISTRY = API + "/registry";
+
+    public static final String REGISTRY_VEHICLES = REGISTRY + "/vehicles";
+    public static final String REGISTRY_DRIVERS = REGISTRY + "/drivers";
+    public static final String REGISTRY_AUDIT = REGISTRY + "/audit";
 
     public static final String HEALTH = "/health";
     public static final String HEALTH_LIVE = HEALTH + "/live";

@@ -1,6 +1,7 @@
 package io.fleetflow.gateway.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fleetflow.model.registry.RegistryNames;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,8 +63,16 @@ public final class DriverQueries {
                     + " SELECT l.*, (SELECT array_agg(x.safety_score ORDER BY x.at, x.trip_id) FROM"
                     + " (SELECT safety_score, coalesce(started_at, scored_at) AS at, trip_id"
                     + " FROM telemetry.driver_scores d WHERE d.driver_id = l.driver_id"
-                    + " ORDER BY coalesce(started_at, scored_at) DESC, trip_id DESC LIMIT 20) x) AS trend"
-                    + " FROM l ORDER BY %2$s %3$s NULLS LAST, driver_id";
+                    + " ORDER BY coalesce(started_at, scored_at) DESC, trip_id DESC LIMIT 20) x) AS trend,"
+                    + " r.name AS driver_name, r.external_ref, r.active"
+                    + " FROM l LEFT JOIN "
+                    + RegistryNames.DRIVERS
+                    + " r ON r.driver_id = l.driver_id ORDER BY %2$s %3$s NULLS LAST, l.driver_id";
+
+    private static final String REGISTERED =
+            "SELECT name, external_ref, active FROM "
+                    + RegistryNames.DRIVERS
+                    + " WHERE driver_id = ?";
 
     private static final String HISTORY =
             "SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day, count(*) AS trips,"
@@ -72,8 +81,12 @@ public final class DriverQueries {
                     + " >= (((now() AT TIME ZONE 'UTC')::date - 29)::timestamp AT TIME ZONE 'UTC')"
                     + " GROUP BY 1 ORDER BY 1";
 
+    /**
+     * @param driverName the registered name, {@code null} for an unregistered driver
+     */
     public record Driver(
             UUID driverId,
+            String driverName,
             long trips,
             double distanceKm,
             Double avgScore,
@@ -84,8 +97,15 @@ public final class DriverQueries {
 
     public record Day(LocalDate date, long trips, Double avgScore) {}
 
+    /**
+     * @param externalRef the registered reference, {@code null} when none or unregistered
+     * @param active whether the registered driver is active, {@code null} when unregistered
+     */
     public record DriverDetail(
             UUID driverId,
+            String driverName,
+            String externalRef,
+            Boolean active,
             long trips,
             double distanceKm,
             Double avgScore,
@@ -103,7 +123,8 @@ public final class DriverQueries {
     }
 
     /**
-     * @param search prefix of the driver id, any case; {@code null} or blank for all drivers
+     * @param search prefix of the driver id, or a part of the registered name, any case; {@code
+     *     null} or blank for all drivers
      * @param sort a key of {@link #SORTS}
      */
     public List<Driver> list(String search, String sort, boolean ascending) throws SQLException {
@@ -111,23 +132,30 @@ public final class DriverQueries {
         if (expression == null) {
             throw new IllegalArgumentException("unknown sort " + sort);
         }
-        String prefix = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        if (!prefix.matches("[0-9a-f-]*")) {
-            return List.of(); // no UUID starts with anything else
+        String text = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        // An id prefix (only UUID characters can start one) or a part of a registered name.
+        boolean maybeId = text.matches("[0-9a-f-]*");
+        List<String> params = new ArrayList<>();
+        String where = "TRUE";
+        if (!text.isEmpty()) {
+            String byName =
+                    "driver_id IN (SELECT driver_id FROM "
+                            + RegistryNames.DRIVERS
+                            + " WHERE lower(name) LIKE ? ESCAPE '\\')";
+            where = maybeId ? "(driver_id::text LIKE ? OR " + byName + ")" : byName;
+            for (int cte = 0; cte < 2; cte++) {
+                if (maybeId) {
+                    params.add(text + "%");
+                }
+                params.add("%" + text.replaceAll("([\\\\%_])", "\\\\$1") + "%");
+            }
         }
-        String sql =
-                String.format(
-                        AGGREGATES,
-                        prefix.isEmpty() ? "TRUE" : "driver_id::text LIKE ?",
-                        expression,
-                        ascending ? "ASC" : "DESC");
+        String sql = String.format(AGGREGATES, where, expression, ascending ? "ASC" : "DESC");
         List<Driver> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
-            if (!prefix.isEmpty()) {
-                for (int i = 1; i <= 2; i++) {
-                    ps.setString(i, prefix + "%");
-                }
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -143,15 +171,19 @@ public final class DriverQueries {
         try (Connection c = dataSource.getConnection()) {
             Driver d;
             long hb, ra, hc, sp;
+            String externalRef;
+            Boolean active;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 1; i <= 2; i++) {
                     ps.setObject(i, driverId);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return Optional.empty();
+                        return registeredWithoutTrips(c, driverId);
                     }
                     d = driver(rs);
+                    externalRef = rs.getString("external_ref");
+                    active = rs.getObject("active", Boolean.class);
                     hb = rs.getLong("hb");
                     ra = rs.getLong("ra");
                     hc = rs.getLong("hc");
@@ -174,6 +206,9 @@ public final class DriverQueries {
             return Optional.of(
                     new DriverDetail(
                             d.driverId(),
+                            d.driverName(),
+                            externalRef,
+                            active,
                             d.trips(),
                             d.distanceKm(),
                             d.avgScore(),
@@ -186,10 +221,39 @@ public final class DriverQueries {
         }
     }
 
+    /** A registered driver with no trips yet: the registration and zero statistics. */
+    private static Optional<DriverDetail> registeredWithoutTrips(Connection c, UUID driverId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(REGISTERED)) {
+            ps.setObject(1, driverId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(
+                        new DriverDetail(
+                                driverId,
+                                rs.getString("name"),
+                                rs.getString("external_ref"),
+                                rs.getBoolean("active"),
+                                0,
+                                0,
+                                null,
+                                null,
+                                Rows.eventRates(0, 0, 0, 0, 0),
+                                null,
+                                List.of(),
+                                List.of(),
+                                Rows.eventCounts(0, 0, 0, 0)));
+            }
+        }
+    }
+
     private static Driver driver(ResultSet rs) throws SQLException {
         double distance = rs.getDouble("distance_km");
         return new Driver(
                 rs.getObject("driver_id", UUID.class),
+                rs.getString("driver_name"),
                 rs.getLong("trips"),
                 distance,
                 Rows.decimal(rs, "avg_score"),

@@ -1,6 +1,9 @@
 package io.fleetflow.gateway.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fleetflow.model.registry.RegistryNames;
+import io.fleetflow.model.registry.VehicleClass;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,14 +33,23 @@ public final class FleetQueries {
                     + " s.harsh_cornering_count AS hc, s.speeding_count AS sp"
                     + " FROM telemetry.trip_logs l LEFT JOIN telemetry.driver_scores s ON s.trip_id = l.id,"
                     + " bounds b WHERE l.started_at >= (b.first_day::timestamp AT TIME ZONE 'UTC')"
-                    + " AND l.started_at < ((b.last_day + 1)::timestamp AT TIME ZONE 'UTC'))"
+                    + " AND l.started_at < ((b.last_day + 1)::timestamp AT TIME ZONE 'UTC')),"
+                    // The window's vehicles by registered class (unregistered: the default), from
+                    // the rows t already holds: one primary-key look-up per distinct vehicle.
+                    + " cls AS (SELECT coalesce(r.vehicle_class, '"
+                    + VehicleClass.DEFAULT.wireName()
+                    + "') AS cls, count(*) AS n FROM (SELECT DISTINCT vehicle_id FROM t) x LEFT JOIN "
+                    + RegistryNames.VEHICLES
+                    + " r USING (vehicle_id) GROUP BY 1)"
                     + " SELECT d.day, count(t.day) AS trips, count(t.safety_score) AS scored,"
                     + " coalesce(sum(t.safety_score), 0) AS score_sum,"
                     + " coalesce(sum(t.distance_km), 0) AS distance_km, coalesce(sum(t.hb), 0) AS hb,"
                     + " coalesce(sum(t.ra), 0) AS ra, coalesce(sum(t.hc), 0) AS hc,"
                     + " coalesce(sum(t.sp), 0) AS sp,"
                     + " (SELECT count(DISTINCT driver_id) FROM t) AS drivers,"
-                    + " (SELECT count(DISTINCT vehicle_id) FROM t) AS vehicles"
+                    + " (SELECT count(DISTINCT vehicle_id) FROM t) AS vehicles,"
+                    + " (SELECT array_agg(c.cls ORDER BY c.cls) FROM cls c) AS classes,"
+                    + " (SELECT array_agg(c.n ORDER BY c.cls) FROM cls c) AS class_vehicles"
                     + " FROM days d LEFT JOIN t ON t.day = d.day GROUP BY d.day ORDER BY d.day";
 
     // Per vehicle from each table on its own: trips, drivers and the last start by an index-only
@@ -48,7 +61,13 @@ public final class FleetQueries {
                     + " s AS (SELECT vehicle_id, sum(distance_km) AS distance_km,"
                     + " avg(safety_score) AS avg_score FROM telemetry.driver_scores GROUP BY vehicle_id)"
                     + " SELECT t.vehicle_id, t.trips, coalesce(s.distance_km, 0) AS distance_km,"
-                    + " s.avg_score, t.drivers, t.last_trip_at FROM t LEFT JOIN s USING (vehicle_id)"
+                    + " s.avg_score, t.drivers, t.last_trip_at, r.name AS vehicle_name,"
+                    + " coalesce(r.vehicle_class, '"
+                    + VehicleClass.DEFAULT.wireName()
+                    + "') AS vehicle_class"
+                    + " FROM t LEFT JOIN s USING (vehicle_id) LEFT JOIN "
+                    + RegistryNames.VEHICLES
+                    + " r USING (vehicle_id)"
                     + " ORDER BY t.last_trip_at DESC, t.vehicle_id LIMIT 1000";
 
     /** One UTC day of the trend. */
@@ -63,10 +82,17 @@ public final class FleetQueries {
             List<Day> scoreTrend,
             @JsonProperty("events_per_100km") Map<String, Double> eventsPer100km,
             long drivers,
-            long vehicles) {}
+            long vehicles,
+            Map<String, Long> vehiclesByClass) {}
 
+    /**
+     * @param vehicleName the registered name, {@code null} when unregistered
+     * @param vehicleClass the registered class, {@link VehicleClass#DEFAULT} when unregistered
+     */
     public record Vehicle(
             UUID vehicleId,
+            String vehicleName,
+            String vehicleClass,
             long trips,
             double distanceKm,
             Double avgScore,
@@ -84,6 +110,10 @@ public final class FleetQueries {
         long trips = 0, scored = 0, scoreSum = 0, hb = 0, ra = 0, hc = 0, sp = 0;
         long drivers = 0, vehicles = 0;
         double distance = 0;
+        Map<String, Long> byClass = new LinkedHashMap<>();
+        for (VehicleClass cls : VehicleClass.values()) {
+            byClass.put(cls.wireName(), 0L);
+        }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(DAILY)) {
             ps.setInt(1, days);
@@ -109,6 +139,15 @@ public final class FleetQueries {
                     sp += rs.getLong("sp");
                     drivers = rs.getLong("drivers");
                     vehicles = rs.getLong("vehicles");
+                    Array classes = rs.getArray("classes");
+                    Array counts = rs.getArray("class_vehicles");
+                    if (classes != null && counts != null) {
+                        Object[] names = (Object[]) classes.getArray();
+                        Object[] ns = (Object[]) counts.getArray();
+                        for (int i = 0; i < names.length; i++) {
+                            byClass.put((String) names[i], ((Number) ns[i]).longValue());
+                        }
+                    }
                 }
             }
         }
@@ -122,7 +161,8 @@ public final class FleetQueries {
                 trend,
                 Rows.eventRates(hb, ra, hc, sp, distance),
                 drivers,
-                vehicles);
+                vehicles,
+                byClass);
     }
 
     public List<Vehicle> vehicles() throws SQLException {
@@ -134,6 +174,8 @@ public final class FleetQueries {
                 items.add(
                         new Vehicle(
                                 rs.getObject("vehicle_id", UUID.class),
+                                rs.getString("vehicle_name"),
+                                rs.getString("vehicle_class"),
                                 rs.getLong("trips"),
                                 rs.getDouble("distance_km"),
                                 Rows.decimal(rs, "avg_score"),

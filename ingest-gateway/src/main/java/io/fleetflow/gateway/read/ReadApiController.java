@@ -4,6 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 
 import io.fleetflow.gateway.http.Problem;
 import io.fleetflow.gateway.http.ProblemException;
+import io.fleetflow.gateway.http.Routes;
 import io.fleetflow.gateway.pipeline.PipelineView;
 import io.fleetflow.model.TripStatus;
 import io.fleetflow.model.blob.MalformedBlobException;
@@ -54,12 +55,12 @@ public final class ReadApiController {
     public void routes() {
         get("fleet/summary", this::fleetSummary);
         get("pipeline", pipeline::show);
-        get("drivers", this::drivers);
-        get("drivers/{driverId}", this::driver);
+        get(Routes.below(Routes.API, Routes.DRIVERS), this::drivers);
+        get(Routes.below(Routes.API, Routes.DRIVER), this::driver);
         get("trips", this::trips);
         get("trips/{tripId}", this::trip);
         get("trips/{tripId}/samples", this::samples);
-        get("vehicles", this::vehicles);
+        get(Routes.below(Routes.API, Routes.VEHICLES), this::vehicles);
     }
 
     void fleetSummary(Context ctx) {

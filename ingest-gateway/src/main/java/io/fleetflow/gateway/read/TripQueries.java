@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.TripStatus;
 import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.model.registry.RegistryNames;
+import io.fleetflow.model.registry.VehicleClass;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +31,17 @@ public final class TripQueries {
                     + " s.safety_score, s.harsh_braking_count, s.rapid_accel_count, s.harsh_cornering_count,"
                     + " s.speeding_count, s.distance_km, s.duration_s, s.scoring_version,"
                     + " s.speeding_seconds, s.moving_s, s.max_speed_kmh, s.avg_speed_kmh,"
-                    + " s.crash_count, s.mount_yaw_deg, s.crash_detection"
-                    + " FROM telemetry.trip_logs t LEFT JOIN telemetry.driver_scores s ON s.trip_id = t.id";
+                    + " s.crash_count, s.mount_yaw_deg, s.crash_detection,"
+                    + " rd.name AS driver_name, rv.name AS vehicle_name,"
+                    + " coalesce(rv.vehicle_class, '"
+                    + VehicleClass.DEFAULT.wireName()
+                    + "') AS vehicle_class"
+                    + " FROM telemetry.trip_logs t LEFT JOIN telemetry.driver_scores s ON s.trip_id = t.id"
+                    + " LEFT JOIN "
+                    + RegistryNames.DRIVERS
+                    + " rd ON rd.driver_id = t.driver_id LEFT JOIN "
+                    + RegistryNames.VEHICLES
+                    + " rv ON rv.vehicle_id = t.vehicle_id";
 
     private static final String EVENTS =
             "SELECT seq, event_type, start_ms, end_ms, peak, severity, delta_v_kmh,"
@@ -50,10 +61,18 @@ public final class TripQueries {
             int limit,
             TripCursor after) {}
 
+    /**
+     * @param driverName the registered name, {@code null} for an unregistered driver
+     * @param vehicleName the registered name, {@code null} for an unregistered vehicle
+     * @param vehicleClass the registered class, {@link VehicleClass#DEFAULT} when unregistered
+     */
     public record Summary(
             UUID tripId,
             UUID vehicleId,
+            String vehicleName,
+            String vehicleClass,
             UUID driverId,
+            String driverName,
             Instant startedAt,
             Instant receivedAt,
             String status,
@@ -253,7 +272,10 @@ public final class TripQueries {
         return new Summary(
                 rs.getObject("id", UUID.class),
                 rs.getObject("vehicle_id", UUID.class),
+                rs.getString("vehicle_name"),
+                rs.getString("vehicle_class"),
                 rs.getObject("driver_id", UUID.class),
+                rs.getString("driver_name"),
                 Rows.instant(rs, "started_at"),
                 Rows.instant(rs, "received_at"),
                 rs.getString("status"),

@@ -65,7 +65,13 @@ class DashboardFilesITCase {
     void pagesAndAssetsAreServedAndApiPathsKeepTheirProblems() throws Exception {
         for (String page :
                 new String[] {
-                    "/", "/drivers", "/drivers/abc", "/trips/xyz", "/vehicles", "/login"
+                    "/",
+                    "/drivers",
+                    "/drivers/abc",
+                    "/trips/xyz",
+                    "/vehicles",
+                    "/registry",
+                    "/login"
                 }) {
             HttpResponse<String> r = get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(200);

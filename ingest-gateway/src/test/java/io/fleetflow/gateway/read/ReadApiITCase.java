@@ -535,6 +535,90 @@ class ReadApiITCase {
         return ids;
     }
 
+    @Test
+    void everyListAndDetailShowsRegisteredNamesAndUnregisteredAsNullAndCar() throws Exception {
+        UUID known = UUID.randomUUID(), stranger = UUID.randomUUID();
+        UUID truck = UUID.randomUUID(), unknownVehicle = UUID.randomUUID();
+        seed.registerDriver(known, "Grace Hopper", "P-1906");
+        seed.registerVehicle(truck, "Truck 7", "heavy_truck");
+        UUID registeredTrip = seed.trip(known, truck, NOW, NOW, 10);
+        UUID strangerTrip = seed.trip(stranger, unknownVehicle, NOW, NOW.minusSeconds(1), 10);
+        seed.score(registeredTrip, 80, 10, 0, 0, 0, 0, NOW);
+
+        JsonNode byClass = get("/api/v1/fleet/summary").get("vehicles_by_class");
+        assertThat(byClass.get("heavy_truck").asLong()).isEqualTo(1);
+        assertThat(byClass.get("car").asLong()).isEqualTo(1);
+        assertThat(byClass.get("van").asLong()).isZero();
+        assertThat(byClass.get("bus").asLong()).isZero();
+
+        JsonNode trips = get("/api/v1/trips").get("items");
+        assertThat(trips.get(0).get("trip_id").asText()).isEqualTo(registeredTrip.toString());
+        assertThat(trips.get(0).get("driver_name").asText()).isEqualTo("Grace Hopper");
+        assertThat(trips.get(0).get("vehicle_name").asText()).isEqualTo("Truck 7");
+        assertThat(trips.get(0).get("vehicle_class").asText()).isEqualTo("heavy_truck");
+        assertThat(trips.get(1).get("driver_name").isNull()).isTrue();
+        assertThat(trips.get(1).get("vehicle_name").isNull()).isTrue();
+        assertThat(trips.get(1).get("vehicle_class").asText()).isEqualTo("car");
+
+        JsonNode detail = get("/api/v1/trips/" + strangerTrip);
+        assertThat(detail.get("driver_name").isNull()).isTrue();
+        assertThat(detail.get("vehicle_class").asText()).isEqualTo("car");
+        assertThat(get("/api/v1/trips/" + registeredTrip).get("vehicle_name").asText())
+                .isEqualTo("Truck 7");
+
+        JsonNode drivers = get("/api/v1/drivers?sort=trips").get("items");
+        assertThat(drivers).hasSize(2);
+        for (JsonNode d : drivers) {
+            boolean isKnown = d.get("driver_id").asText().equals(known.toString());
+            assertThat(d.get("driver_name").isNull()).isEqualTo(!isKnown);
+        }
+        assertThat(ids(get("/api/v1/drivers?search=hOPPer").get("items"), "driver_id"))
+                .containsExactly(known.toString());
+        assertThat(
+                        ids(
+                                get("/api/v1/drivers?search=" + stranger.toString().substring(0, 6))
+                                        .get("items"),
+                                "driver_id"))
+                .containsExactly(stranger.toString());
+        assertThat(get("/api/v1/drivers?search=gr_ce").get("items")).isEmpty();
+        JsonNode knownDetail = get("/api/v1/drivers/" + known);
+        assertThat(knownDetail.get("driver_name").asText()).isEqualTo("Grace Hopper");
+        assertThat(knownDetail.get("external_ref").asText()).isEqualTo("P-1906");
+        assertThat(knownDetail.get("active").asBoolean()).isTrue();
+        assertThat(knownDetail.get("trips").asLong()).isEqualTo(1);
+        JsonNode strangerDetail = get("/api/v1/drivers/" + stranger);
+        assertThat(strangerDetail.get("driver_name").isNull()).isTrue();
+        assertThat(strangerDetail.get("active").isNull()).isTrue();
+
+        JsonNode vehicles = get("/api/v1/vehicles").get("items");
+        assertThat(vehicles).hasSize(2);
+        for (JsonNode v : vehicles) {
+            boolean isTruck = v.get("vehicle_id").asText().equals(truck.toString());
+            assertThat(v.get("vehicle_name").isNull()).isEqualTo(!isTruck);
+            assertThat(v.get("vehicle_class").asText()).isEqualTo(isTruck ? "heavy_truck" : "car");
+        }
+    }
+
+    @Test
+    void aRegisteredDriverWithoutTripsHasZeroStatisticsAndAnUnknownOneIsNotFound()
+            throws Exception {
+        UUID registered = UUID.randomUUID();
+        seed.registerDriver(registered, "New Hire", null);
+
+        JsonNode d = get("/api/v1/drivers/" + registered);
+
+        assertThat(d.get("driver_name").asText()).isEqualTo("New Hire");
+        assertThat(d.get("external_ref").isNull()).isTrue();
+        assertThat(d.get("trips").asLong()).isZero();
+        assertThat(d.get("avg_score").isNull()).isTrue();
+        assertThat(d.get("score_history")).isEmpty();
+        assertThat(d.get("event_counts").get("speeding").asLong()).isZero();
+        assertThat(status("/api/v1/drivers/" + UUID.randomUUID())).isEqualTo(404);
+        assertThat(get("/api/v1/drivers").get("items"))
+                .as("the list shows drivers with trips")
+                .isEmpty();
+    }
+
     private JsonNode get(String path) throws Exception {
         HttpResponse<String> response = send(path);
         assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);

@@ -168,6 +168,26 @@ final class ReadFixtures {
                 score);
     }
 
+    /** A registered vehicle, as the registry API stores it. */
+    void registerVehicle(UUID vehicle, String name, String vehicleClass) throws SQLException {
+        exec(
+                "INSERT INTO telemetry.vehicles (vehicle_id, name, vehicle_class, updated_by)"
+                        + " VALUES (?, ?, ?, 'fixture')",
+                vehicle,
+                name,
+                vehicleClass);
+    }
+
+    /** A registered driver, as the registry API stores it. */
+    void registerDriver(UUID driver, String name, String externalRef) throws SQLException {
+        exec(
+                "INSERT INTO telemetry.drivers (driver_id, name, external_ref, updated_by)"
+                        + " VALUES (?, ?, ?, 'fixture')",
+                driver,
+                name,
+                externalRef);
+    }
+
     /** driver_stats is not emptied with trip_logs (no foreign key), so tests clear it. */
     void clearDriverStats() throws SQLException {
         exec("DELETE FROM telemetry.driver_stats");

@@ -1,0 +1,123 @@
+package io.fleetflow.gateway.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetflow.gateway.http.BoundedInputStream;
+import io.fleetflow.gateway.http.Problem;
+import io.fleetflow.gateway.http.ProblemException;
+import io.fleetflow.model.ingest.FieldError;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The registry's request bodies, read whole and bounded: JSON ({@code application/json}) or CSV
+ * ({@code text/csv}), UTF-8. Anything else is answered with 413, 415 or 400 before it is parsed.
+ */
+final class RequestBodies {
+
+    private RequestBodies() {}
+
+    static JsonNode json(Context ctx, ObjectMapper mapper, int maxBytes) {
+        String type = mediaType(ctx);
+        if (!type.equals("application/json")) {
+            throw unsupported("application/json");
+        }
+        byte[] bytes = body(ctx, maxBytes);
+        try {
+            return mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(
+                    new Problem(
+                            "/problems/malformed-json",
+                            "Malformed JSON",
+                            400,
+                            "the body is not valid JSON",
+                            List.of(new FieldError("", "not valid JSON"))));
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    static String csv(Context ctx, int maxBytes) {
+        if (!mediaType(ctx).equals("text/csv")) {
+            throw unsupported("text/csv");
+        }
+        byte[] bytes = body(ctx, maxBytes);
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(
+                    Problem.of("invalid-csv", "Invalid CSV file", 400, "the file is not UTF-8"));
+        }
+    }
+
+    private static byte[] body(Context ctx, int maxBytes) {
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try (InputStream in = new BoundedInputStream(ctx.req().getInputStream(), maxBytes)) {
+            return in.readAllBytes();
+        } catch (BoundedInputStream.TooLargeException e) {
+            throw tooLarge(maxBytes);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static String mediaType(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null) {
+            return "";
+        }
+        String[] parts = type.toLowerCase(Locale.ROOT).split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].strip().replace("\"", "");
+            if (param.startsWith("charset=")
+                    && !param.equals("charset=utf-8")
+                    && !param.equals("charset=utf8")) {
+                return "";
+            }
+        }
+        return parts[0].strip();
+    }
+
+    private static ProblemException unsupported(String expected) {
+        return new ProblemException(
+                Problem.of(
+                        "unsupported-media-type",
+                        "Unsupported media type",
+                        415,
+                        "Content-Type must be " + expected + " (UTF-8)"));
+    }
+
+    private static ProblemException tooLarge(int maxBytes) {
+        return new ProblemException(
+                Problem.of(
+                        "body-too-large",
+                        "Body too large",
+                        413,
+                        "the body must not exceed " + maxBytes + " bytes"));
+    }
+
+    private static ProblemException unreadable(IOException e) {
+        return new ProblemException(
+                Problem.of(
+                        "unreadable-body",
+                        "Unreadable body",
+                        400,
+                        "the request body could not be read: " + e.getMessage()));
+    }
+}
