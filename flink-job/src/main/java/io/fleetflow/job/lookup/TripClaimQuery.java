@@ -20,9 +20,10 @@ import javax.sql.DataSource;
  */
 final class TripClaimQuery {
 
-    // The samples are joined on their whole key: the trip's received_at picks the one weekly
-    // partition to probe at execution time. A trip whose samples retention dropped comes back with
-    // a null blob.
+    // The samples are read by their whole key in a subquery: the trip's received_at, a parameter
+    // of the subquery, picks the one weekly partition to probe at execution time (a join would let
+    // the planner probe every partition by trip_id). A trip whose samples retention dropped comes
+    // back with a null blob.
     // The SELECT sees the rows as they were before the UPDATE (one snapshot for the statement), so
     // "finished" tells a redelivery of a completed trip from a trip claimed now.
     // SKIP LOCKED: a row another transaction holds (the gateway marking a batch of trips published)
@@ -34,11 +35,11 @@ final class TripClaimQuery {
                     + " claimed AS (UPDATE telemetry.trip_logs t SET status = 'PROCESSING', updated_at = now()"
                     + " FROM free WHERE t.id = free.id RETURNING t.id)"
                     + " SELECT t.id, t.driver_id::text, t.vehicle_id::text, t.started_at,"
-                    + " s.telemetry_blob::text, t.status IN ('COMPLETED', 'FAILED') AS finished"
-                    + " FROM telemetry.trip_logs t LEFT JOIN "
+                    + " (SELECT s.telemetry_blob::text FROM "
                     + SamplePartitions.TABLE
-                    + " s ON s.trip_id = t.id AND s.received_at = t.received_at"
-                    + " WHERE t.id = ANY(?)";
+                    + " s WHERE s.trip_id = t.id AND s.received_at = t.received_at),"
+                    + " t.status IN ('COMPLETED', 'FAILED') AS finished"
+                    + " FROM telemetry.trip_logs t WHERE t.id = ANY(?)";
 
     /** What the database said about a trip id. */
     enum Kind {

@@ -52,10 +52,15 @@ public final class TripQueries {
             "SELECT seq, event_type, start_ms, end_ms, peak, severity FROM telemetry.trip_events"
                     + " WHERE trip_id = ? ORDER BY seq";
 
+    /**
+     * A subquery, not a join: its parameter, the trip's received_at, picks the one partition to
+     * probe at execution time; null when retention dropped the samples.
+     */
     private static final String BLOB =
-            "SELECT b.telemetry_blob::text FROM telemetry.trip_logs t LEFT JOIN "
+            "SELECT (SELECT b.telemetry_blob::text FROM "
                     + SamplePartitions.TABLE
-                    + " b ON b.trip_id = t.id AND b.received_at = t.received_at WHERE t.id = ?";
+                    + " b WHERE b.trip_id = t.id AND b.received_at = t.received_at)"
+                    + " FROM telemetry.trip_logs t WHERE t.id = ?";
 
     /** List filters; {@code null} means "any". */
     public record Filter(
