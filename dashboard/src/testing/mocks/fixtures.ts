@@ -90,6 +90,7 @@ export function tripSummary(id: string, overrides: Partial<TripSummary> = {}): T
 export function tripDetail(overrides: Partial<TripDetail> = {}): TripDetail {
   return {
     ...tripSummary(TRIP),
+    samples_available: true,
     updated_at: '2026-05-01T08:30:02Z',
     completed_at: '2026-05-01T08:30:02Z',
     scoring_version: 'threshold-run-1',
