@@ -396,9 +396,9 @@ public final class JobThroughputBenchmark {
                                             PreparedStatement ps =
                                                     c.prepareStatement(
                                                             "SELECT t.driver_id::text, t.vehicle_id::text, t.started_at,"
-                                                                    + " s.telemetry_blob::text FROM telemetry.trip_logs t"
-                                                                    + " JOIN telemetry.trip_samples s ON s.trip_id = t.id"
-                                                                    + " AND s.received_at = t.received_at WHERE t.id = ?")) {
+                                                                    + " (SELECT s.telemetry_blob::text FROM telemetry.trip_samples s"
+                                                                    + " WHERE s.trip_id = t.id AND s.received_at = t.received_at)"
+                                                                    + " FROM telemetry.trip_logs t WHERE t.id = ?")) {
                                         int k;
                                         while ((k = next.getAndIncrement()) < ids.size()) {
                                             ps.setObject(1, ids.get(k));
