@@ -3,14 +3,16 @@
 
 CREATE SCHEMA IF NOT EXISTS telemetry;
 
--- One row per accepted trip. The samples live in telemetry_blob (columnar JSON, see
--- TripBlobCodec); only the id travels through RabbitMQ (claim check).
+-- One row per accepted trip, kept forever: its identity, status and publication. The raw samples
+-- live in telemetry.trip_samples (below), partitioned by received_at so that retention can drop
+-- them a week at a time; only the id travels through RabbitMQ (claim check). Databases created
+-- before the split had the samples here, in telemetry_blob: SchemaInitializer moves them once
+-- (SampleStorageUpgrade, docs/storage.md).
 CREATE TABLE IF NOT EXISTS telemetry.trip_logs (
     id              uuid PRIMARY KEY,
     vehicle_id      uuid        NOT NULL,
     driver_id       uuid        NOT NULL,
     started_at      timestamptz NOT NULL,
-    telemetry_blob  jsonb       NOT NULL,
     sample_count    integer     NOT NULL CHECK (sample_count > 0),
     status          varchar(16) NOT NULL DEFAULT 'PENDING'
                     CONSTRAINT trip_logs_status_check
@@ -184,21 +186,11 @@ CREATE INDEX IF NOT EXISTS trip_logs_received_id_idx     ON telemetry.trip_logs 
 -- Write path (docs/benchmarks.md, "Gateway"). trip_logs_received_id_idx serves every query by
 -- received_at, so the single-column index it replaced only slowed inserts down.
 DROP INDEX IF EXISTS telemetry.trip_logs_received_idx;
--- Blobs over ~2 KB are compressed. PostgreSQL's default (pglz) was a fifth of the database's CPU
--- when small trips were ingested; lz4 is several times cheaper and reads back the same value.
--- Servers built without lz4 keep the default. Every trip is also updated after its insert
--- (published_at, then its status): free room on each page lets an update that changes no indexed
--- column stay on its page (HOT) instead of adding an entry to every index.
+-- Every trip is updated after its insert (published_at, then its status): free room on each page
+-- lets an update that changes no indexed column stay on its page (HOT) instead of adding an entry
+-- to every index.
 DO $$
 BEGIN
-    IF (SELECT attcompression FROM pg_attribute
-        WHERE attrelid = 'telemetry.trip_logs'::regclass AND attname = 'telemetry_blob') <> 'l' THEN
-        BEGIN
-            ALTER TABLE telemetry.trip_logs ALTER COLUMN telemetry_blob SET COMPRESSION lz4;
-        EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
-            RAISE NOTICE 'lz4 is not available here; telemetry_blob keeps the default compression';
-        END;
-    END IF;
     IF NOT coalesce((SELECT reloptions FROM pg_class WHERE oid = 'telemetry.trip_logs'::regclass)
                     @> ARRAY['fillfactor=85'], false) THEN
         ALTER TABLE telemetry.trip_logs SET (fillfactor = 85);
@@ -256,3 +248,39 @@ CREATE TABLE IF NOT EXISTS telemetry.registry_audit (
 );
 CREATE INDEX IF NOT EXISTS registry_audit_entity_idx
     ON telemetry.registry_audit (entity, entity_id, id DESC);
+
+-- The raw samples of each trip (columnar JSON, see TripBlobCodec), one row per trip, partitioned by
+-- the trip's received_at (set by the server, unlike a device's started_at) in weeks from Monday
+-- 00:00 UTC: telemetry.trip_samples_pYYYYMMDD, named by its Monday. SamplePartitions creates them
+-- ahead at every start and hourly; the default partition catches a row no week takes (maintenance
+-- stopped for weeks) until maintenance moves it out. Retention (FLEETFLOW_RAW_RETENTION_DAYS)
+-- drops whole weeks, never one holding an unfinished trip; trip_logs, scores, events and
+-- statistics stay (docs/storage.md). A trip is addressed by (trip_id, received_at): readers take
+-- received_at from its trip_logs row, so a look-up touches one partition.
+CREATE TABLE IF NOT EXISTS telemetry.trip_samples (
+    trip_id         uuid        NOT NULL REFERENCES telemetry.trip_logs (id) ON DELETE CASCADE,
+    received_at     timestamptz NOT NULL,
+    telemetry_blob  jsonb       NOT NULL,
+    PRIMARY KEY (trip_id, received_at)
+) PARTITION BY RANGE (received_at);
+CREATE TABLE IF NOT EXISTS telemetry.trip_samples_default PARTITION OF telemetry.trip_samples DEFAULT;
+-- Blobs over ~2 KB are compressed. PostgreSQL's default (pglz) was a fifth of the database's CPU
+-- when small trips were ingested; lz4 is several times cheaper and reads back the same value
+-- (docs/benchmarks.md, "Bytes per sample"). Set on the parent, it applies to the partitions made
+-- from then on (not to existing ones: hence the default partition is named); servers built
+-- without lz4 keep the default.
+DO $$
+DECLARE
+    rel regclass;
+BEGIN
+    FOREACH rel IN ARRAY ARRAY['telemetry.trip_samples'::regclass, 'telemetry.trip_samples_default'::regclass] LOOP
+        IF (SELECT attcompression FROM pg_attribute
+            WHERE attrelid = rel AND attname = 'telemetry_blob') <> 'l' THEN
+            BEGIN
+                EXECUTE format('ALTER TABLE %s ALTER COLUMN telemetry_blob SET COMPRESSION lz4', rel);
+            EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+                RAISE NOTICE 'lz4 is not available here; telemetry_blob keeps the default compression';
+            END;
+        END IF;
+    END LOOP;
+END $$;

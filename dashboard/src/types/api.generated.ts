@@ -546,6 +546,8 @@ export interface components {
             speed_after_kmh: number | null;
         };
         TripDetail: components["schemas"]["TripSummary"] & {
+            /** @description Whether the trip's raw samples are still stored; false once retention dropped them (the samples endpoint then answers 410). */
+            samples_available: boolean;
             /** Format: date-time */
             updated_at: string;
             /** Format: date-time */
@@ -1409,6 +1411,15 @@ export interface operations {
             };
             /** @description Unknown or malformed trip id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The trip exists, but its raw samples were dropped by retention (FLEETFLOW_RAW_RETENTION_DAYS); its score, events and summary remain (type .../samples-dropped). */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -116,6 +116,7 @@ export const NO_IMPACT = { delta_v_kmh: null, speed_before_kmh: null, speed_afte
 export function tripDetail(overrides: Partial<TripDetail> = {}): TripDetail {
   return {
     ...tripSummary(TRIP),
+    samples_available: true,
     updated_at: '2026-05-01T08:30:02Z',
     completed_at: '2026-05-01T08:30:02Z',
     scoring_version: 'threshold-run-1',

@@ -128,6 +128,24 @@ describe('TripDetailView', () => {
     expect(await screen.findByTestId('failure-reason')).toHaveTextContent('unreadable blob');
     expect(screen.getByText('No events detected.')).toBeInTheDocument();
   });
+
+  it('says so, and draws no chart, when retention dropped the raw samples', async () => {
+    let samplesAsked = false;
+    server.use(
+      http.get('*/api/v1/trips/:id', () => HttpResponse.json(tripDetail({ samples_available: false }))),
+      http.get('*/api/v1/trips/:id/samples', () => {
+        samplesAsked = true;
+        return HttpResponse.json({ title: 'Samples dropped', status: 410 }, { status: 410 });
+      }),
+    );
+
+    renderApp(<TripDetailView tripId={TRIP} />);
+
+    expect(await screen.findByTestId('samples-dropped')).toHaveTextContent('no longer stored');
+    expect(screen.queryByTestId('trip-chart')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('row').filter((r) => r.dataset.eventType)).toHaveLength(2);
+    expect(samplesAsked).toBe(false);
+  });
 });
 
 describe('layoutEvents', () => {

@@ -55,7 +55,21 @@ function Metrics({ trip }: { trip: TripDetail }) {
   );
 }
 
+function SamplesDropped() {
+  return (
+    <p data-testid="samples-dropped" className="text-sm text-slate-700">
+      The raw samples of this trip are no longer stored: raw-sample retention removed them. Its score, events
+      and metrics remain.
+    </p>
+  );
+}
+
 function Charts({ trip }: { trip: TripDetail }) {
+  if (!trip.samples_available) return <SamplesDropped />;
+  return <SamplesChart trip={trip} />;
+}
+
+function SamplesChart({ trip }: { trip: TripDetail }) {
   const samples = useTripSamples(trip.trip_id);
   if (samples.isPending) return <Skeleton className="h-[460px] w-full" />;
   if (samples.isError) return <ErrorState error={samples.error} onRetry={() => samples.refetch()} />;

@@ -13,15 +13,17 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Puts trips into {@code telemetry.trip_logs} as the gateway stores an accepted trip: {@code
- * PENDING}, with the compact blob, no idempotency key. For tests of the job that need trips waiting
- * to be scored without running a gateway.
+ * Puts trips into {@code telemetry.trip_logs} and their samples into {@code telemetry.trip_samples}
+ * as the gateway stores an accepted trip: {@code PENDING}, with the compact blob, no idempotency
+ * key. For tests of the job that need trips waiting to be scored without running a gateway.
  */
 public final class TripSeeder {
 
     private static final String INSERT =
-            "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
-                    + " telemetry_blob, sample_count) VALUES (?, ?, ?, ?::timestamptz, ?::jsonb, ?)";
+            "WITH t AS (INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
+                    + " sample_count) VALUES (?, ?, ?, ?::timestamptz, ?) RETURNING id, received_at)"
+                    + " INSERT INTO telemetry.trip_samples (trip_id, received_at, telemetry_blob)"
+                    + " SELECT id, received_at, ?::jsonb FROM t";
 
     private final DataSource dataSource;
 
@@ -64,8 +66,8 @@ public final class TripSeeder {
             ps.setObject(2, trip.vehicleId());
             ps.setObject(3, trip.driverId());
             ps.setString(4, trip.startedAt().toString());
-            ps.setString(5, TripBlobCodec.encode(trip.samples()));
-            ps.setInt(6, trip.samples().size());
+            ps.setInt(5, trip.samples().size());
+            ps.setString(6, TripBlobCodec.encode(trip.samples()));
             ps.executeUpdate();
         }
     }

@@ -8,6 +8,11 @@ public enum FailureKind {
     UNKNOWN_TRIP("unknownTrip"),
     /** The lookup did not answer within the async timeout. */
     LOOKUP_TIMEOUT("lookupTimeout"),
+    /**
+     * Retention dropped the trip's raw samples before it was scored (retention keeps the samples of
+     * unfinished trips, so this takes a trip whose message came back after it was finished).
+     */
+    SAMPLES_DROPPED("samplesDropped"),
     /** The stored blob could not be decoded. */
     UNREADABLE_BLOB("unreadableBlob"),
     /** The scorer threw on the trip's samples. */

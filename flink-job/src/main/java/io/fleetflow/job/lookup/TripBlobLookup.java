@@ -50,6 +50,11 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(TripBlobLookup.class);
 
+    /** The {@code failure_reason} of a trip claimed after retention dropped its samples. */
+    static final String SAMPLES_DROPPED_REASON =
+            "the trip's raw samples were dropped by retention (FLEETFLOW_RAW_RETENTION_DAYS)"
+                    + " before it was scored";
+
     /** Attempts for an id whose row is missing; the gateway commits rows before publishing. */
     static final int MISSING_ROW_ATTEMPTS = 3;
 
@@ -192,6 +197,15 @@ public class TripBlobLookup extends RichAsyncFunction<String, LookedUpTrip> {
                     redelivered.inc();
                 }
                 latencyMs.update((System.nanoTime() - p.startNanos) / 1_000_000);
+                if (outcome.samplesDropped()) {
+                    p.result.complete(
+                            List.of(
+                                    LookedUpTrip.failed(
+                                            outcome.tripId(),
+                                            FailureKind.SAMPLES_DROPPED,
+                                            SAMPLES_DROPPED_REASON)));
+                    continue;
+                }
                 blobBytes.inc(outcome.blob().length);
                 p.result.complete(List.of(outcome.trip()));
             } else if (p.attempt < MISSING_ROW_ATTEMPTS) {

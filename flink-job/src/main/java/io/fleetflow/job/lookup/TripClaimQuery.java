@@ -1,5 +1,6 @@
 package io.fleetflow.job.lookup;
 
+import io.fleetflow.model.schema.SamplePartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,10 @@ import javax.sql.DataSource;
  */
 final class TripClaimQuery {
 
+    // The samples are read by their whole key in a subquery: the trip's received_at, a parameter
+    // of the subquery, picks the one weekly partition to probe at execution time (a join would let
+    // the planner probe every partition by trip_id). A trip whose samples retention dropped comes
+    // back with a null blob.
     // The SELECT sees the rows as they were before the UPDATE (one snapshot for the statement), so
     // "finished" tells a redelivery of a completed trip from a trip claimed now.
     // SKIP LOCKED: a row another transaction holds (the gateway marking a batch of trips published)
@@ -29,9 +34,12 @@ final class TripClaimQuery {
                     + " AND status IN ('PENDING', 'PROCESSING') ORDER BY id FOR UPDATE SKIP LOCKED),"
                     + " claimed AS (UPDATE telemetry.trip_logs t SET status = 'PROCESSING', updated_at = now()"
                     + " FROM free WHERE t.id = free.id RETURNING t.id)"
-                    + " SELECT id, driver_id::text, vehicle_id::text, started_at, telemetry_blob::text,"
-                    + " status IN ('COMPLETED', 'FAILED') AS finished"
-                    + " FROM telemetry.trip_logs WHERE id = ANY(?)";
+                    + " SELECT t.id, t.driver_id::text, t.vehicle_id::text, t.started_at,"
+                    + " (SELECT s.telemetry_blob::text FROM "
+                    + SamplePartitions.TABLE
+                    + " s WHERE s.trip_id = t.id AND s.received_at = t.received_at),"
+                    + " t.status IN ('COMPLETED', 'FAILED') AS finished"
+                    + " FROM telemetry.trip_logs t WHERE t.id = ANY(?)";
 
     /** What the database said about a trip id. */
     enum Kind {
@@ -47,6 +55,14 @@ final class TripClaimQuery {
             String vehicleId,
             long startedAtMs,
             byte[] blob) {
+
+        /**
+         * Retention dropped the trip's samples (only ever a finished trip's, see docs/storage.md).
+         */
+        boolean samplesDropped() {
+            return blob == null;
+        }
+
         LookedUpTrip trip() {
             return LookedUpTrip.found(tripId, driverId, vehicleId, startedAtMs, blob);
         }
@@ -74,7 +90,8 @@ final class TripClaimQuery {
                                     rs.getString(2),
                                     rs.getString(3),
                                     rs.getTimestamp(4).getTime(),
-                                    // the text column's bytes as sent: the decoder reads UTF-8
+                                    // the text column's bytes as sent: the decoder reads UTF-8;
+                                    // null when the samples were dropped
                                     rs.getBytes(5)));
                 }
             }

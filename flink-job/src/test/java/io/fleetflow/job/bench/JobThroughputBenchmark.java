@@ -395,8 +395,10 @@ public final class JobThroughputBenchmark {
                                     try (Connection c = TestServicesConnections.open();
                                             PreparedStatement ps =
                                                     c.prepareStatement(
-                                                            "SELECT driver_id::text, vehicle_id::text, started_at,"
-                                                                    + " telemetry_blob::text FROM telemetry.trip_logs WHERE id = ?")) {
+                                                            "SELECT t.driver_id::text, t.vehicle_id::text, t.started_at,"
+                                                                    + " (SELECT s.telemetry_blob::text FROM telemetry.trip_samples s"
+                                                                    + " WHERE s.trip_id = t.id AND s.received_at = t.received_at)"
+                                                                    + " FROM telemetry.trip_logs t WHERE t.id = ?")) {
                                         int k;
                                         while ((k = next.getAndIncrement()) < ids.size()) {
                                             ps.setObject(1, ids.get(k));

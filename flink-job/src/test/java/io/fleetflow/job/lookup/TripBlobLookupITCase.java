@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The async lookup against the real database: claims, redeliveries, unknown ids. */
+/**
+ * The async lookup against the real database: claims, redeliveries, unknown ids, dropped samples.
+ */
 class TripBlobLookupITCase {
 
     @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
@@ -75,6 +77,23 @@ class TripBlobLookupITCase {
         assertThat(found.isFailure()).isFalse();
         assertThat(found.tripId).isEqualTo(trip.toString());
         assertThat(DB.status(trip)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aTripWhoseSamplesAreGoneFailsAtOnceWithTheReasonInsteadOfWaiting() throws Exception {
+        UUID trip = storeTrip();
+        // what retention leaves: the trip's row without its samples' row
+        DB.count(
+                "WITH d AS (DELETE FROM telemetry.trip_samples WHERE trip_id = ? RETURNING 1)"
+                        + " SELECT count(*) FROM d",
+                trip);
+
+        LookedUpTrip failed = single(lookUp(trip));
+
+        assertThat(failed.failureKind).isEqualTo(FailureKind.SAMPLES_DROPPED);
+        assertThat(failed.tripId).isEqualTo(trip.toString());
+        assertThat(failed.failureReason).contains("dropped by retention");
+        assertThat(failed.blob).isNull();
     }
 
     @Test

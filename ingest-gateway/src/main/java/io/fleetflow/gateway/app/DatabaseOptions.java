@@ -1,5 +1,7 @@
 package io.fleetflow.gateway.app;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 
 /** The PostgreSQL database holding the {@code telemetry} schema. */
@@ -30,4 +32,18 @@ final class DatabaseOptions {
     static final List<GatewayOption<?>> ALL = List.of(URL, USER, PASSWORD, POOL_SIZE, APPLY_SCHEMA);
 
     private DatabaseOptions() {}
+
+    /** The gateway's connection pool. */
+    static HikariDataSource pool(GatewayConfig config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("gateway");
+        hc.setJdbcUrl(config.dbUrl());
+        hc.setUsername(config.dbUser());
+        hc.setPassword(config.dbPassword());
+        hc.setMaximumPoolSize(config.dbPoolSize());
+        hc.setConnectionTimeout(3_000);
+        hc.setInitializationFailTimeout(-1); // start even when the database is still coming up
+        hc.setRegisterMbeans(false);
+        return new HikariDataSource(hc);
+    }
 }

@@ -1,6 +1,5 @@
 package io.fleetflow.gateway.app;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.fleetflow.gateway.auth.ApiKeyRole;
@@ -24,6 +23,7 @@ import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.gateway.registry.RegistryAudit;
 import io.fleetflow.gateway.registry.RegistryController;
 import io.fleetflow.gateway.registry.RegistryStore;
+import io.fleetflow.gateway.storage.StorageMaintenance;
 import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.model.schema.SchemaInitializer;
 import io.javalin.Javalin;
@@ -72,6 +72,7 @@ public final class Gateway implements AutoCloseable {
     private final DevCredentials devCredentials;
     private final GatewayConfig config;
     private final QueueDepthProbe queueDepth;
+    private final StorageMaintenance storage;
 
     private Gateway(
             HikariDataSource dataSource,
@@ -84,7 +85,8 @@ public final class Gateway implements AutoCloseable {
             Javalin app,
             DevCredentials devCredentials,
             GatewayConfig config,
-            QueueDepthProbe queueDepth) {
+            QueueDepthProbe queueDepth,
+            StorageMaintenance storage) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.background = background;
@@ -96,6 +98,7 @@ public final class Gateway implements AutoCloseable {
         this.app = app;
         this.devCredentials = devCredentials;
         this.queueDepth = queueDepth;
+        this.storage = storage;
     }
 
     /** Starts with the read side's defaults (no environment is read here: see GatewayMain). */
@@ -106,7 +109,7 @@ public final class Gateway implements AutoCloseable {
     /** Starts with read-side settings taken from elsewhere than the process environment. */
     public static Gateway start(GatewayConfig config, ReadApiSettings readSettings)
             throws SQLException {
-        HikariDataSource dataSource = dataSource(config);
+        HikariDataSource dataSource = DatabaseOptions.pool(config);
         try {
             if (config.applySchema()) {
                 SchemaInitializer.apply(dataSource);
@@ -175,6 +178,9 @@ public final class Gateway implements AutoCloseable {
             app.start(config.httpHost(), config.httpPort());
             serveFirstRequest(config.httpHost(), app.port());
             relay.start();
+            StorageMaintenance storage =
+                    new StorageMaintenance(dataSource, config.rawRetention(), Clock.systemUTC());
+            storage.start(config.storageMaintenanceInterval());
             if (!config.authEnabled()) {
                 LOG.warn(
                         "Authentication is OFF: anyone reaching this port may post and read trips");
@@ -195,7 +201,8 @@ public final class Gateway implements AutoCloseable {
                     app,
                     dev,
                     config,
-                    queueDepth);
+                    queueDepth,
+                    storage);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw e;
@@ -251,19 +258,6 @@ public final class Gateway implements AutoCloseable {
         return new DevCredentials(device, operator);
     }
 
-    private static HikariDataSource dataSource(GatewayConfig config) {
-        HikariConfig hc = new HikariConfig();
-        hc.setPoolName("gateway");
-        hc.setJdbcUrl(config.dbUrl());
-        hc.setUsername(config.dbUser());
-        hc.setPassword(config.dbPassword());
-        hc.setMaximumPoolSize(config.dbPoolSize());
-        hc.setConnectionTimeout(3_000);
-        hc.setInitializationFailTimeout(-1); // start even when the database is still coming up
-        hc.setRegisterMbeans(false);
-        return new HikariDataSource(hc);
-    }
-
     public int port() {
         return app.port();
     }
@@ -293,6 +287,7 @@ public final class Gateway implements AutoCloseable {
         store.close();
         background.close(config.shutdownGrace());
         relay.close();
+        storage.close();
         queueDepth.close();
         publisher.close();
         dataSource.close();

@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param relayStaleAge how long a published trip may stay {@code PENDING} before the relay
  *     publishes its id again (the message may have been lost)
  * @param shutdownGrace how long a graceful shutdown waits for in-flight requests
+ * @param rawRetention how long raw samples are kept (whole weeks dropped after); {@code null}:
+ *     forever
+ * @param storageMaintenanceInterval how often sample partitions are created ahead and retention
+ *     runs
  */
 public record GatewayConfig(
         String httpHost,
@@ -46,7 +50,9 @@ public record GatewayConfig(
         boolean devCredentials,
         int maxConcurrentIngests,
         Duration relayStaleAge,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration rawRetention,
+        Duration storageMaintenanceInterval) {
 
     public GatewayConfig {
         Objects.requireNonNull(dbUrl, "dbUrl");
@@ -62,6 +68,7 @@ public record GatewayConfig(
         }
         Objects.requireNonNull(relayStaleAge, "relayStaleAge");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(storageMaintenanceInterval, "storageMaintenanceInterval");
     }
 
     /**
@@ -88,7 +95,9 @@ public record GatewayConfig(
                 false,
                 IngestOptions.MAX_CONCURRENT_INGESTS.defaultValue(),
                 PublishOptions.RELAY_STALE_AGE.defaultValue(),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                null,
+                StorageOptions.MAINTENANCE_INTERVAL.defaultValue());
     }
 
     public GatewayConfig withHttpPort(int port) {
@@ -128,6 +137,8 @@ public record GatewayConfig(
         private int maxConcurrentIngests;
         private Duration relayStaleAge;
         private Duration shutdownGrace;
+        private Duration rawRetention;
+        private Duration storageMaintenanceInterval;
 
         private Builder(GatewayConfig c) {
             httpHost = c.httpHost;
@@ -149,6 +160,8 @@ public record GatewayConfig(
             maxConcurrentIngests = c.maxConcurrentIngests;
             relayStaleAge = c.relayStaleAge;
             shutdownGrace = c.shutdownGrace;
+            rawRetention = c.rawRetention;
+            storageMaintenanceInterval = c.storageMaintenanceInterval;
         }
 
         public Builder httpPort(int v) {
@@ -216,6 +229,12 @@ public record GatewayConfig(
             return this;
         }
 
+        /** How long raw samples are kept; {@code null} keeps them forever. */
+        public Builder rawRetention(Duration v) {
+            rawRetention = v;
+            return this;
+        }
+
         public GatewayConfig build() {
             return new GatewayConfig(
                     httpHost,
@@ -236,7 +255,9 @@ public record GatewayConfig(
                     devCredentials,
                     maxConcurrentIngests,
                     relayStaleAge,
-                    shutdownGrace);
+                    shutdownGrace,
+                    rawRetention,
+                    storageMaintenanceInterval);
         }
     }
 

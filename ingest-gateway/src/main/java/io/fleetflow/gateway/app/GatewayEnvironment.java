@@ -20,7 +20,8 @@ public final class GatewayEnvironment {
                             IngestOptions.ALL,
                             DatabaseOptions.ALL,
                             PublishOptions.ALL,
-                            ReadOptions.ALL)
+                            ReadOptions.ALL,
+                            StorageOptions.ALL)
                     .flatMap(List::stream)
                     .toList();
 
@@ -46,7 +47,9 @@ public final class GatewayEnvironment {
                 HttpOptions.DEV_CREDENTIALS.read(env),
                 IngestOptions.MAX_CONCURRENT_INGESTS.read(env),
                 PublishOptions.RELAY_STALE_AGE.read(env),
-                HttpOptions.SHUTDOWN_GRACE.read(env));
+                HttpOptions.SHUTDOWN_GRACE.read(env),
+                StorageOptions.retention(StorageOptions.RAW_RETENTION_DAYS.read(env)),
+                StorageOptions.MAINTENANCE_INTERVAL.read(env));
     }
 
     public static ReadApiSettings readApiSettings(Map<String, String> env) {

@@ -1,6 +1,7 @@
 package io.fleetflow.gateway.ingest;
 
 import io.fleetflow.model.TripPayload;
+import io.fleetflow.model.schema.SamplePartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,23 +11,39 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Inserts accepted trips into {@code telemetry.trip_logs} as {@code PENDING}, with their blob and
- * idempotency key. Made with {@link #withGroupCommit}, new trips without an idempotency key are
- * committed together with those of concurrent requests (see {@link GroupCommitWriter}).
+ * Inserts accepted trips into {@code telemetry.trip_logs} as {@code PENDING}, with their
+ * idempotency key, and their blob into {@code telemetry.trip_samples}. Made with {@link
+ * #withGroupCommit}, new trips without an idempotency key are committed together with those of
+ * concurrent requests (see {@link GroupCommitWriter}).
  */
 public final class TripStore implements AutoCloseable {
 
-    private static final String INSERT =
-            "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at, telemetry_blob, sample_count,"
+    private static final String INSERT_TRIP =
+            "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at, sample_count,"
                     + " idempotency_key, body_sha256)"
-                    + " VALUES (?, ?, ?, ?::timestamptz, ?::jsonb, ?, ?, ?)";
+                    + " VALUES (?, ?, ?, ?::timestamptz, ?, ?, ?)";
+
+    /**
+     * The trip's row and its samples' row in one statement: the samples take the trip's {@code
+     * received_at} (their partition key) from its {@code RETURNING}, and a trip the conflict clause
+     * skipped adds no samples.
+     */
+    private static final String WITH_SAMPLES =
+            " RETURNING id, received_at) INSERT INTO "
+                    + SamplePartitions.TABLE
+                    + " (trip_id, received_at, telemetry_blob) SELECT id, received_at, ?::jsonb FROM t";
+
+    private static final String INSERT = "WITH t AS (" + INSERT_TRIP + WITH_SAMPLES;
 
     /**
      * Only for trips with an idempotency key: {@code ON CONFLICT} makes PostgreSQL insert
      * speculatively (check the key index, insert, confirm), which a plain insert does not pay.
      */
     private static final String INSERT_UNLESS_KEY_EXISTS =
-            INSERT + " ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
+            "WITH t AS ("
+                    + INSERT_TRIP
+                    + " ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING"
+                    + WITH_SAMPLES;
 
     private static final String SELECT_BY_IDEMPOTENCY_KEY =
             "SELECT id, body_sha256 FROM telemetry.trip_logs WHERE idempotency_key = ?";
@@ -92,10 +109,10 @@ public final class TripStore implements AutoCloseable {
         ps.setObject(3, trip.driverId());
         // As ISO-8601 text: the driver's OffsetDateTime path goes through a Calendar.
         ps.setString(4, trip.startedAt().toString());
-        ps.setString(5, blob);
-        ps.setInt(6, trip.samples().size());
-        ps.setString(7, idempotencyKey);
-        ps.setString(8, bodySha256);
+        ps.setInt(5, trip.samples().size());
+        ps.setString(6, idempotencyKey);
+        ps.setString(7, bodySha256);
+        ps.setString(8, blob);
     }
 
     /** Stops group commit after committing what is waiting; nothing to do otherwise. */

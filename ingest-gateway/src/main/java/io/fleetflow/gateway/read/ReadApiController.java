@@ -120,10 +120,20 @@ public final class ReadApiController {
         int maxPoints = intParam(ctx, "max_points", DEFAULT_MAX_POINTS, 2, MAX_POINTS);
         Downsampler.Series series;
         try {
-            series =
-                    Downsampler.downsample(
-                            read(() -> trips.samples(id)).orElseThrow(() -> notFound("trip", id)),
-                            maxPoints);
+            TripQueries.StoredSamples stored =
+                    read(() -> trips.samples(id)).orElseThrow(() -> notFound("trip", id));
+            if (stored.dropped()) {
+                throw new ProblemException(
+                        Problem.of(
+                                "samples-dropped",
+                                "Samples dropped",
+                                410,
+                                "the raw samples of trip "
+                                        + id
+                                        + " were dropped by retention; its score, events and"
+                                        + " summary remain"));
+            }
+            series = Downsampler.downsample(stored.samples(), maxPoints);
         } catch (MalformedBlobException e) {
             throw new ProblemException(
                     Problem.of(

@@ -7,6 +7,7 @@ import io.fleetflow.model.TripStatus;
 import io.fleetflow.model.blob.TripBlobCodec;
 import io.fleetflow.model.registry.RegistryNames;
 import io.fleetflow.model.registry.VehicleClass;
+import io.fleetflow.model.schema.SamplePartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ public final class TripQueries {
 
     public static final int MAX_LIMIT = 200;
 
-    private static final String COLUMNS =
+    private static final String SELECT =
             "SELECT t.id, t.vehicle_id, t.driver_id, t.started_at, t.received_at, t.status,"
                     + " t.failure_reason, t.sample_count, t.updated_at, t.completed_at, t.published_at,"
                     + " s.safety_score, s.harsh_braking_count, s.rapid_accel_count, s.harsh_cornering_count,"
@@ -35,21 +36,45 @@ public final class TripQueries {
                     + " rd.name AS driver_name, rv.name AS vehicle_name,"
                     + " coalesce(rv.vehicle_class, '"
                     + VehicleClass.DEFAULT.wireName()
-                    + "') AS vehicle_class"
-                    + " FROM telemetry.trip_logs t LEFT JOIN telemetry.driver_scores s ON s.trip_id = t.id"
+                    + "') AS vehicle_class";
+
+    private static final String FROM =
+            " FROM telemetry.trip_logs t LEFT JOIN telemetry.driver_scores s ON s.trip_id = t.id"
                     + " LEFT JOIN "
                     + RegistryNames.DRIVERS
                     + " rd ON rd.driver_id = t.driver_id LEFT JOIN "
                     + RegistryNames.VEHICLES
                     + " rv ON rv.vehicle_id = t.vehicle_id";
 
+    private static final String COLUMNS = SELECT + FROM;
+
+    /**
+     * One trip, and whether its samples are still stored: retention drops them by week (docs/
+     * storage.md). The probe names the samples' whole key, so it reads one partition's index.
+     */
+    private static final String DETAIL =
+            SELECT
+                    + ", EXISTS (SELECT 1 FROM "
+                    + SamplePartitions.TABLE
+                    + " b WHERE b.trip_id = t.id AND b.received_at = t.received_at)"
+                    + " AS samples_available"
+                    + FROM
+                    + " WHERE t.id = ?";
+
     private static final String EVENTS =
             "SELECT seq, event_type, start_ms, end_ms, peak, severity, delta_v_kmh,"
                     + " speed_before_kmh, speed_after_kmh FROM telemetry.trip_events"
                     + " WHERE trip_id = ? ORDER BY seq";
 
+    /**
+     * A subquery, not a join: its parameter, the trip's received_at, picks the one partition to
+     * probe at execution time; null when retention dropped the samples.
+     */
     private static final String BLOB =
-            "SELECT telemetry_blob::text FROM telemetry.trip_logs WHERE id = ?";
+            "SELECT (SELECT b.telemetry_blob::text FROM "
+                    + SamplePartitions.TABLE
+                    + " b WHERE b.trip_id = t.id AND b.received_at = t.received_at)"
+                    + " FROM telemetry.trip_logs t WHERE t.id = ?";
 
     /** List filters; {@code null} means "any". */
     public record Filter(
@@ -106,6 +131,7 @@ public final class TripQueries {
 
     public record Detail(
             @JsonUnwrapped Summary summary,
+            boolean samplesAvailable,
             Instant updatedAt,
             Instant completedAt,
             String scoringVersion,
@@ -178,7 +204,7 @@ public final class TripQueries {
     public Optional<Detail> detail(UUID tripId) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Detail detail;
-            try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE t.id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(DETAIL)) {
                 ps.setObject(1, tripId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -188,6 +214,7 @@ public final class TripQueries {
                     detail =
                             new Detail(
                                     summary,
+                                    rs.getBoolean("samples_available"),
                                     Rows.instant(rs, "updated_at"),
                                     Rows.instant(rs, "completed_at"),
                                     rs.getString("scoring_version"),
@@ -209,15 +236,28 @@ public final class TripQueries {
         }
     }
 
+    /**
+     * A trip's stored samples: {@code samples} is null when retention dropped them; no {@code
+     * StoredSamples} at all for an unknown trip.
+     */
+    public record StoredSamples(TripSamples samples) {
+        public boolean dropped() {
+            return samples == null;
+        }
+    }
+
     /** The trip's samples as stored, or empty for an unknown trip. */
-    public Optional<TripSamples> samples(UUID tripId) throws SQLException {
+    public Optional<StoredSamples> samples(UUID tripId) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(BLOB)) {
             ps.setObject(1, tripId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(TripBlobCodec.decode(rs.getString(1)))
-                        : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String blob = rs.getString(1);
+                return Optional.of(
+                        new StoredSamples(blob == null ? null : TripBlobCodec.decode(blob)));
             }
         }
     }

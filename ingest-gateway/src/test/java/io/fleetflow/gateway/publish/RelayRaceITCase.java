@@ -170,10 +170,10 @@ class RelayRaceITCase {
                                         + select
                                         + ")"
                                         + " INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id,"
-                                        + " started_at, telemetry_blob, sample_count, received_at,"
+                                        + " started_at, sample_count, received_at,"
                                         + " published_at, publish_attempts)"
                                         + " SELECT id, gen_random_uuid(), gen_random_uuid(), received_at,"
-                                        + " '{}', 1, received_at, published_at,"
+                                        + " 1, received_at, published_at,"
                                         + " CASE WHEN published_at IS NULL THEN 0 ELSE 1 END FROM r"
                                         + " RETURNING id, published_at IS NULL");
                 ResultSet rs = ps.executeQuery()) {
@@ -243,7 +243,7 @@ class RelayRaceITCase {
                 PreparedStatement ps =
                         c.prepareStatement(
                                 "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
-                                        + " telemetry_blob, sample_count) VALUES (?, ?, ?, now(), '{}', 1)");
+                                        + " sample_count) VALUES (?, ?, ?, now(), 1)");
                 PreparedStatement update =
                         c.prepareStatement(
                                 "UPDATE telemetry.trip_logs SET "

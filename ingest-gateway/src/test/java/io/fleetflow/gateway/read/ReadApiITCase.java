@@ -10,6 +10,8 @@ import io.fleetflow.gateway.pipeline.PipelineQueries;
 import io.fleetflow.gateway.pipeline.QueueDepthProbe;
 import io.fleetflow.gateway.publish.RabbitTripPublisher;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.schema.SamplePartitionMaintenance;
+import io.fleetflow.model.schema.SamplePartitions;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TestServices;
@@ -494,6 +496,38 @@ class ReadApiITCase {
         assertThat(whole.get("t_ms")).hasSize(20_000);
         assertThat(status("/api/v1/trips/" + trip + "/samples?max_points=1")).isEqualTo(400);
         assertThat(status("/api/v1/trips/" + UUID.randomUUID() + "/samples")).isEqualTo(404);
+    }
+
+    @Test
+    void aTripWhoseSamplesRetentionDroppedKeepsItsScoreAndSaysSo() throws Exception {
+        UUID d = UUID.randomUUID(), v = UUID.randomUUID();
+        Instant longAgo = NOW.minus(Duration.ofDays(200));
+        UUID old = seed.trip(d, v, longAgo, longAgo, 10);
+        seed.score(old, 77, 5.0, 1, 0, 0, 0, longAgo.plusSeconds(3));
+        seed.event(old, 0, "HARSH_BRAKING", 1200, 2100, 0.52, "HARSH");
+        UUID recent = seed.trip(d, v, NOW, NOW, 10);
+        assertThat(get("/api/v1/trips/" + old).get("samples_available").asBoolean()).isTrue();
+
+        SamplePartitionMaintenance.ensure(DB.dataSource(), NOW, 1);
+        assertThat(
+                        SamplePartitionMaintenance.dropExpired(
+                                        DB.dataSource(), NOW, Duration.ofDays(90))
+                                .dropped())
+                .contains(SamplePartitions.Week.of(longAgo));
+
+        JsonNode t = get("/api/v1/trips/" + old);
+        assertThat(t.get("samples_available").asBoolean()).isFalse();
+        assertThat(t.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(t.get("safety_score").asInt()).isEqualTo(77);
+        assertThat(t.get("events")).hasSize(1);
+        HttpResponse<String> gone = send("/api/v1/trips/" + old + "/samples");
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(c -> assertThat(c).startsWith("application/problem+json"));
+        assertThat(json.readTree(gone.body()).get("type").asText()).endsWith("samples-dropped");
+        assertThat(get("/api/v1/trips/" + recent).get("samples_available").asBoolean()).isTrue();
+        assertThat(get("/api/v1/trips/" + recent + "/samples").get("sample_count").asInt())
+                .isEqualTo(10);
     }
 
     @Test

@@ -38,16 +38,18 @@ final class ReadFixtures {
             throws SQLException {
         UUID id = UUID.randomUUID();
         exec(
-                "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at, telemetry_blob,"
-                        + " sample_count, received_at, updated_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
+                "WITH t AS (INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
+                        + " sample_count, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        + " RETURNING id, received_at) INSERT INTO telemetry.trip_samples"
+                        + " (trip_id, received_at, telemetry_blob) SELECT id, received_at, ?::jsonb FROM t",
                 id,
                 vehicle,
                 driver,
                 at(startedAt),
-                TripBlobCodec.encode(samples),
                 samples.size(),
                 at(receivedAt),
-                at(receivedAt));
+                at(receivedAt),
+                TripBlobCodec.encode(samples));
         return id;
     }
 

@@ -1,0 +1,233 @@
+package io.fleetflow.gateway.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.model.schema.SamplePartitionMaintenance;
+import io.fleetflow.model.schema.SamplePartitions;
+import io.fleetflow.model.schema.SamplePartitions.Week;
+import io.fleetflow.model.schema.SchemaInitializer;
+import io.fleetflow.testing.TelemetryDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The weekly partitions of {@code telemetry.trip_samples} on the real PostgreSQL: created ahead, a
+ * row outside them kept and moved, retention dropping whole weeks but never one with unfinished
+ * trips, and the upgrade of a database from before the partitioning.
+ */
+class SampleStorageITCase {
+
+    @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
+
+    private static final Instant NOW = Instant.now();
+    private static final Duration RETENTION = Duration.ofDays(90);
+
+    @Test
+    void theCurrentWeekAndTheWeeksAheadExistAfterTheSchemaIsApplied() throws SQLException {
+        try (Connection c = DB.dataSource().getConnection()) {
+            assertThat(SamplePartitionMaintenance.existing(c))
+                    .containsAll(
+                            SamplePartitions.wanted(NOW, SamplePartitions.DEFAULT_WEEKS_AHEAD));
+        }
+        SchemaInitializer.apply(DB.dataSource());
+        assertThat(
+                        SamplePartitionMaintenance.ensure(
+                                DB.dataSource(), NOW, SamplePartitions.DEFAULT_WEEKS_AHEAD))
+                .isEmpty();
+    }
+
+    @Test
+    void aTripOutsideEveryWeekIsKeptInTheDefaultPartitionThenMovedIntoItsWeek()
+            throws SQLException {
+        Instant longAgo = Instant.parse("2019-06-05T12:00:00Z");
+        UUID trip = trip(longAgo, "PENDING");
+        assertThat(count("telemetry." + SamplePartitions.DEFAULT_PARTITION)).isEqualTo(1);
+
+        List<Week> created = SamplePartitionMaintenance.ensure(DB.dataSource(), NOW, 1);
+
+        assertThat(created).contains(Week.of(longAgo));
+        assertThat(count("telemetry." + SamplePartitions.DEFAULT_PARTITION)).isZero();
+        assertThat(count("telemetry." + Week.of(longAgo).name())).isEqualTo(1);
+        assertThat(TripBlobCodec.decode(blob(trip))).isEqualTo(samples());
+        assertThat(SamplePartitionMaintenance.ensure(DB.dataSource(), NOW, 1)).isEmpty();
+    }
+
+    @Test
+    void retentionDropsWholeOldWeeksAndStopsAtOneWithAnUnfinishedTrip() throws SQLException {
+        Instant a = NOW.minus(Duration.ofDays(300));
+        Instant b = NOW.minus(Duration.ofDays(250));
+        Instant c = NOW.minus(Duration.ofDays(200));
+        UUID finishedA = trip(a, "COMPLETED");
+        UUID pendingB = trip(b, "PENDING");
+        UUID failedB = trip(b, "FAILED");
+        UUID finishedC = trip(c, "COMPLETED");
+        UUID recent = trip(NOW, "COMPLETED");
+        SamplePartitionMaintenance.ensure(DB.dataSource(), NOW, 1);
+
+        SamplePartitionMaintenance.Retention first =
+                SamplePartitionMaintenance.dropExpired(DB.dataSource(), NOW, RETENTION);
+
+        assertThat(first.dropped()).contains(Week.of(a)).doesNotContain(Week.of(c));
+        assertThat(first.keptForUnfinished()).isEqualTo(Week.of(b));
+        assertThat(blob(finishedA)).isNull();
+        assertThat(blob(pendingB)).isNotNull();
+        assertThat(blob(finishedC)).isNotNull();
+
+        finish(pendingB);
+        SamplePartitionMaintenance.Retention second =
+                SamplePartitionMaintenance.dropExpired(DB.dataSource(), NOW, RETENTION);
+
+        assertThat(second.dropped()).contains(Week.of(b), Week.of(c));
+        assertThat(second.keptForUnfinished()).isNull();
+        for (UUID gone : List.of(finishedA, pendingB, failedB, finishedC)) {
+            assertThat(blob(gone)).isNull();
+        }
+        assertThat(blob(recent)).isNotNull();
+        assertThat(DB.count("SELECT count(*) FROM telemetry.trip_logs")).isEqualTo(5);
+        assertThat(DB.status(failedB)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aDatabaseFromBeforeThePartitioningIsUpgradedWithEveryBlob() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = DB.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA telemetry CASCADE");
+            s.execute(resource("/storage/init-unpartitioned.sql"));
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
+                                    + " telemetry_blob, sample_count, received_at, status, completed_at)"
+                                    + " VALUES (?, ?, ?, ?, ?::jsonb, 3, ?, 'COMPLETED', ?)")) {
+                for (int day = 0; day < 60; day += 4) {
+                    UUID id = UUID.randomUUID();
+                    Timestamp at = Timestamp.from(NOW.minus(Duration.ofDays(day)));
+                    ps.setObject(1, id);
+                    ps.setObject(2, UUID.randomUUID());
+                    ps.setObject(3, UUID.randomUUID());
+                    ps.setTimestamp(4, at);
+                    ps.setString(5, TripBlobCodec.encode(samples()));
+                    ps.setTimestamp(6, at);
+                    ps.setTimestamp(7, at);
+                    ps.executeUpdate();
+                    ids.add(id);
+                }
+            }
+            s.execute(
+                    "INSERT INTO telemetry.driver_scores (trip_id, driver_id, vehicle_id,"
+                            + " safety_score, harsh_braking_count, rapid_accel_count, scoring_version)"
+                            + " SELECT id, driver_id, vehicle_id, 90, 0, 0, 'old' FROM telemetry.trip_logs");
+        }
+
+        SchemaInitializer.apply(DB.dataSource());
+        SchemaInitializer.apply(DB.dataSource());
+
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM pg_attribute WHERE attrelid ="
+                                        + " 'telemetry.trip_logs'::regclass AND attname = 'telemetry_blob'"
+                                        + " AND NOT attisdropped"))
+                .isZero();
+        assertThat(count("telemetry.trip_samples")).isEqualTo(ids.size());
+        assertThat(count("telemetry." + SamplePartitions.DEFAULT_PARTITION)).isZero();
+        assertThat(count("telemetry.driver_scores")).isEqualTo(ids.size());
+        for (UUID id : ids) {
+            assertThat(TripBlobCodec.decode(blob(id))).isEqualTo(samples());
+        }
+        UUID fresh = trip(NOW, "PENDING");
+        assertThat(blob(fresh)).isNotNull();
+    }
+
+    private static TripSamples samples() {
+        return new TripSamples(
+                null,
+                1.0,
+                new double[] {10, 20, 30},
+                new double[] {0.1, -0.2, 0},
+                new double[] {0, 0.05, 0});
+    }
+
+    /** A trip received at {@code receivedAt}, its samples stored as the gateway stores them. */
+    static UUID trip(Instant receivedAt, String status) throws SQLException {
+        UUID id = UUID.randomUUID();
+        boolean finished = status.equals("COMPLETED") || status.equals("FAILED");
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "WITH t AS (INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id,"
+                                        + " started_at, sample_count, received_at, status, failure_reason,"
+                                        + " completed_at) VALUES (?, ?, ?, ?, 3, ?, ?, ?, ?)"
+                                        + " RETURNING id, received_at)"
+                                        + " INSERT INTO telemetry.trip_samples (trip_id, received_at,"
+                                        + " telemetry_blob) SELECT id, received_at, ?::jsonb FROM t")) {
+            Timestamp at = Timestamp.from(receivedAt);
+            ps.setObject(1, id);
+            ps.setObject(2, UUID.randomUUID());
+            ps.setObject(3, UUID.randomUUID());
+            ps.setTimestamp(4, at);
+            ps.setTimestamp(5, at);
+            ps.setString(6, status);
+            ps.setString(7, status.equals("FAILED") ? "test" : null);
+            ps.setTimestamp(8, finished ? at : null);
+            ps.setString(9, TripBlobCodec.encode(samples()));
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private static void finish(UUID trip) throws SQLException {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE telemetry.trip_logs SET status = 'COMPLETED',"
+                                        + " completed_at = now() WHERE id = ?")) {
+            ps.setObject(1, trip);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The trip's stored samples as text (the key the readers use), or null when gone. */
+    static String blob(UUID trip) throws SQLException {
+        return blob(DB, trip);
+    }
+
+    static String blob(TelemetryDatabase db, UUID trip) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT s.telemetry_blob::text FROM telemetry.trip_logs t"
+                                        + " LEFT JOIN telemetry.trip_samples s ON s.trip_id = t.id"
+                                        + " AND s.received_at = t.received_at WHERE t.id = ?")) {
+            ps.setObject(1, trip);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("trip_logs row of " + trip).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static long count(String table) throws SQLException {
+        return DB.count("SELECT count(*) FROM " + table);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SampleStorageITCase.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
