@@ -189,7 +189,7 @@ class TelemetryApiITCase {
 
         assertThat(
                         DB.count(
-                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ?"
+                                "SELECT count(*) FROM telemetry.trip_samples WHERE trip_id = ?"
                                         + " AND telemetry_blob -> 'g_force_vert' = '[0.05, -1.25]'::jsonb",
                                 tripId))
                 .isEqualTo(1);
@@ -200,7 +200,7 @@ class TelemetryApiITCase {
         assertThat(plain.get("g_force_vert").isNull()).isTrue();
         assertThat(
                         DB.count(
-                                "SELECT count(*) FROM telemetry.trip_logs WHERE id = ?::uuid"
+                                "SELECT count(*) FROM telemetry.trip_samples WHERE trip_id = ?::uuid"
                                         + " AND NOT jsonb_exists(telemetry_blob, 'g_force_vert')",
                                 plainId))
                 .isEqualTo(1);

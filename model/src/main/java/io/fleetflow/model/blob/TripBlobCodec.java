@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The stored form of a trip's samples ({@code trip_logs.telemetry_blob}): one JSON array per
+ * The stored form of a trip's samples ({@code trip_samples.telemetry_blob}): one JSON array per
  * channel instead of one object per sample, which keeps the JSONB value several times smaller and
  * lets readers stream it straight into arrays.
  *
