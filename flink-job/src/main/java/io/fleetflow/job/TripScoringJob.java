@@ -15,7 +15,7 @@ import io.fleetflow.job.source.TripIdSourceFactory;
 import io.fleetflow.job.stats.DriverStats;
 import io.fleetflow.job.stats.DriverStatsFunction;
 import io.fleetflow.model.PipelineNames;
-import io.fleetflow.scoring.Scorers;
+import io.fleetflow.scoring.ClassScorers;
 import io.fleetflow.scoring.TripScorer;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -50,15 +50,25 @@ public final class TripScoringJob {
 
     private final TripIdSourceFactory source;
     private final ResultSinks sinks;
-    private final TripScorer scorer;
+    private final ClassScorers scorers;
     private final JobOptions options;
 
+    /** Scores each trip with its vehicle's class's scorer (docs/scoring.md, "Vehicle classes"). */
     public TripScoringJob(
-            TripIdSourceFactory source, ResultSinks sinks, TripScorer scorer, JobOptions options) {
+            TripIdSourceFactory source,
+            ResultSinks sinks,
+            ClassScorers scorers,
+            JobOptions options) {
         this.source = source;
         this.sinks = sinks;
-        this.scorer = scorer;
+        this.scorers = scorers;
         this.options = options;
+    }
+
+    /** Scores every trip with {@code scorer}, whatever the vehicle (tests, benchmarks). */
+    public TripScoringJob(
+            TripIdSourceFactory source, ResultSinks sinks, TripScorer scorer, JobOptions options) {
+        this(source, sinks, ClassScorers.same(scorer), options);
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,7 +77,7 @@ public final class TripScoringJob {
         new TripScoringJob(
                         new RabbitTripIdSource(options),
                         new JdbcResultSinks(options),
-                        Scorers.defaultScorer(),
+                        ClassScorers.riskModel(),
                         options)
                 .build(env);
         env.execute(JOB_NAME);
@@ -102,7 +112,7 @@ public final class TripScoringJob {
                         .name("Look up trip blob");
 
         SingleOutputStreamOperator<ScoredTrip> scored =
-                lookedUp.process(new ScoreTripFunction(scorer)).uid(SCORE_UID).name("Score trip");
+                lookedUp.process(new ScoreTripFunction(scorers)).uid(SCORE_UID).name("Score trip");
 
         DataStream<DriverStats> stats =
                 scored.keyBy(trip -> trip.driverId, Types.STRING)

@@ -11,7 +11,7 @@ import io.fleetflow.job.options.RuntimeOptions;
 import io.fleetflow.job.options.SourceOptions;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
-import io.fleetflow.scoring.Scorers;
+import io.fleetflow.scoring.ClassScorers;
 import io.fleetflow.simulator.Fleet;
 import io.fleetflow.simulator.FleetSimulator;
 import io.fleetflow.simulator.TelemetryClient;
@@ -192,7 +192,7 @@ public final class LocalStack implements AutoCloseable {
         return new TripScoringJob(
                         new RabbitTripIdSource(jobOptions),
                         new JdbcResultSinks(jobOptions),
-                        Scorers.defaultScorer(),
+                        ClassScorers.riskModel(),
                         jobOptions)
                 .start(streamEnv);
     }

@@ -1,6 +1,7 @@
 package io.fleetflow.scoring;
 
 import io.fleetflow.model.EventType;
+import io.fleetflow.model.registry.VehicleClass;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -64,6 +65,53 @@ public record ScoringConfig(
                     50.0,
                     3_000,
                     new CrashRule(1.5, 2.5, 7, 200, 20, 40));
+
+    /**
+     * Vans and light commercial vehicles (up to 3.5 t, often loaded): a higher centre of gravity
+     * and a load that shifts make a van unsafe a little before a car (thresholds about 10 % lower),
+     * and their engines rarely pull more than 0.25 g, so a hard van launch starts at 0.22 g.
+     */
+    public static final ScoringConfig VAN =
+            new ScoringConfig(
+                    "van",
+                    1,
+                    250,
+                    new EventRule(0.32, 0.5, 500, 1_000, 0.42, 0.55, 2.0, 0.27),
+                    new EventRule(0.22, 0.5, 500, 1_000, 0.30, 0.42, 1.0, 0.13),
+                    new EventRule(0.30, 0.5, 500, 1_000, 0.40, 0.52, 1.5, 0.26),
+                    new SpeedingRule(110, 10_000, 5_000, 10, 20, 2.0),
+                    25.0,
+                    3_000,
+                    new CrashRule(1.5, 2.5, 7, 200, 20, 40));
+
+    /**
+     * Buses and coaches with passengers, some standing: a standing passenger loses balance from
+     * about 0.15 g, so the thresholds are those of passenger comfort rather than of the vehicle's
+     * limits (braking 0.25 g, launches 0.15 g, turns 0.20 g), and the speed limit is the usual
+     * coach limit.
+     */
+    public static final ScoringConfig BUS =
+            new ScoringConfig(
+                    "bus",
+                    1,
+                    250,
+                    new EventRule(0.25, 0.5, 500, 1_000, 0.32, 0.45, 2.0, 0.22),
+                    new EventRule(0.15, 0.5, 500, 1_000, 0.20, 0.28, 1.0, 0.09),
+                    new EventRule(0.20, 0.5, 500, 1_000, 0.28, 0.40, 1.5, 0.17),
+                    new SpeedingRule(100, 10_000, 5_000, 10, 20, 2.0),
+                    50.0,
+                    3_000,
+                    new CrashRule(1.5, 2.5, 7, 200, 20, 40));
+
+    /** The configuration a registered vehicle class is scored with. */
+    public static ScoringConfig forClass(VehicleClass vehicleClass) {
+        return switch (vehicleClass) {
+            case CAR -> DEFAULTS;
+            case VAN -> VAN;
+            case HEAVY_TRUCK -> HEAVY_TRUCK;
+            case BUS -> BUS;
+        };
+    }
 
     public ScoringConfig {
         Objects.requireNonNull(vehicleClass, "vehicleClass");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.fleetflow.model.EventType;
 import io.fleetflow.model.Severity;
 import io.fleetflow.model.TripSamples;
+import io.fleetflow.model.registry.VehicleClass;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -219,5 +220,20 @@ class RiskModelScorerTest {
         counts.put(EventType.HARSH_CORNERING, cornering);
         counts.put(EventType.SPEEDING, speeding);
         return counts;
+    }
+
+    @Test
+    void eachVehicleClassHasItsOwnThresholdsAndVersion() {
+        // A 0.2 g launch held 2 s: ordinary for a car or a van, harsh with standing passengers.
+        TripSamples launch = trip(50, 60_000).cruising(30).accelerating(10_000, 0.2, 2_000).build();
+        ClassScorers scorers = ClassScorers.riskModel();
+
+        assertThat(scorers.forClass(VehicleClass.CAR).score(launch).rapidAccelCount()).isZero();
+        assertThat(scorers.forClass(VehicleClass.VAN).score(launch).rapidAccelCount()).isZero();
+        assertThat(scorers.forClass(VehicleClass.BUS).score(launch).rapidAccelCount()).isEqualTo(1);
+        assertThat(scorers.forClass(VehicleClass.HEAVY_TRUCK).score(launch).rapidAccelCount())
+                .isEqualTo(1);
+        assertThat(scorers.forClass(VehicleClass.BUS).version()).isEqualTo("risk-model-2/bus-1");
+        assertThat(scorers.forClass(VehicleClass.VAN).version()).isEqualTo("risk-model-2/van-1");
     }
 }

@@ -13,6 +13,12 @@ public class LookedUpTrip {
     public String driverId;
     public String vehicleId;
 
+    /**
+     * The vehicle's registered class ({@code telemetry.vehicles.vehicle_class}); {@code null} for a
+     * vehicle nobody registered.
+     */
+    public String vehicleClass;
+
     /** The trip's {@code started_at}, epoch ms. */
     public long startedAtMs;
 

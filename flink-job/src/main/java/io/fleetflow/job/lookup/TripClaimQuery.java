@@ -1,5 +1,6 @@
 package io.fleetflow.job.lookup;
 
+import io.fleetflow.model.registry.RegistryNames;
 import io.fleetflow.model.schema.SamplePartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,8 @@ final class TripClaimQuery {
     // of the subquery, picks the one weekly partition to probe at execution time (a join would let
     // the planner probe every partition by trip_id). A trip whose samples retention dropped comes
     // back with a null blob.
+    // The vehicle's registered class comes in the same round trip, by its primary key; null for a
+    // vehicle nobody registered (scored as the default class).
     // The SELECT sees the rows as they were before the UPDATE (one snapshot for the statement), so
     // "finished" tells a redelivery of a completed trip from a trip claimed now.
     // SKIP LOCKED: a row another transaction holds (the gateway marking a batch of trips published)
@@ -38,7 +41,10 @@ final class TripClaimQuery {
                     + " (SELECT s.telemetry_blob::text FROM "
                     + SamplePartitions.TABLE
                     + " s WHERE s.trip_id = t.id AND s.received_at = t.received_at),"
-                    + " t.status IN ('COMPLETED', 'FAILED') AS finished"
+                    + " t.status IN ('COMPLETED', 'FAILED') AS finished,"
+                    + " (SELECT v.vehicle_class FROM "
+                    + RegistryNames.VEHICLES
+                    + " v WHERE v.vehicle_id = t.vehicle_id) AS vehicle_class"
                     + " FROM telemetry.trip_logs t WHERE t.id = ANY(?)";
 
     /** What the database said about a trip id. */
@@ -54,7 +60,8 @@ final class TripClaimQuery {
             String driverId,
             String vehicleId,
             long startedAtMs,
-            byte[] blob) {
+            byte[] blob,
+            String vehicleClass) {
 
         /**
          * Retention dropped the trip's samples (only ever a finished trip's, see docs/storage.md).
@@ -64,7 +71,9 @@ final class TripClaimQuery {
         }
 
         LookedUpTrip trip() {
-            return LookedUpTrip.found(tripId, driverId, vehicleId, startedAtMs, blob);
+            LookedUpTrip trip = LookedUpTrip.found(tripId, driverId, vehicleId, startedAtMs, blob);
+            trip.vehicleClass = vehicleClass;
+            return trip;
         }
     }
 
@@ -92,7 +101,8 @@ final class TripClaimQuery {
                                     rs.getTimestamp(4).getTime(),
                                     // the text column's bytes as sent: the decoder reads UTF-8;
                                     // null when the samples were dropped
-                                    rs.getBytes(5)));
+                                    rs.getBytes(5),
+                                    rs.getString(7)));
                 }
             }
             return found;

@@ -7,6 +7,8 @@ import io.fleetflow.model.EventType;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.MalformedBlobException;
 import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.model.registry.VehicleClass;
+import io.fleetflow.scoring.ClassScorers;
 import io.fleetflow.scoring.TripScore;
 import io.fleetflow.scoring.TripScorer;
 import java.util.EnumMap;
@@ -34,13 +36,18 @@ public class ScoreTripFunction extends ProcessFunction<LookedUpTrip, ScoredTrip>
 
     public static final OutputTag<TripFailure> FAILURES = new OutputTag<>("trip-failures") {};
 
-    private final TripScorer scorer;
+    private final ClassScorers scorers;
     private transient Counter scored;
     private transient Map<FailureKind, Counter> failed;
     private transient Map<EventType, Counter> events;
 
+    public ScoreTripFunction(ClassScorers scorers) {
+        this.scorers = scorers;
+    }
+
+    /** One scorer whatever the vehicle (tests). */
     public ScoreTripFunction(TripScorer scorer) {
-        this.scorer = scorer;
+        this(ClassScorers.same(scorer));
     }
 
     @Override
@@ -65,6 +72,12 @@ public class ScoreTripFunction extends ProcessFunction<LookedUpTrip, ScoredTrip>
             fail(ctx, trip.tripId, trip.failureKind, trip.failureReason);
             return;
         }
+        TripScorer scorer =
+                scorers.forClass(
+                        trip.vehicleClass == null
+                                ? VehicleClass.DEFAULT
+                                : VehicleClass.fromWireName(trip.vehicleClass)
+                                        .orElse(VehicleClass.DEFAULT));
         TripScore score;
         try {
             TripSamples samples = TripBlobCodec.decode(trip.blob);

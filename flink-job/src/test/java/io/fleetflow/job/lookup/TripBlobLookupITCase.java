@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetflow.job.failure.FailureKind;
 import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.model.registry.RegistryNames;
 import io.fleetflow.testing.KnownTrips;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestServices;
 import io.fleetflow.testing.TripSeeder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -61,6 +64,27 @@ class TripBlobLookupITCase {
         assertThat(found.tripId).isEqualTo(trip.toString());
         assertThat(TripBlobCodec.decode(found.blob).size()).isPositive();
         assertThat(DB.status(trip)).isEqualTo("PROCESSING");
+    }
+
+    @Test
+    void theVehiclesRegisteredClassComesWithTheBlobAndAnUnregisteredVehicleHasNone()
+            throws Exception {
+        UUID bus = UUID.randomUUID();
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "INSERT INTO "
+                                        + RegistryNames.VEHICLES
+                                        + " (vehicle_id, name, vehicle_class, updated_by)"
+                                        + " VALUES (?, 'Line 7', 'bus', 'test')")) {
+            ps.setObject(1, bus);
+            ps.executeUpdate();
+        }
+        UUID registered = storeTrip(bus);
+        UUID unregistered = storeTrip();
+
+        assertThat(single(lookUp(registered)).vehicleClass).isEqualTo("bus");
+        assertThat(single(lookUp(unregistered)).vehicleClass).isNull();
     }
 
     @Test
@@ -203,8 +227,12 @@ class TripBlobLookupITCase {
     }
 
     private static UUID storeTrip() throws Exception {
+        return storeTrip(UUID.randomUUID());
+    }
+
+    private static UUID storeTrip(UUID vehicleId) throws Exception {
         KnownTrips.KnownTrip known =
-                KnownTrips.generate(new Random(7), UUID.randomUUID(), UUID.randomUUID());
+                KnownTrips.generate(new Random(7), vehicleId, UUID.randomUUID());
         return new TripSeeder(DB.dataSource()).store(known.json());
     }
 }

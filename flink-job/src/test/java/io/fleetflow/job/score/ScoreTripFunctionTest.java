@@ -9,6 +9,7 @@ import io.fleetflow.model.EventType;
 import io.fleetflow.model.Severity;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.scoring.ClassScorers;
 import io.fleetflow.scoring.CrashImpact;
 import io.fleetflow.scoring.DrivingEvent;
 import io.fleetflow.scoring.Scorers;
@@ -151,6 +152,31 @@ class ScoreTripFunctionTest {
         @Override
         public String version() {
             return "test-crash/1";
+        }
+    }
+
+    @Test
+    void eachTripIsScoredWithItsVehiclesClassAndAnUnregisteredOrUnknownClassAsACar()
+            throws Exception {
+        try (OneInputStreamOperatorTestHarness<LookedUpTrip, ScoredTrip> byClass =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ProcessOperator<>(new ScoreTripFunction(ClassScorers.riskModel())))) {
+            byClass.open();
+            String[] classes = {"bus", "heavy_truck", "van", null, "tram"};
+            for (int i = 0; i < classes.length; i++) {
+                LookedUpTrip trip = found("trip-" + i, blob(hardBrakingTrip()));
+                trip.vehicleClass = classes[i];
+                byClass.processElement(new StreamRecord<>(trip, i));
+            }
+
+            assertThat(byClass.extractOutputValues())
+                    .extracting(s -> s.scoringVersion)
+                    .containsExactly(
+                            "risk-model-2/bus-1",
+                            "risk-model-2/heavy-truck-2",
+                            "risk-model-2/van-1",
+                            "risk-model-2/car-2",
+                            "risk-model-2/car-2");
         }
     }
 
