@@ -21,6 +21,7 @@ public final class ReadApi {
                 new FleetQueries(dataSource),
                 new DriverQueries(dataSource),
                 new TripQueries(dataSource),
+                new TripSampleQueries(dataSource),
                 new PipelineView(
                         new PipelineQueries(dataSource),
                         queueDepth,

@@ -41,13 +41,19 @@ public final class ReadApiController {
     private final FleetQueries fleet;
     private final DriverQueries drivers;
     private final TripQueries trips;
+    private final TripSampleQueries tripSamples;
     private final PipelineView pipeline;
 
     public ReadApiController(
-            FleetQueries fleet, DriverQueries drivers, TripQueries trips, PipelineView pipeline) {
+            FleetQueries fleet,
+            DriverQueries drivers,
+            TripQueries trips,
+            TripSampleQueries tripSamples,
+            PipelineView pipeline) {
         this.fleet = fleet;
         this.drivers = drivers;
         this.trips = trips;
+        this.tripSamples = tripSamples;
         this.pipeline = pipeline;
     }
 
@@ -120,8 +126,8 @@ public final class ReadApiController {
         int maxPoints = intParam(ctx, "max_points", DEFAULT_MAX_POINTS, 2, MAX_POINTS);
         Downsampler.Series series;
         try {
-            TripQueries.StoredSamples stored =
-                    read(() -> trips.samples(id)).orElseThrow(() -> notFound("trip", id));
+            TripSampleQueries.StoredSamples stored =
+                    read(() -> tripSamples.samples(id)).orElseThrow(() -> notFound("trip", id));
             if (stored.dropped()) {
                 throw new ProblemException(
                         Problem.of(

@@ -2,9 +2,7 @@ package io.fleetflow.gateway.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.TripStatus;
-import io.fleetflow.model.blob.TripBlobCodec;
 import io.fleetflow.model.registry.RegistryNames;
 import io.fleetflow.model.registry.VehicleClass;
 import io.fleetflow.model.schema.SamplePartitions;
@@ -21,7 +19,10 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Trips: the filtered, keyset-paginated list, one trip with its events, and its samples. */
+/**
+ * Trips: the filtered, keyset-paginated list and one trip with its events ({@link
+ * TripSampleQueries}: its samples).
+ */
 public final class TripQueries {
 
     public static final int MAX_LIMIT = 200;
@@ -65,16 +66,6 @@ public final class TripQueries {
             "SELECT seq, event_type, start_ms, end_ms, peak, severity, delta_v_kmh,"
                     + " speed_before_kmh, speed_after_kmh FROM telemetry.trip_events"
                     + " WHERE trip_id = ? ORDER BY seq";
-
-    /**
-     * A subquery, not a join: its parameter, the trip's received_at, picks the one partition to
-     * probe at execution time; null when retention dropped the samples.
-     */
-    private static final String BLOB =
-            "SELECT (SELECT b.telemetry_blob::text FROM "
-                    + SamplePartitions.TABLE
-                    + " b WHERE b.trip_id = t.id AND b.received_at = t.received_at)"
-                    + " FROM telemetry.trip_logs t WHERE t.id = ?";
 
     /** List filters; {@code null} means "any". */
     public record Filter(
@@ -233,32 +224,6 @@ public final class TripQueries {
                 }
             }
             return Optional.of(detail);
-        }
-    }
-
-    /**
-     * A trip's stored samples: {@code samples} is null when retention dropped them; no {@code
-     * StoredSamples} at all for an unknown trip.
-     */
-    public record StoredSamples(TripSamples samples) {
-        public boolean dropped() {
-            return samples == null;
-        }
-    }
-
-    /** The trip's samples as stored, or empty for an unknown trip. */
-    public Optional<StoredSamples> samples(UUID tripId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(BLOB)) {
-            ps.setObject(1, tripId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String blob = rs.getString(1);
-                return Optional.of(
-                        new StoredSamples(blob == null ? null : TripBlobCodec.decode(blob)));
-            }
         }
     }
 
