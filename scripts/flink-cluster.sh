@@ -15,6 +15,8 @@
 #   FLEETFLOW_FLINK_REST_PORT  Web UI / REST port (default: rest.port from the configuration, 8081)
 #   FLEETFLOW_FLINK_RPC_PORT   JobManager RPC port (default: jobmanager.rpc.port, 6123)
 #   FLEETFLOW_FLINK_CHECKPOINTS  checkpoint directory URI (default: state.checkpoints.dir)
+#   FLEETFLOW_FLINK_ENTRY_CLASS  main class submit runs (default: io.fleetflow.job.TripScoringJob;
+#                              io.fleetflow.job.rescore.RescoreJob re-scores history)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -127,7 +129,7 @@ submit() {
     a="${a//\\/\\\\}"
     args="$args${args:+,}\"${a//\"/\\\"}\""
   done
-  body="{\"entryClass\":\"io.fleetflow.job.TripScoringJob\",\"programArgsList\":[$args]}"
+  body="{\"entryClass\":\"${FLEETFLOW_FLINK_ENTRY_CLASS:-io.fleetflow.job.TripScoringJob}\",\"programArgsList\":[$args]}"
   local run
   run="$(curl -s -X POST -H 'Content-Type: application/json' -d "$body" "$url/jars/$jar_id/run")"
   local job_id
