@@ -6,6 +6,7 @@ import io.fleetflow.job.options.RescoreOptions;
 import io.fleetflow.job.options.RuntimeOptions;
 import io.fleetflow.job.options.SourceOptions;
 import io.fleetflow.model.PipelineNames;
+import java.util.UUID;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.core.execution.JobClient;
@@ -68,7 +69,8 @@ public final class RescoreJob {
                 .sinkTo(
                         new TripIdQueueSink(
                                 options.get(SourceOptions.AMQP_URI),
-                                options.get(SourceOptions.QUEUE)))
+                                options.get(SourceOptions.QUEUE),
+                                UUID.randomUUID().toString()))
                 .name("Publish to " + options.get(SourceOptions.QUEUE));
     }
 

@@ -12,11 +12,16 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
- * Publishes trip ids to the scoring queue as the gateway does (the id as body and correlation id,
- * persistent), with publisher confirms: an unconfirmed batch, a checkpoint or the end of input
- * waits for the broker's confirms and fails the task on a nack or a timeout, so every id is
- * published at least once. A duplicate is harmless: the streaming job replaces a trip's score and
- * statistics contribution with the latest one. The queue must exist (declared passively: the
+ * Publishes trip ids to the scoring queue as the gateway does (the id as body, persistent), with
+ * publisher confirms: an unconfirmed batch, a checkpoint or the end of input waits for the broker's
+ * confirms and fails the task on a nack or a timeout, so every id is published at least once. A
+ * duplicate is harmless: the streaming job replaces a trip's score and statistics contribution with
+ * the latest one.
+ *
+ * <p>The correlation id is {@code rescore:<run>:<trip id>}, not the trip id the gateway uses: the
+ * source drops a message whose correlation id equals one it has taken since its last checkpoint (a
+ * redelivery), so a re-score of a trip scored moments before would otherwise be lost. Per run, a
+ * redelivered re-score message is still recognised. The queue must exist (declared passively: the
  * gateway and the job own its arguments).
  */
 final class TripIdQueueSink implements Sink<String> {
@@ -29,31 +34,35 @@ final class TripIdQueueSink implements Sink<String> {
 
     private final String amqpUri;
     private final String queue;
+    private final String run;
 
-    TripIdQueueSink(String amqpUri, String queue) {
+    TripIdQueueSink(String amqpUri, String queue, String run) {
         this.amqpUri = amqpUri;
         this.queue = queue;
+        this.run = run;
     }
 
     @Override
     public SinkWriter<String> createWriter(WriterInitContext context) throws IOException {
-        return new Writer(amqpUri, queue);
+        return new Writer(amqpUri, queue, "rescore:" + run + ":");
     }
 
     @Override
     @Deprecated
     public SinkWriter<String> createWriter(InitContext context) throws IOException {
-        return new Writer(amqpUri, queue);
+        return new Writer(amqpUri, queue, "rescore:" + run + ":");
     }
 
     static final class Writer implements SinkWriter<String> {
         private final String queue;
+        private final String correlationPrefix;
         private final Connection connection;
         private final Channel channel;
         private int unconfirmed;
 
-        Writer(String amqpUri, String queue) throws IOException {
+        Writer(String amqpUri, String queue, String correlationPrefix) throws IOException {
             this.queue = queue;
+            this.correlationPrefix = correlationPrefix;
             try {
                 ConnectionFactory factory = new ConnectionFactory();
                 factory.setUri(amqpUri);
@@ -75,7 +84,7 @@ final class TripIdQueueSink implements Sink<String> {
                     new AMQP.BasicProperties.Builder()
                             .deliveryMode(2)
                             .messageId(tripId)
-                            .correlationId(tripId)
+                            .correlationId(correlationPrefix + tripId)
                             .contentType("text/plain")
                             .build();
             channel.basicPublish("", queue, props, tripId.getBytes(StandardCharsets.UTF_8));
