@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -81,6 +83,8 @@ public final class RescoreCli {
             JobClient job =
                     new RescoreJob(selection, options)
                             .start(StreamExecutionEnvironment.createLocalEnvironment(1));
+            // the local MiniCluster shuts down when the bounded job ends: ask its result, not it
+            CompletableFuture<JobExecutionResult> handedOver = job.getJobExecutionResult();
             ProgressBar bar = new ProgressBar(System.out, total, "trips");
             long done = 0;
             long lastChange = System.nanoTime();
@@ -92,9 +96,10 @@ public final class RescoreCli {
                     lastChange = System.nanoTime();
                 }
                 bar.update(done, 0);
-                boolean handedOver = job.getJobStatus().get().isGloballyTerminalState();
-                if (handedOver && System.nanoTime() - lastChange > STALLED.toNanos()) {
-                    job.getJobExecutionResult().get(); // throws the publishing job's failure
+                if (handedOver.isCompletedExceptionally()) {
+                    handedOver.get(); // throws the publishing job's failure
+                }
+                if (handedOver.isDone() && System.nanoTime() - lastChange > STALLED.toNanos()) {
                     System.out.println();
                     System.err.println(
                             "rescore: no trip re-scored for "
@@ -103,7 +108,7 @@ public final class RescoreCli {
                     return false;
                 }
             }
-            job.getJobExecutionResult().get();
+            handedOver.get();
             return true;
         }
     }
