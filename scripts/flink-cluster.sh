@@ -19,6 +19,8 @@
 #   FLEETFLOW_FLINK_TASKMANAGERS  TaskManager processes to start (default: 1)
 #   FLEETFLOW_FLINK_SLOTS      task slots per TaskManager (default: taskmanager.numberOfTaskSlots, 2)
 #   FLEETFLOW_FLINK_SAVEPOINT  submit: start the job from this savepoint (e.g. at a new parallelism)
+#   FLEETFLOW_FLINK_ENTRY_CLASS  main class submit runs (default: io.fleetflow.job.TripScoringJob;
+#                              io.fleetflow.job.rescore.RescoreJob re-scores history)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -155,7 +157,7 @@ submit() {
   if [ -n "${FLEETFLOW_FLINK_SAVEPOINT:-}" ]; then
     restore=",\"savepointPath\":\"$FLEETFLOW_FLINK_SAVEPOINT\""
   fi
-  body="{\"entryClass\":\"io.fleetflow.job.TripScoringJob\",\"programArgsList\":[$args]$restore}"
+  body="{\"entryClass\":\"${FLEETFLOW_FLINK_ENTRY_CLASS:-io.fleetflow.job.TripScoringJob}\",\"programArgsList\":[$args]$restore}"
   local run
   run="$(curl -s -X POST -H 'Content-Type: application/json' -d "$body" "$url/jars/$jar_id/run")"
   local job_id
@@ -216,5 +218,5 @@ case "${1:-}" in
   cancel) cancel "$2" ;;
   status) curl -sf "$(rest_url)/overview"; echo ;;
   stop) stop ;;
-  *) sed -n '2,23p' "$0"; exit 2 ;;
+  *) sed -n '2,25p' "$0"; exit 2 ;;
 esac

@@ -14,8 +14,8 @@ import org.apache.flink.api.java.utils.ParameterTool;
  * Everything the scoring job is configured with, parsed once from its arguments: immutable and
  * serializable, read with {@code options.get(LookupOptions.POOL_SIZE)}. Each option is defined
  * once, in its group ({@link SourceOptions}, {@link DatabaseOptions}, {@link LookupOptions}, {@link
- * SinkOptions}, {@link RuntimeOptions}); this class only parses, checks and lists them. Operators
- * receive the values they need, not the argument parser.
+ * SinkOptions}, {@link RuntimeOptions}, {@link RescoreOptions}); this class only parses, checks and
+ * lists them. Operators receive the values they need, not the argument parser.
  */
 public final class JobOptions implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -119,6 +119,7 @@ public final class JobOptions implements Serializable {
         all.addAll(LookupOptions.ALL);
         all.addAll(SinkOptions.ALL);
         all.addAll(RuntimeOptions.ALL);
+        all.addAll(RescoreOptions.ALL);
         return Collections.unmodifiableList(all);
     }
 

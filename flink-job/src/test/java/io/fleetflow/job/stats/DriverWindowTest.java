@@ -45,6 +45,49 @@ class DriverWindowTest {
     }
 
     @Test
+    void aRescoredTripReplacesItsOldContributionInsteadOfAddingToIt() {
+        DriverWindow w = add(null, "a", MAY_1, 10, 60, 1);
+        w = add(w, "b", MAY_1 + DAY, 20, 90, 2);
+
+        DriverWindow rescored = add(w, "a", MAY_1, 10, 80, 4);
+
+        WindowSums sums = rescored.sums();
+        assertThat(sums.trips).isEqualTo(2);
+        assertThat(sums.distanceKm).isEqualTo(30.0);
+        assertThat(sums.harshBrakingCount).isEqualTo(4 + 2);
+        assertThat(sums.scoreSum).isEqualTo(80 + 90);
+        assertThat(sums.weightedScore).isEqualTo(80 * 10 + 90 * 20);
+    }
+
+    @Test
+    void aRescoreWithFewerEventsLowersTheCounts() {
+        DriverWindow w = add(null, "a", MAY_1, 10, 60, 3);
+        w = add(w, "a-same-day", MAY_1 + HOUR, 5, 95, 1);
+
+        DriverWindow dismissed = add(w, "a", MAY_1, 10, 100, 0);
+
+        assertThat(dismissed.sums().harshBrakingCount).isEqualTo(1);
+        assertThat(dismissed.sums().scoreSum).isEqualTo(195);
+        assertThat(dismissed.sums().trips).isEqualTo(2);
+        // and back, as an undone dismissal would
+        assertThat(add(dismissed, "a", MAY_1, 10, 60, 3).sums().harshBrakingCount).isEqualTo(4);
+    }
+
+    @Test
+    void aDuplicateOfTheCurrentRevisionChangesNothing() {
+        DriverWindow w = add(null, "a", MAY_1, 10, 60, 3);
+        w = add(w, "b", MAY_1 + 2 * DAY, 7, 70, 1);
+        WindowSums before = w.sums();
+
+        DriverWindow again = add(add(w, "a", MAY_1, 10, 60, 3), "a", MAY_1, 10, 60, 3);
+
+        WindowSums after = again.sums();
+        assertThat(after).usingRecursiveComparison().isEqualTo(before);
+        assertThat(again.latestStartMs).isEqualTo(w.latestStartMs);
+        assertThat(Arrays.stream(again.slices).mapToInt(d -> d.tripIds.length).sum()).isEqualTo(2);
+    }
+
+    @Test
     void tripsThatLeftTheWindowAreDroppedWithTheirSlicesAndTheBoundarySliceIsTrimmed() {
         DriverWindow w = add(null, "old", MAY_1 - 3 * DAY, 1);
         w = add(w, "morning", MAY_1 + 8 * HOUR, 2);
@@ -69,6 +112,16 @@ class DriverWindowTest {
 
         assertThat(w.sums().trips).isEqualTo(2);
         assertThat(w.sums().distanceKm).isEqualTo(6.0);
+    }
+
+    private static DriverWindow add(
+            DriverWindow w, String id, long startMs, double km, int score, int braking) {
+        TripContribution t = new TripContribution();
+        t.startedAtMs = startMs;
+        t.distanceKm = km;
+        t.safetyScore = score;
+        t.harshBrakingCount = braking;
+        return DriverWindow.with(w, id, t, WINDOW_DAYS);
     }
 
     private static DriverWindow add(DriverWindow w, String id, long startMs, double km) {
