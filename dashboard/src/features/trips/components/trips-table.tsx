@@ -12,13 +12,15 @@ function eventTotal(t: {
   rapid_accel_count: number | null;
   harsh_cornering_count: number | null;
   speeding_count: number | null;
+  crash_count: number | null;
 }): string {
   if (t.harsh_braking_count === null) return '—';
   return String(
     (t.harsh_braking_count ?? 0) +
       (t.rapid_accel_count ?? 0) +
       (t.harsh_cornering_count ?? 0) +
-      (t.speeding_count ?? 0),
+      (t.speeding_count ?? 0) +
+      (t.crash_count ?? 0),
   );
 }
 
@@ -69,7 +71,14 @@ export function TripsTable({ params, caption }: { params: TripsParams; caption: 
               <td className="py-2 pr-3">
                 <ScoreBadge score={t.safety_score} />
               </td>
-              <td className="py-2 pr-3 text-right tabular-nums">{eventTotal(t)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">
+                {eventTotal(t)}
+                {(t.crash_count ?? 0) > 0 && (
+                  <span className="ml-2 rounded bg-slate-900 px-1.5 py-0.5 text-xs font-medium text-white">
+                    {t.crash_count === 1 ? 'crash' : `${t.crash_count} crashes`}
+                  </span>
+                )}
+              </td>
               <td className="py-2 pr-3 text-right tabular-nums">{fmtNumber(t.distance_km)}</td>
               <td className="py-2 text-right whitespace-nowrap">{fmtDuration(t.duration_s)}</td>
             </tr>
