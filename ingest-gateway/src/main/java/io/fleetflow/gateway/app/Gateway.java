@@ -3,6 +3,10 @@ package io.fleetflow.gateway.app;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.fleetflow.gateway.alerts.AlertDispatcher;
+import io.fleetflow.gateway.alerts.AlertSettings;
+import io.fleetflow.gateway.alerts.AlertStore;
+import io.fleetflow.gateway.alerts.AlertsController;
 import io.fleetflow.gateway.auth.ApiKeyRole;
 import io.fleetflow.gateway.auth.ApiKeySecrets;
 import io.fleetflow.gateway.auth.ApiKeyStore;
@@ -41,12 +45,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running gateway: its pool, publisher, relay and HTTP server, started together and closed
- * together. {@link GatewayMain} runs one from the environment; tests and the launcher embed one.
+ * A running gateway: its pool, publisher, relay, alert dispatcher and HTTP server, started together
+ * and closed together. {@link GatewayMain} runs one from the environment; tests and the launcher
+ * embed one.
  *
  * <p>Closing is graceful: readiness turns 503, the server stops accepting connections and waits for
  * requests in flight (at most {@link GatewayConfig#shutdownGrace()}), then the relay finishes its
- * round and the publisher and pool close.
+ * round, the alert dispatcher its deliveries, and the publisher and pool close.
+ *
+ * <p>Longer than 300 lines: the composition root, which builds, starts and closes every long-lived
+ * part in one place and in order.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -69,6 +77,7 @@ public final class Gateway implements AutoCloseable {
     private final DevCredentials devCredentials;
     private final GatewayConfig config;
     private final QueueDepthProbe queueDepth;
+    private final AlertDispatcher dispatcher;
 
     private Gateway(
             HikariDataSource dataSource,
@@ -81,7 +90,8 @@ public final class Gateway implements AutoCloseable {
             Javalin app,
             DevCredentials devCredentials,
             GatewayConfig config,
-            QueueDepthProbe queueDepth) {
+            QueueDepthProbe queueDepth,
+            AlertDispatcher dispatcher) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.background = background;
@@ -93,6 +103,7 @@ public final class Gateway implements AutoCloseable {
         this.app = app;
         this.devCredentials = devCredentials;
         this.queueDepth = queueDepth;
+        this.dispatcher = dispatcher;
     }
 
     /** Starts with the read side's defaults (no environment is read here: see GatewayMain). */
@@ -102,6 +113,13 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts with read-side settings taken from elsewhere than the process environment. */
     public static Gateway start(GatewayConfig config, ReadApiSettings readSettings)
+            throws SQLException {
+        return start(config, readSettings, AlertSettings.storeOnly());
+    }
+
+    /** Starts with read-side and alert settings taken from elsewhere than the environment. */
+    public static Gateway start(
+            GatewayConfig config, ReadApiSettings readSettings, AlertSettings alertSettings)
             throws SQLException {
         HikariDataSource dataSource = dataSource(config);
         try {
@@ -157,17 +175,22 @@ public final class Gateway implements AutoCloseable {
                             config.shutdownGrace(),
                             statistics);
             QueueDepthProbe queueDepth = new QueueDepthProbe(config.amqpUri(), config.queue());
+            AlertStore alerts = new AlertStore(dataSource);
+            AlertDispatcher dispatcher =
+                    new AlertDispatcher(alerts, alertSettings, GatewayApp.objectMapper());
             Javalin app =
                     GatewayApp.create(
                             telemetry,
                             health,
                             ReadApi.controller(dataSource, queueDepth, readSettings),
+                            new AlertsController(alerts),
                             new DashboardFiles(readSettings.dashboardDir()),
                             GatewayApp.objectMapper(),
                             ops);
             app.start(config.httpHost(), config.httpPort());
             serveFirstRequest(config.httpHost(), app.port());
             relay.start();
+            dispatcher.start();
             if (!config.authEnabled()) {
                 LOG.warn(
                         "Authentication is OFF: anyone reaching this port may post and read trips");
@@ -188,7 +211,8 @@ public final class Gateway implements AutoCloseable {
                     app,
                     dev,
                     config,
-                    queueDepth);
+                    queueDepth,
+                    dispatcher);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw e;
@@ -275,6 +299,10 @@ public final class Gateway implements AutoCloseable {
         return relay;
     }
 
+    public AlertDispatcher alertDispatcher() {
+        return dispatcher;
+    }
+
     public GatewayMetrics metrics() {
         return metrics;
     }
@@ -286,6 +314,7 @@ public final class Gateway implements AutoCloseable {
         store.close();
         background.close(config.shutdownGrace());
         relay.close();
+        dispatcher.close();
         queueDepth.close();
         publisher.close();
         dataSource.close();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.fleetflow.gateway.alerts.AlertsController;
 import io.fleetflow.gateway.auth.AuthHandler;
 import io.fleetflow.gateway.dashboard.DashboardFiles;
 import io.fleetflow.gateway.http.Problem;
@@ -82,7 +83,7 @@ public final class GatewayApp {
 
     public static Javalin create(
             TelemetryController telemetry, HealthController health, ObjectMapper mapper) {
-        return create(telemetry, health, null, null, mapper, Operations.unauthenticated());
+        return create(telemetry, health, null, null, null, mapper, Operations.unauthenticated());
     }
 
     public static Javalin create(
@@ -90,7 +91,7 @@ public final class GatewayApp {
             HealthController health,
             ObjectMapper mapper,
             Operations ops) {
-        return create(telemetry, health, null, null, mapper, ops);
+        return create(telemetry, health, null, null, null, mapper, ops);
     }
 
     public static Javalin create(
@@ -99,16 +100,19 @@ public final class GatewayApp {
             ReadApiController read,
             DashboardFiles dashboard,
             ObjectMapper mapper) {
-        return create(telemetry, health, read, dashboard, mapper, Operations.unauthenticated());
+        return create(
+                telemetry, health, read, null, dashboard, mapper, Operations.unauthenticated());
     }
 
     /**
-     * The whole application. {@code read} and {@code dashboard} may be null (ingest-only tests).
+     * The whole application. {@code read}, {@code alerts} and {@code dashboard} may be null
+     * (ingest-only tests).
      */
     public static Javalin create(
             TelemetryController telemetry,
             HealthController health,
             ReadApiController read,
+            AlertsController alerts,
             DashboardFiles dashboard,
             ObjectMapper mapper,
             Operations ops) {
@@ -145,6 +149,9 @@ public final class GatewayApp {
                                                                     .wrap(telemetry::ingest));
                                                     if (read != null) {
                                                         read.routes();
+                                                    }
+                                                    if (alerts != null) {
+                                                        alerts.routes();
                                                     }
                                                 });
                                         path(

@@ -14,6 +14,11 @@ public final class Routes {
     /** Where devices post trips (the one route a device key may call). */
     public static final String INGEST = API + "/telemetry";
 
+    /** Alerts raised by crashes and severe events (docs/alerts.md), operator token. */
+    public static final String ALERTS = API + "/alerts";
+
+    public static final String ALERT_ACKNOWLEDGE = ALERTS + "/{alertId}/acknowledge";
+
     public static final String HEALTH = "/health";
     public static final String HEALTH_LIVE = HEALTH + "/live";
     public static final String HEALTH_READY = HEALTH + "/ready";
