@@ -1,5 +1,6 @@
 package io.fleetflow.gateway.alerts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,7 +24,8 @@ public record Alert(
         UUID vehicleId,
         long eventStartMs,
         double peak,
-        Double deltaVKmh,
+        // Named by hand: snake case of "deltaVKmh" would run the V into the Kmh.
+        @JsonProperty("delta_v_kmh") Double deltaVKmh,
         Instant raisedAt,
         String status,
         Instant supersededAt,
