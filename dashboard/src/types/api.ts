@@ -23,6 +23,9 @@ export type TripSamples = Schemas['TripSamples'];
 export type Vehicle = Schemas['Vehicle'];
 export type DriverList = Schemas['DriverList'];
 export type VehicleList = Schemas['VehicleList'];
+export type Alert = Schemas['Alert'];
+export type AlertList = Schemas['AlertList'];
+export type AlertStatus = Schemas['AlertStatus'];
 
 /** Sort keys and orders of the drivers list (query parameters of getDrivers). */
 export type DriverSort = NonNullable<DriversQuery['sort']>;

@@ -1,4 +1,4 @@
-import type { Driver, DriverDetail, FleetSummary, Pipeline, TripDetail, TripSamples, TripSummary, Vehicle } from '@/types/api';
+import type { Alert, Driver, DriverDetail, FleetSummary, Pipeline, TripDetail, TripSamples, TripSummary, Vehicle } from '@/types/api';
 
 export const DRIVER_A = '7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const DRIVER_B = 'b0b0b0b0-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -129,3 +129,28 @@ export const samples: TripSamples = {
 export const vehicles: Vehicle[] = [
   { vehicle_id: VEHICLE, trips: 5, distance_km: 120.5, avg_score: 90.1, drivers: 2, last_trip_at: '2026-05-01T08:00:00Z' },
 ];
+
+export const ALERT = 'a1e27000-0000-4000-8000-000000000001';
+
+export function alert(overrides: Partial<Alert> = {}): Alert {
+  return {
+    id: ALERT,
+    trip_id: TRIP,
+    seq: 2,
+    event_type: 'CRASH',
+    severity: 'SEVERE',
+    driver_id: DRIVER_A,
+    vehicle_id: VEHICLE,
+    event_start_ms: 61_000,
+    peak: 3.25,
+    delta_v_kmh: 31.5,
+    raised_at: '2026-05-01T08:20:00Z',
+    status: 'open',
+    superseded_at: null,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    delivered_at: null,
+    delivery_attempts: 0,
+    ...overrides,
+  };
+}

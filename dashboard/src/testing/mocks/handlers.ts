@@ -13,6 +13,7 @@ export const handlers = [
   http.get('*/api/v1/trips/:id/samples', () => HttpResponse.json(f.samples)),
   http.get('*/api/v1/trips/:id', () => HttpResponse.json(f.tripDetail())),
   http.get('*/api/v1/vehicles', () => HttpResponse.json({ items: f.vehicles })),
+  http.get('*/api/v1/alerts', () => HttpResponse.json({ items: [] })),
 ];
 
 export function problem(status: number, title: string, detail = '') {
