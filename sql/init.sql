@@ -284,3 +284,42 @@ BEGIN
         END IF;
     END LOOP;
 END $$;
+-- Alerts (docs/alerts.md): one row per CRASH event and per SEVERE event, inserted by the job in the
+-- same statement that writes the trip's events (a transactional outbox), so an alert exists iff
+-- its event was stored. The id is derived from (trip_id, seq, event_type) — md5 of
+-- "<trip_id>:<seq>:<event_type>" as a uuid — so a replayed batch or a re-score finds the same row
+-- and never raises a second alert; receivers deduplicate on it. A re-score that no longer finds the
+-- event keeps the alert and sets superseded_at (the alert's history stays; it leaves the open list).
+-- The gateway's AlertDispatcher delivers rows with delivered_at NULL to the webhook: it leases a row
+-- by moving next_attempt_at ahead, then records the attempt's outcome (at least once).
+CREATE TABLE IF NOT EXISTS telemetry.alerts (
+    id                uuid PRIMARY KEY,
+    trip_id           uuid        NOT NULL REFERENCES telemetry.trip_logs (id) ON DELETE CASCADE,
+    seq               integer     NOT NULL CHECK (seq >= 0),
+    event_type        varchar(32) NOT NULL,
+    severity          varchar(16) NOT NULL,
+    driver_id         uuid        NOT NULL,
+    vehicle_id        uuid        NOT NULL,
+    -- The event's start, in ms since the trip's start (as trip_events.start_ms), its peak, and a
+    -- crash's change of velocity (km/h; NULL for other types).
+    event_start_ms    bigint      NOT NULL,
+    peak              double precision NOT NULL,
+    delta_v_kmh       double precision,
+    raised_at         timestamptz NOT NULL DEFAULT now(),
+    superseded_at     timestamptz,
+    acknowledged_at   timestamptz,
+    acknowledged_by   text,
+    delivered_at      timestamptz,
+    delivery_attempts integer     NOT NULL DEFAULT 0,
+    next_attempt_at   timestamptz NOT NULL DEFAULT now(),
+    last_error        text,
+    CONSTRAINT alerts_acknowledged_by_whom CHECK ((acknowledged_at IS NULL) = (acknowledged_by IS NULL))
+);
+CREATE INDEX IF NOT EXISTS alerts_trip_idx ON telemetry.alerts (trip_id);
+-- The dashboard's open list, newest first; acknowledged ones are read by the same order.
+CREATE INDEX IF NOT EXISTS alerts_open_idx ON telemetry.alerts (raised_at DESC)
+    WHERE acknowledged_at IS NULL AND superseded_at IS NULL;
+CREATE INDEX IF NOT EXISTS alerts_raised_idx ON telemetry.alerts (raised_at DESC);
+-- The dispatcher's queue: undelivered alerts by when they are due.
+CREATE INDEX IF NOT EXISTS alerts_undelivered_idx ON telemetry.alerts (next_attempt_at)
+    WHERE delivered_at IS NULL;

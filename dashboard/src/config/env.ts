@@ -9,6 +9,7 @@ export const refresh = {
   pipeline: 3_000,
   lists: 10_000,
   activeTrip: 2_000,
+  alerts: 3_000,
 };
 
 export const TOKEN_STORAGE_KEY = 'fleetflow.operatorToken';

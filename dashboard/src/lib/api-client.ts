@@ -30,10 +30,19 @@ export function buildUrl(path: string, query?: Query): string {
 
 /** GETs JSON from the gateway with the operator token; throws {@link ApiError} unless 2xx. */
 export async function apiGet<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  return request<T>('GET', path, query, signal);
+}
+
+/** POSTs to the gateway (no body) with the operator token; throws {@link ApiError} unless 2xx. */
+export async function apiPost<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>('POST', path, undefined, signal);
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, query?: Query, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = auth.token();
   if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(buildUrl(path, query), { headers, signal });
+  const res = await fetch(buildUrl(path, query), { method, headers, signal });
   if (!res.ok) {
     const error = await apiError(res);
     // 401: no or unknown token; 403: a key that may not read (e.g. a device key).

@@ -350,6 +350,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerts by status, newest first
+         * @description One alert per CRASH event and per SEVERE event, raised by the job in the statement that stores the event. status open (the default): neither acknowledged nor superseded; acknowledged; superseded: a re-score no longer finds the event, not acknowledged.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert
+         * @description Records who (the operator token's name) and when. Acknowledging an acknowledged alert changes nothing and answers it as stored.
+         */
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -681,6 +721,56 @@ export interface components {
         };
         AuditList: {
             items: components["schemas"]["AuditEntry"][];
+        };
+        /** @enum {string} */
+        AlertStatus: "open" | "acknowledged" | "superseded";
+        Alert: {
+            /**
+             * Format: uuid
+             * @description Stable: derived from the trip, the event's seq and its type, so the same event always has the same id (webhook receivers deduplicate on it).
+             */
+            id: string;
+            /** Format: uuid */
+            trip_id: string;
+            /** @description The event's seq in the trip (TripEvent.seq). */
+            seq: number;
+            event_type: components["schemas"]["EventType"];
+            severity: components["schemas"]["Severity"];
+            /** Format: uuid */
+            driver_id: string;
+            /** Format: uuid */
+            vehicle_id: string;
+            /** @description The event's start, in ms since the trip's start. */
+            event_start_ms: number;
+            /** @description Peak |g| of a g-force event (a crash's peak horizontal g), peak km/h of speeding. */
+            peak: number;
+            /** @description A crash's change of velocity in km/h; null for every other type. */
+            delta_v_kmh: number | null;
+            /**
+             * Format: date-time
+             * @description When the job stored the event and raised the alert.
+             */
+            raised_at: string;
+            status: components["schemas"]["AlertStatus"];
+            /**
+             * Format: date-time
+             * @description When a re-score stopped finding the event; null while it stands.
+             */
+            superseded_at: string | null;
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            /** @description Name of the operator token that acknowledged the alert. */
+            acknowledged_by: string | null;
+            /**
+             * Format: date-time
+             * @description When the webhook answered 2xx; null while undelivered or when no webhook is configured.
+             */
+            delivered_at: string | null;
+            /** @description Webhook deliveries attempted so far. */
+            delivery_attempts: number;
+        };
+        AlertList: {
+            items: components["schemas"]["Alert"][];
         };
     };
     responses: never;
@@ -2009,6 +2099,132 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    listAlerts: {
+        parameters: {
+            query?: {
+                /** @description Which alerts; open by default. */
+                status?: components["schemas"]["AlertStatus"];
+                /** @description Most alerts returned. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            /** @description Unknown status or a limit out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alert UUID. */
+                alertId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alert, acknowledged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown or malformed alert id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

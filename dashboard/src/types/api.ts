@@ -35,6 +35,9 @@ export type AuditEntry = Schemas['AuditEntry'];
 export type AuditList = Schemas['AuditList'];
 export type RegistryEntity = Schemas['RegistryEntity'];
 export type Problem = Schemas['Problem'];
+export type Alert = Schemas['Alert'];
+export type AlertList = Schemas['AlertList'];
+export type AlertStatus = Schemas['AlertStatus'];
 
 /** Sort keys and orders of the drivers list (query parameters of getDrivers). */
 export type DriverSort = NonNullable<DriversQuery['sort']>;

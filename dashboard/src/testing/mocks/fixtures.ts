@@ -1,4 +1,5 @@
 import type {
+  Alert,
   AuditEntry,
   Driver,
   DriverDetail,
@@ -197,3 +198,28 @@ export const auditEntries: AuditEntry[] = [
     new_value: { ...registeredVehicle, name: 'Van 1' },
   },
 ];
+
+export const ALERT = 'a1e27000-0000-4000-8000-000000000001';
+
+export function alert(overrides: Partial<Alert> = {}): Alert {
+  return {
+    id: ALERT,
+    trip_id: TRIP,
+    seq: 2,
+    event_type: 'CRASH',
+    severity: 'SEVERE',
+    driver_id: DRIVER_A,
+    vehicle_id: VEHICLE,
+    event_start_ms: 61_000,
+    peak: 3.25,
+    delta_v_kmh: 31.5,
+    raised_at: '2026-05-01T08:20:00Z',
+    status: 'open',
+    superseded_at: null,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    delivered_at: null,
+    delivery_attempts: 0,
+    ...overrides,
+  };
+}

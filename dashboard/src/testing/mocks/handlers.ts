@@ -16,6 +16,7 @@ export const handlers = [
   http.get('*/api/v1/registry/vehicles', () => HttpResponse.json({ items: [f.registeredVehicle] })),
   http.get('*/api/v1/registry/drivers', () => HttpResponse.json({ items: [f.registeredDriver] })),
   http.get('*/api/v1/registry/audit', () => HttpResponse.json({ items: f.auditEntries })),
+  http.get('*/api/v1/alerts', () => HttpResponse.json({ items: [] })),
 ];
 
 export function problem(status: number, title: string, detail = '') {

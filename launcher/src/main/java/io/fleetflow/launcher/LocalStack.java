@@ -129,7 +129,10 @@ public final class LocalStack implements AutoCloseable {
         Gateway gateway =
                 own(
                         "gateway",
-                        Gateway.start(gatewayConfig, GatewayEnvironment.readApiSettings(env)));
+                        Gateway.start(
+                                gatewayConfig,
+                                GatewayEnvironment.readApiSettings(env),
+                                GatewayEnvironment.alertSettings(env)));
         String baseUrl = "http://" + host + ":" + gateway.port();
 
         JobClient job = startJob(gatewayConfig, env, host, flinkUiPort);

@@ -1,6 +1,7 @@
 package io.fleetflow.job.sink;
 
 import io.fleetflow.job.score.ScoredTrip;
+import io.fleetflow.model.AlertRule;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,12 +9,18 @@ import java.util.Collection;
 
 /**
  * Upserts a batch of scores, rewrites those trips' events (upsert by sequence, drop any beyond the
- * new count) and marks the trips COMPLETED — one statement, so score, events and status land
- * together or not at all, and a replayed batch changes nothing but the timestamps. It first locks
- * the trips' rows with {@code NOWAIT} (see {@link BatchStatement#isContention}).
+ * new count), raises an alert for each crash and severe event (an alert a re-score no longer finds
+ * is marked superseded, never deleted; docs/alerts.md) and marks the trips COMPLETED — one
+ * statement, so score, events, alerts and status land together or not at all, and a replayed batch
+ * changes nothing but the timestamps. It first locks the trips' rows with {@code NOWAIT} (see
+ * {@link BatchStatement#isContention}).
  */
 final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
     private static final long serialVersionUID = 1L;
+
+    private static final String ALERT_ID =
+            AlertRule.sqlAlertId("ev.trip_id", "ev.seq", "ev.event_type");
+    private static final String RAISES = AlertRule.sqlCondition("ev.event_type", "ev.severity");
 
     static final String SQL =
             "WITH r AS (SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::int[],"
@@ -59,7 +66,29 @@ final class ScoreBatchStatement implements BatchStatement<ScoredTrip> {
                     + " start_ms = EXCLUDED.start_ms, end_ms = EXCLUDED.end_ms, peak = EXCLUDED.peak,"
                     + " severity = EXCLUDED.severity, delta_v_kmh = EXCLUDED.delta_v_kmh,"
                     + " speed_before_kmh = EXCLUDED.speed_before_kmh,"
-                    + " speed_after_kmh = EXCLUDED.speed_after_kmh)"
+                    + " speed_after_kmh = EXCLUDED.speed_after_kmh),"
+                    // Alerts (an outbox, docs/alerts.md): one per alerting event, by a stable id.
+                    + " al AS (INSERT INTO "
+                    + AlertRule.TABLE
+                    + " (id, trip_id, seq, event_type,"
+                    + " severity, driver_id, vehicle_id, event_start_ms, peak, delta_v_kmh)"
+                    + " SELECT "
+                    + ALERT_ID
+                    + ", ev.trip_id, ev.seq, ev.event_type, ev.severity,"
+                    + " r.driver_id, r.vehicle_id, ev.start_ms, ev.peak, ev.delta_v_kmh"
+                    + " FROM ev JOIN r ON r.trip_id = ev.trip_id WHERE "
+                    + RAISES
+                    + " ON CONFLICT (id) DO UPDATE SET superseded_at = NULL"
+                    + " WHERE alerts.superseded_at IS NOT NULL),"
+                    + " sup AS (UPDATE "
+                    + AlertRule.TABLE
+                    + " a SET superseded_at = now()"
+                    + " WHERE a.trip_id IN (SELECT trip_id FROM s) AND a.superseded_at IS NULL"
+                    + " AND a.id NOT IN (SELECT "
+                    + ALERT_ID
+                    + " FROM ev WHERE "
+                    + RAISES
+                    + "))"
                     + " UPDATE telemetry.trip_logs SET status = 'COMPLETED', failure_reason = NULL,"
                     + " completed_at = now(), updated_at = now()"
                     + " WHERE id IN (SELECT trip_id FROM s)";

@@ -2,6 +2,10 @@ package io.fleetflow.gateway.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.fleetflow.gateway.alerts.AlertDispatcher;
+import io.fleetflow.gateway.alerts.AlertSettings;
+import io.fleetflow.gateway.alerts.AlertStore;
+import io.fleetflow.gateway.alerts.AlertsController;
 import io.fleetflow.gateway.auth.ApiKeyRole;
 import io.fleetflow.gateway.auth.ApiKeySecrets;
 import io.fleetflow.gateway.auth.ApiKeyStore;
@@ -44,12 +48,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running gateway: its pool, publisher, relay and HTTP server, started together and closed
- * together. {@link GatewayMain} runs one from the environment; tests and the launcher embed one.
+ * A running gateway: its pool, publisher, relay, alert dispatcher and HTTP server, started together
+ * and closed together. {@link GatewayMain} runs one from the environment; tests and the launcher
+ * embed one.
  *
  * <p>Closing is graceful: readiness turns 503, the server stops accepting connections and waits for
  * requests in flight (at most {@link GatewayConfig#shutdownGrace()}), then the relay finishes its
- * round and the publisher and pool close.
+ * round, the alert dispatcher its deliveries, and the publisher and pool close.
+ *
+ * <p>Longer than 300 lines: the composition root, which builds, starts and closes every long-lived
+ * part in one place and in order.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -73,6 +81,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private final QueueDepthProbe queueDepth;
     private final StorageMaintenance storage;
+    private final AlertDispatcher dispatcher;
 
     private Gateway(
             HikariDataSource dataSource,
@@ -86,7 +95,8 @@ public final class Gateway implements AutoCloseable {
             DevCredentials devCredentials,
             GatewayConfig config,
             QueueDepthProbe queueDepth,
-            StorageMaintenance storage) {
+            StorageMaintenance storage,
+            AlertDispatcher dispatcher) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.background = background;
@@ -99,6 +109,7 @@ public final class Gateway implements AutoCloseable {
         this.devCredentials = devCredentials;
         this.queueDepth = queueDepth;
         this.storage = storage;
+        this.dispatcher = dispatcher;
     }
 
     /** Starts with the read side's defaults (no environment is read here: see GatewayMain). */
@@ -108,6 +119,13 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts with read-side settings taken from elsewhere than the process environment. */
     public static Gateway start(GatewayConfig config, ReadApiSettings readSettings)
+            throws SQLException {
+        return start(config, readSettings, AlertSettings.storeOnly());
+    }
+
+    /** Starts with read-side and alert settings taken from elsewhere than the environment. */
+    public static Gateway start(
+            GatewayConfig config, ReadApiSettings readSettings, AlertSettings alertSettings)
             throws SQLException {
         HikariDataSource dataSource = DatabaseOptions.pool(config);
         try {
@@ -163,6 +181,9 @@ public final class Gateway implements AutoCloseable {
                             config.shutdownGrace(),
                             statistics);
             QueueDepthProbe queueDepth = new QueueDepthProbe(config.amqpUri(), config.queue());
+            AlertStore alerts = new AlertStore(dataSource);
+            AlertDispatcher dispatcher =
+                    new AlertDispatcher(alerts, alertSettings, GatewayApp.objectMapper());
             Javalin app =
                     GatewayApp.create(
                             telemetry,
@@ -172,6 +193,7 @@ public final class Gateway implements AutoCloseable {
                                     new RegistryStore(dataSource),
                                     new RegistryAudit(dataSource),
                                     GatewayApp.objectMapper()),
+                            new AlertsController(alerts),
                             new DashboardFiles(readSettings.dashboardDir()),
                             GatewayApp.objectMapper(),
                             ops);
@@ -181,6 +203,7 @@ public final class Gateway implements AutoCloseable {
             StorageMaintenance storage =
                     new StorageMaintenance(dataSource, config.rawRetention(), Clock.systemUTC());
             storage.start(config.storageMaintenanceInterval());
+            dispatcher.start();
             if (!config.authEnabled()) {
                 LOG.warn(
                         "Authentication is OFF: anyone reaching this port may post and read trips");
@@ -202,7 +225,8 @@ public final class Gateway implements AutoCloseable {
                     dev,
                     config,
                     queueDepth,
-                    storage);
+                    storage,
+                    dispatcher);
         } catch (RuntimeException | SQLException e) {
             dataSource.close();
             throw e;
@@ -276,6 +300,10 @@ public final class Gateway implements AutoCloseable {
         return relay;
     }
 
+    public AlertDispatcher alertDispatcher() {
+        return dispatcher;
+    }
+
     public GatewayMetrics metrics() {
         return metrics;
     }
@@ -288,6 +316,7 @@ public final class Gateway implements AutoCloseable {
         background.close(config.shutdownGrace());
         relay.close();
         storage.close();
+        dispatcher.close();
         queueDepth.close();
         publisher.close();
         dataSource.close();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.fleetflow.gateway.alerts.AlertsController;
 import io.fleetflow.gateway.auth.AuthHandler;
 import io.fleetflow.gateway.dashboard.DashboardFiles;
 import io.fleetflow.gateway.http.Problem;
@@ -83,7 +84,8 @@ public final class GatewayApp {
 
     public static Javalin create(
             TelemetryController telemetry, HealthController health, ObjectMapper mapper) {
-        return create(telemetry, health, null, null, null, mapper, Operations.unauthenticated());
+        return create(
+                telemetry, health, null, null, null, null, mapper, Operations.unauthenticated());
     }
 
     public static Javalin create(
@@ -91,7 +93,7 @@ public final class GatewayApp {
             HealthController health,
             ObjectMapper mapper,
             Operations ops) {
-        return create(telemetry, health, null, null, null, mapper, ops);
+        return create(telemetry, health, null, null, null, null, mapper, ops);
     }
 
     public static Javalin create(
@@ -101,18 +103,26 @@ public final class GatewayApp {
             DashboardFiles dashboard,
             ObjectMapper mapper) {
         return create(
-                telemetry, health, read, null, dashboard, mapper, Operations.unauthenticated());
+                telemetry,
+                health,
+                read,
+                null,
+                null,
+                dashboard,
+                mapper,
+                Operations.unauthenticated());
     }
 
     /**
-     * The whole application. {@code read}, {@code registry} and {@code dashboard} may be null
-     * (ingest-only tests).
+     * The whole application. {@code read}, {@code registry}, {@code alerts} and {@code dashboard}
+     * may be null (ingest-only tests).
      */
     public static Javalin create(
             TelemetryController telemetry,
             HealthController health,
             ReadApiController read,
             RegistryController registry,
+            AlertsController alerts,
             DashboardFiles dashboard,
             ObjectMapper mapper,
             Operations ops) {
@@ -152,6 +162,9 @@ public final class GatewayApp {
                                                     }
                                                     if (registry != null) {
                                                         registry.routes();
+                                                    }
+                                                    if (alerts != null) {
+                                                        alerts.routes();
                                                     }
                                                 });
                                         path(

@@ -1,15 +1,16 @@
 package io.fleetflow.gateway.app;
 
+import io.fleetflow.gateway.alerts.AlertSettings;
 import io.fleetflow.gateway.read.ReadApiSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * How the {@code FLEETFLOW_*} environment variables map onto a {@link GatewayConfig} and the {@link
- * ReadApiSettings}: every variable is one {@link GatewayOption} in the options class of its concern
- * (the README's configuration table lists them; a test holds the two together). Read once, at the
- * edge: {@link GatewayMain}, the admin tool, the launcher.
+ * How the {@code FLEETFLOW_*} environment variables map onto a {@link GatewayConfig}, the {@link
+ * ReadApiSettings} and the {@link AlertSettings}: every variable is one {@link GatewayOption} in
+ * the options class of its concern (the README's configuration table lists them; a test holds the
+ * two together). Read once, at the edge: {@link GatewayMain}, the admin tool, the launcher.
  */
 public final class GatewayEnvironment {
 
@@ -21,7 +22,8 @@ public final class GatewayEnvironment {
                             DatabaseOptions.ALL,
                             PublishOptions.ALL,
                             ReadOptions.ALL,
-                            StorageOptions.ALL)
+                            StorageOptions.ALL,
+                            AlertOptions.ALL)
                     .flatMap(List::stream)
                     .toList();
 
@@ -54,5 +56,10 @@ public final class GatewayEnvironment {
 
     public static ReadApiSettings readApiSettings(Map<String, String> env) {
         return ReadOptions.settings(env);
+    }
+
+    /** Alert delivery; throws when a webhook URL comes without its secret. */
+    public static AlertSettings alertSettings(Map<String, String> env) {
+        return AlertOptions.settings(env);
     }
 }

@@ -14,7 +14,8 @@ public final class GatewayMain {
         Gateway gateway =
                 Gateway.start(
                         GatewayEnvironment.gatewayConfig(env),
-                        GatewayEnvironment.readApiSettings(env));
+                        GatewayEnvironment.readApiSettings(env),
+                        GatewayEnvironment.alertSettings(env));
         gateway.devCredentials()
                 .ifPresent(
                         dev ->

@@ -35,6 +35,11 @@ public final class Routes {
     public static final String REGISTRY_DRIVERS = REGISTRY + "/drivers";
     public static final String REGISTRY_AUDIT = REGISTRY + "/audit";
 
+    /** Alerts raised by crashes and severe events (docs/alerts.md), operator token. */
+    public static final String ALERTS = API + "/alerts";
+
+    public static final String ALERT_ACKNOWLEDGE = ALERTS + "/{alertId}/acknowledge";
+
     public static final String HEALTH = "/health";
     public static final String HEALTH_LIVE = HEALTH + "/live";
     public static final String HEALTH_READY = HEALTH + "/ready";

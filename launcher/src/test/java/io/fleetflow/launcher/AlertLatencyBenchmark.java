@@ -1,0 +1,337 @@
+package io.fleetflow.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import io.fleetflow.gateway.alerts.AlertSettings;
+import io.fleetflow.gateway.app.Gateway;
+import io.fleetflow.gateway.app.GatewayConfig;
+import io.fleetflow.gateway.app.GatewayEnvironment;
+import io.fleetflow.job.TripScoringJob;
+import io.fleetflow.job.options.DatabaseOptions;
+import io.fleetflow.job.options.JobOptions;
+import io.fleetflow.job.options.RuntimeOptions;
+import io.fleetflow.job.options.SourceOptions;
+import io.fleetflow.job.sink.JdbcResultSinks;
+import io.fleetflow.job.source.RabbitTripIdSource;
+import io.fleetflow.model.schema.SchemaInitializer;
+import io.fleetflow.scoring.Scorers;
+import io.fleetflow.testing.Medians;
+import io.fleetflow.testing.TestChannels;
+import io.fleetflow.testing.TestServices;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Alert latency, docs/benchmarks.md "Alerts": from a trip's 202 to its alert's arrival at a local
+ * webhook receiver (a JDK HttpServer), with the gateway (default alert settings: 500 ms poll) and
+ * the job (MiniCluster, parallelism 2) in this JVM on the real services. Every trip (200 samples at
+ * 10 Hz, 150 km/h throughout) has exactly one SEVERE speeding event, hence one alert. Each run
+ * measures the peak ingest rate, waits until those alerts are delivered, then posts open-loop at
+ * half of it. Not a test. Arguments: {@code RUNS SECONDS}. Uses FLEETFLOW_DB_URL (its trip tables
+ * are truncated!).
+ */
+public final class AlertLatencyBenchmark {
+
+    private static final int PEAK_TRIPS = 1_000;
+    private static final int PEAK_CLIENTS = 16;
+    private static final int SAMPLES = 200;
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        List<double[]> results = new ArrayList<>();
+        try (HikariDataSource db = TestServices.dataSource()) {
+            SchemaInitializer.apply(db);
+            for (int run = 0; run <= runs; run++) {
+                double[] r = run(db, seconds);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: peak ingest %.0f trips/s, paced %.0f trips/s, %.0f alerts, 202 → webhook"
+                                + " p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                        run == 0 ? "warm-up (discarded)" : "run " + run,
+                        r[0],
+                        r[1],
+                        r[6],
+                        r[2],
+                        r[3],
+                        r[4],
+                        r[5]);
+                if (run > 0) {
+                    results.add(r);
+                }
+            }
+        }
+        System.out.println();
+        System.out.println(
+                "| Peak ingest trips/s | Paced trips/s | p50 ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|");
+        System.out.printf(
+                Locale.ROOT,
+                "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
+                median(results, 0),
+                median(results, 1),
+                median(results, 2),
+                median(results, 3),
+                median(results, 4),
+                median(results, 5));
+        System.exit(0);
+    }
+
+    private static double[] run(HikariDataSource db, int seconds) throws Exception {
+        exec(db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
+        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
+        TestChannels.withChannel(ch -> TestChannels.declareQueue(ch, queue));
+        JobOptions options =
+                JobOptions.builder()
+                        .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
+                        .set(SourceOptions.QUEUE, queue)
+                        .set(SourceOptions.AMQP_CONNECTION_NAME, queue)
+                        .set(DatabaseOptions.JDBC_URL, TestServices.dbUrl())
+                        .set(DatabaseOptions.JDBC_USER, TestServices.dbUser())
+                        .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
+                        .set(RuntimeOptions.PARALLELISM, 2)
+                        .build();
+        List<String> bodies = bodies(PEAK_TRIPS + 3_000);
+        HttpClient http = HttpClient.newHttpClient();
+        Map<UUID, Long> receivedAtMs = new ConcurrentHashMap<>();
+        HttpServer receiver = receiver(receivedAtMs);
+        AlertSettings alerts =
+                GatewayEnvironment.alertSettings(Map.of())
+                        .withWebhook(
+                                URI.create(
+                                        "http://127.0.0.1:"
+                                                + receiver.getAddress().getPort()
+                                                + "/hook"),
+                                "bench-secret");
+        try (Gateway gateway =
+                Gateway.start(
+                        GatewayConfig.local(
+                                TestServices.dbUrl(),
+                                TestServices.dbUser(),
+                                TestServices.amqpUri(),
+                                queue),
+                        GatewayEnvironment.readApiSettings(Map.of()),
+                        alerts)) {
+            URI uri = URI.create("http://127.0.0.1:" + gateway.port() + "/api/v1/telemetry");
+            JobClient job =
+                    new TripScoringJob(
+                                    new RabbitTripIdSource(options),
+                                    new JdbcResultSinks(options),
+                                    Scorers.defaultScorer(),
+                                    options)
+                            .start(StreamExecutionEnvironment.createLocalEnvironment(2));
+            try {
+                double peak = peakIngest(http, uri, bodies.subList(0, PEAK_TRIPS));
+                waitFor(() -> receivedAtMs.size() >= PEAK_TRIPS, "peak alerts delivered");
+                double rate = peak / 2;
+                int trips = (int) Math.min(bodies.size() - PEAK_TRIPS, Math.round(rate * seconds));
+                Map<UUID, Long> sentAtMs =
+                        paced(http, uri, bodies.subList(PEAK_TRIPS, PEAK_TRIPS + trips), rate);
+                waitFor(
+                        () -> sentAtMs.keySet().stream().allMatch(receivedAtMs::containsKey),
+                        "paced alerts delivered");
+                List<Double> latencies = new ArrayList<>();
+                sentAtMs.forEach(
+                        (trip, sent) -> latencies.add((double) receivedAtMs.get(trip) - sent));
+                Collections.sort(latencies);
+                return new double[] {
+                    peak,
+                    rate,
+                    pct(latencies, 50),
+                    pct(latencies, 90),
+                    pct(latencies, 99),
+                    latencies.get(latencies.size() - 1),
+                    latencies.size()
+                };
+            } finally {
+                job.cancel().get();
+                TestChannels.withChannel(ch -> ch.queueDelete(queue));
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** Records when each trip's first alert arrived (the body names the trip). */
+    private static HttpServer receiver(Map<UUID, Long> receivedAtMs) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext(
+                "/hook",
+                exchange -> {
+                    long at = System.currentTimeMillis();
+                    byte[] body;
+                    try (InputStream in = exchange.getRequestBody()) {
+                        body = in.readAllBytes();
+                    }
+                    UUID trip = UUID.fromString(json.readTree(body).get("trip_id").asText());
+                    receivedAtMs.putIfAbsent(trip, at);
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                });
+        server.start();
+        return server;
+    }
+
+    private static double peakIngest(HttpClient http, URI uri, List<String> bodies)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PEAK_CLIENTS);
+        long t = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String body : bodies) {
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    HttpResponse<String> r =
+                                            http.send(
+                                                    request(uri, body),
+                                                    HttpResponse.BodyHandlers.ofString());
+                                    if (r.statusCode() != 202) {
+                                        throw new IllegalStateException(
+                                                r.statusCode() + " " + r.body());
+                                    }
+                                    return null;
+                                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return bodies.size() / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /** Open loop: sends at fixed intervals whatever the answers' latency; 202 times by trip. */
+    private static Map<UUID, Long> paced(HttpClient http, URI uri, List<String> bodies, double rate)
+            throws Exception {
+        Map<UUID, Long> acceptedAt = new ConcurrentHashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        long intervalNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int i = 0; i < bodies.size(); i++) {
+            long wait = start + i * intervalNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            pending.add(
+                    http.sendAsync(
+                                    request(uri, bodies.get(i)),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .thenAccept(
+                                    r -> {
+                                        long at = System.currentTimeMillis();
+                                        if (r.statusCode() != 202) {
+                                            throw new IllegalStateException(
+                                                    r.statusCode() + " " + r.body());
+                                        }
+                                        try {
+                                            acceptedAt.put(
+                                                    UUID.fromString(
+                                                            json.readTree(r.body())
+                                                                    .get("trip_id")
+                                                                    .asText()),
+                                                    at);
+                                        } catch (Exception e) {
+                                            throw new IllegalStateException(e);
+                                        }
+                                    }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
+        return acceptedAt;
+    }
+
+    private static HttpRequest request(URI uri, String body) {
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /** Trips at 150 km/h throughout: one SEVERE speeding event each (limit 120, severe +20). */
+    private static List<String> bodies(int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Random r = new Random(i);
+            StringBuilder data = new StringBuilder(SAMPLES * 64);
+            for (int k = 0; k < SAMPLES; k++) {
+                if (k > 0) {
+                    data.append(',');
+                }
+                data.append(
+                        String.format(
+                                Locale.ROOT,
+                                "{\"speed_kmh\":%.2f,\"g_force_long\":%.4f,\"g_force_lat\":%.4f}",
+                                150 + r.nextGaussian() * 0.5,
+                                r.nextGaussian() * 0.03,
+                                r.nextGaussian() * 0.03));
+            }
+            out.add(
+                    String.format(
+                            Locale.ROOT,
+                            "{\"vehicle_id\":\"%s\",\"driver_id\":\"%s\",\"timestamp\":\"2026-05-01T08:00:00Z\","
+                                    + "\"sample_rate_hz\":10,\"data\":[%s]}",
+                            UUID.randomUUID(),
+                            new UUID(0xa1e27L, i % 50),
+                            data));
+        }
+        return out;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done, String what)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not in time: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static double pct(List<Double> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static double median(List<double[]> runs, int column) {
+        List<Double> v = new ArrayList<>();
+        runs.forEach(r -> v.add(r[column]));
+        return Medians.of(v);
+    }
+
+    private static void exec(HikariDataSource db, String sql) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
