@@ -284,3 +284,161 @@ BEGIN
         END IF;
     END LOOP;
 END $$;
+
+-- Per-driver and per-vehicle daily aggregates of the scored trips (issue 21, docs/reads.md): the
+-- read API's lists and KPIs read these instead of scanning history. Key: the id and the UTC day of
+-- the trip's start (coalesce(started_at, scored_at), as driver_scores_driver_at_idx). Kept by
+-- statement-level triggers on driver_scores in the transaction that writes the scores: every
+-- statement's old rows are subtracted and its new rows added, so a re-score (the job's ON CONFLICT
+-- update), a duplicate delivery or a delete leaves each row equal to a GROUP BY over driver_scores.
+-- Sums of double columns may differ from it by rounding (~1e-12).
+CREATE TABLE IF NOT EXISTS telemetry.driver_daily (
+    driver_id             uuid             NOT NULL,
+    day                   date             NOT NULL,
+    trips                 bigint           NOT NULL,
+    score_sum             bigint           NOT NULL,
+    distance_km           double precision NOT NULL,
+    duration_s            double precision NOT NULL,
+    harsh_braking_count   bigint           NOT NULL,
+    rapid_accel_count     bigint           NOT NULL,
+    harsh_cornering_count bigint           NOT NULL,
+    speeding_count        bigint           NOT NULL,
+    crash_count           bigint           NOT NULL,
+    last_trip_at          timestamptz      NOT NULL,
+    PRIMARY KEY (driver_id, day)
+);
+CREATE TABLE IF NOT EXISTS telemetry.vehicle_daily (
+    vehicle_id            uuid             NOT NULL,
+    day                   date             NOT NULL,
+    trips                 bigint           NOT NULL,
+    score_sum             bigint           NOT NULL,
+    distance_km           double precision NOT NULL,
+    duration_s            double precision NOT NULL,
+    harsh_braking_count   bigint           NOT NULL,
+    rapid_accel_count     bigint           NOT NULL,
+    harsh_cornering_count bigint           NOT NULL,
+    speeding_count        bigint           NOT NULL,
+    crash_count           bigint           NOT NULL,
+    last_trip_at          timestamptz      NOT NULL,
+    PRIMARY KEY (vehicle_id, day)
+);
+-- The fleet summary reads a window of days across all drivers / vehicles.
+CREATE INDEX IF NOT EXISTS driver_daily_day_idx ON telemetry.driver_daily (day);
+CREATE INDEX IF NOT EXISTS vehicle_daily_day_idx ON telemetry.vehicle_daily (day);
+
+-- Applies one statement's changes of driver_scores (its transition tables) to both aggregates.
+-- Each aggregate row is locked by the upsert in key order (ORDER BY), vehicles' after drivers' in
+-- every statement, so two writers whose batches share several driver-days wait for each other
+-- rather than deadlock. A row whose last trip left it (delete, or a start time moved) has
+-- last_trip_at recomputed from driver_scores; a row left with no trips is deleted.
+CREATE OR REPLACE FUNCTION telemetry.driver_scores_to_daily() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    src text := CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT 1 AS sign, n.* FROM new_rows n'
+        WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.* FROM old_rows o'
+        ELSE 'SELECT -1 AS sign, o.* FROM old_rows o UNION ALL SELECT 1, n.* FROM new_rows n' END;
+    tbl text;
+    id text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['driver', 'vehicle'] LOOP
+        id := tbl || '_id';
+        EXECUTE format($q$
+            INSERT INTO telemetry.%1$I AS a (%2$I, day, trips, score_sum, distance_km, duration_s,
+                harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,
+                crash_count, last_trip_at)
+            SELECT %2$I, (at AT TIME ZONE 'UTC')::date, sum(sign), sum(sign * safety_score),
+                sum(sign * distance_km), sum(sign * duration_s), sum(sign * harsh_braking_count),
+                sum(sign * rapid_accel_count), sum(sign * harsh_cornering_count),
+                sum(sign * speeding_count), sum(sign * crash_count),
+                coalesce(max(at) FILTER (WHERE sign > 0), '-infinity')
+            FROM (SELECT d.*, coalesce(d.started_at, d.scored_at) AS at FROM (%3$s) d) d
+            GROUP BY 1, 2 ORDER BY 1, 2
+            ON CONFLICT (%2$I, day) DO UPDATE SET trips = a.trips + EXCLUDED.trips,
+                score_sum = a.score_sum + EXCLUDED.score_sum,
+                distance_km = a.distance_km + EXCLUDED.distance_km,
+                duration_s = a.duration_s + EXCLUDED.duration_s,
+                harsh_braking_count = a.harsh_braking_count + EXCLUDED.harsh_braking_count,
+                rapid_accel_count = a.rapid_accel_count + EXCLUDED.rapid_accel_count,
+                harsh_cornering_count = a.harsh_cornering_count + EXCLUDED.harsh_cornering_count,
+                speeding_count = a.speeding_count + EXCLUDED.speeding_count,
+                crash_count = a.crash_count + EXCLUDED.crash_count,
+                last_trip_at = greatest(a.last_trip_at, EXCLUDED.last_trip_at)$q$,
+            tbl || '_daily', id, src);
+        IF TG_OP <> 'INSERT' THEN
+            EXECUTE format($q$
+                DELETE FROM telemetry.%1$I a USING (SELECT DISTINCT %2$I AS k,
+                    (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day FROM old_rows) o
+                WHERE a.%2$I = o.k AND a.day = o.day AND a.trips <= 0$q$, tbl || '_daily', id);
+            EXECUTE format($q$
+                UPDATE telemetry.%1$I a SET last_trip_at = (SELECT max(coalesce(s.started_at, s.scored_at))
+                    FROM telemetry.driver_scores s WHERE s.%2$I = a.%2$I
+                    AND coalesce(s.started_at, s.scored_at) >= (a.day::timestamp AT TIME ZONE 'UTC')
+                    AND coalesce(s.started_at, s.scored_at) < ((a.day + 1)::timestamp AT TIME ZONE 'UTC'))
+                FROM (SELECT DISTINCT %2$I AS k, coalesce(started_at, scored_at) AS at FROM old_rows) o
+                WHERE a.%2$I = o.k AND a.day = (o.at AT TIME ZONE 'UTC')::date
+                AND o.at >= a.last_trip_at$q$, tbl || '_daily', id);
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END $fn$;
+
+-- Fills both aggregates from driver_scores by one GROUP BY each (the backfill below; the data
+-- generator calls it after a bulk load instead of firing the triggers per statement). Expects them
+-- empty and score writers held off.
+CREATE OR REPLACE FUNCTION telemetry.rebuild_daily() RETURNS void
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    tbl text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['driver', 'vehicle'] LOOP
+        EXECUTE format($q$
+            INSERT INTO telemetry.%1$I (%2$I, day, trips, score_sum, distance_km, duration_s,
+                harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,
+                crash_count, last_trip_at)
+            SELECT %2$I, (at AT TIME ZONE 'UTC')::date, count(*), sum(safety_score), sum(distance_km),
+                sum(duration_s), sum(harsh_braking_count), sum(rapid_accel_count),
+                sum(harsh_cornering_count), sum(speeding_count), sum(crash_count), max(at)
+            FROM (SELECT s.*, coalesce(s.started_at, s.scored_at) AS at FROM telemetry.driver_scores s) s
+            GROUP BY 1, 2$q$, tbl || '_daily', tbl || '_id');
+    END LOOP;
+END $fn$;
+
+-- Maintenance starts once, with a backfill from the scores already stored: only while the triggers
+-- do not exist yet (a database created before them), under a lock that holds off score writers, so
+-- no score is counted twice or missed; in one DO block, so a failed start leaves neither behind.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'telemetry.driver_scores'::regclass
+                   AND tgname = 'driver_scores_daily_ins') THEN
+        LOCK TABLE telemetry.driver_scores IN SHARE ROW EXCLUSIVE MODE;
+        DELETE FROM telemetry.driver_daily;
+        DELETE FROM telemetry.vehicle_daily;
+        PERFORM telemetry.rebuild_daily();
+        CREATE TRIGGER driver_scores_daily_ins AFTER INSERT ON telemetry.driver_scores
+            REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_to_daily();
+        CREATE TRIGGER driver_scores_daily_upd AFTER UPDATE ON telemetry.driver_scores
+            REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_to_daily();
+        CREATE TRIGGER driver_scores_daily_del AFTER DELETE ON telemetry.driver_scores
+            REFERENCING OLD TABLE AS old_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_to_daily();
+    END IF;
+END $$;
+-- TRUNCATE fires no DELETE trigger: emptying driver_scores (e.g. TRUNCATE trip_logs CASCADE)
+-- empties the aggregates with it.
+CREATE OR REPLACE FUNCTION telemetry.driver_scores_truncate_daily() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    TRUNCATE telemetry.driver_daily, telemetry.vehicle_daily;
+    RETURN NULL;
+END $fn$;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'telemetry.driver_scores'::regclass
+                   AND tgname = 'driver_scores_daily_truncate') THEN
+        CREATE TRIGGER driver_scores_daily_truncate AFTER TRUNCATE ON telemetry.driver_scores
+            FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_truncate_daily();
+    END IF;
+END $$;
