@@ -327,10 +327,13 @@ CREATE INDEX IF NOT EXISTS driver_daily_day_idx ON telemetry.driver_daily (day);
 CREATE INDEX IF NOT EXISTS vehicle_daily_day_idx ON telemetry.vehicle_daily (day);
 
 -- Applies one statement's changes of driver_scores (its transition tables) to both aggregates.
--- Each aggregate row is locked by the upsert in key order (ORDER BY), vehicles' after drivers' in
--- every statement, so two writers whose batches share several driver-days wait for each other
--- rather than deadlock. A row whose last trip left it (delete, or a start time moved) has
--- last_trip_at recomputed from driver_scores; a row left with no trips is deleted.
+-- Each pass locks its aggregate rows in key order (ORDER BY), drivers' then vehicles', so batches
+-- of new trips sharing driver-days wait for each other rather than deadlock. The job's upsert of a
+-- batch mixing new and already-scored trips fires two passes (AFTER INSERT, then AFTER UPDATE),
+-- which are ordered each but not together: such a batch can deadlock with another writer; the
+-- job's sink retries a 40P01 at once (BatchingJdbcSink, "contended"), so it costs a retry after
+-- deadlock_timeout, not data (docs/reads.md). A row whose last trip left it (delete, or a start
+-- time moved) has last_trip_at recomputed from driver_scores; a row left with no trips is deleted.
 CREATE OR REPLACE FUNCTION telemetry.driver_scores_to_daily() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -341,6 +344,15 @@ DECLARE
     tbl text;
     id text;
 BEGIN
+    -- The job's upsert fires both the INSERT and the UPDATE pass; one of them is often empty.
+    IF TG_OP = 'DELETE' OR TG_OP = 'UPDATE' THEN
+        PERFORM FROM old_rows LIMIT 1;
+    ELSE
+        PERFORM FROM new_rows LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
     FOREACH tbl IN ARRAY ARRAY['driver', 'vehicle'] LOOP
         id := tbl || '_id';
         EXECUTE format($q$
