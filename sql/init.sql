@@ -291,7 +291,9 @@ END $$;
 -- statement-level triggers on driver_scores in the transaction that writes the scores: every
 -- statement's old rows are subtracted and its new rows added, so a re-score (the job's ON CONFLICT
 -- update), a duplicate delivery or a delete leaves each row equal to a GROUP BY over driver_scores.
--- Sums of double columns may differ from it by rounding (~1e-12).
+-- Sums of double columns may differ from it by rounding (~1e-12). Besides one row per day, each
+-- driver / vehicle has one all-time row, day '-infinity' (no window of days includes it): the
+-- lists read those, one row per driver, however long the history.
 CREATE TABLE IF NOT EXISTS telemetry.driver_daily (
     driver_id             uuid             NOT NULL,
     day                   date             NOT NULL,
@@ -359,13 +361,14 @@ BEGIN
             INSERT INTO telemetry.%1$I AS a (%2$I, day, trips, score_sum, distance_km, duration_s,
                 harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,
                 crash_count, last_trip_at)
-            SELECT %2$I, (at AT TIME ZONE 'UTC')::date, sum(sign), sum(sign * safety_score),
+            SELECT %2$I, coalesce((at AT TIME ZONE 'UTC')::date, '-infinity'), sum(sign),
+                sum(sign * safety_score),
                 sum(sign * distance_km), sum(sign * duration_s), sum(sign * harsh_braking_count),
                 sum(sign * rapid_accel_count), sum(sign * harsh_cornering_count),
                 sum(sign * speeding_count), sum(sign * crash_count),
                 coalesce(max(at) FILTER (WHERE sign > 0), '-infinity')
             FROM (SELECT d.*, coalesce(d.started_at, d.scored_at) AS at FROM (%3$s) d) d
-            GROUP BY 1, 2 ORDER BY 1, 2
+            GROUP BY GROUPING SETS ((%2$I, (at AT TIME ZONE 'UTC')::date), (%2$I)) ORDER BY 1, 2
             ON CONFLICT (%2$I, day) DO UPDATE SET trips = a.trips + EXCLUDED.trips,
                 score_sum = a.score_sum + EXCLUDED.score_sum,
                 distance_km = a.distance_km + EXCLUDED.distance_km,
@@ -381,14 +384,16 @@ BEGIN
             EXECUTE format($q$
                 DELETE FROM telemetry.%1$I a USING (SELECT DISTINCT %2$I AS k,
                     (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day FROM old_rows) o
-                WHERE a.%2$I = o.k AND a.day = o.day AND a.trips <= 0$q$, tbl || '_daily', id);
+                WHERE a.%2$I = o.k AND a.day IN (o.day, '-infinity') AND a.trips <= 0$q$,
+                tbl || '_daily', id);
             EXECUTE format($q$
                 UPDATE telemetry.%1$I a SET last_trip_at = (SELECT max(coalesce(s.started_at, s.scored_at))
                     FROM telemetry.driver_scores s WHERE s.%2$I = a.%2$I
-                    AND coalesce(s.started_at, s.scored_at) >= (a.day::timestamp AT TIME ZONE 'UTC')
-                    AND coalesce(s.started_at, s.scored_at) < ((a.day + 1)::timestamp AT TIME ZONE 'UTC'))
+                    AND (a.day = '-infinity' OR (coalesce(s.started_at, s.scored_at)
+                        >= (a.day::timestamp AT TIME ZONE 'UTC') AND coalesce(s.started_at, s.scored_at)
+                        < ((a.day + 1)::timestamp AT TIME ZONE 'UTC'))))
                 FROM (SELECT DISTINCT %2$I AS k, coalesce(started_at, scored_at) AS at FROM old_rows) o
-                WHERE a.%2$I = o.k AND a.day = (o.at AT TIME ZONE 'UTC')::date
+                WHERE a.%2$I = o.k AND a.day IN ((o.at AT TIME ZONE 'UTC')::date, '-infinity')
                 AND o.at >= a.last_trip_at$q$, tbl || '_daily', id);
         END IF;
     END LOOP;
@@ -408,11 +413,12 @@ BEGIN
             INSERT INTO telemetry.%1$I (%2$I, day, trips, score_sum, distance_km, duration_s,
                 harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,
                 crash_count, last_trip_at)
-            SELECT %2$I, (at AT TIME ZONE 'UTC')::date, count(*), sum(safety_score), sum(distance_km),
+            SELECT %2$I, coalesce((at AT TIME ZONE 'UTC')::date, '-infinity'), count(*),
+                sum(safety_score), sum(distance_km),
                 sum(duration_s), sum(harsh_braking_count), sum(rapid_accel_count),
                 sum(harsh_cornering_count), sum(speeding_count), sum(crash_count), max(at)
             FROM (SELECT s.*, coalesce(s.started_at, s.scored_at) AS at FROM telemetry.driver_scores s) s
-            GROUP BY 1, 2$q$, tbl || '_daily', tbl || '_id');
+            GROUP BY GROUPING SETS ((%2$I, (at AT TIME ZONE 'UTC')::date), (%2$I))$q$, tbl || '_daily', tbl || '_id');
     END LOOP;
 END $fn$;
 

@@ -59,8 +59,10 @@ class DailyAggregatesITCase {
                     + " count(*) AS trips, sum(safety_score) AS score_sum, sum(distance_km) AS km,"
                     + " sum(duration_s) AS dur, sum(harsh_braking_count) AS hb, sum(rapid_accel_count) AS ra,"
                     + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp, sum(crash_count) AS cr,"
-                    + " max(coalesce(started_at, scored_at)) AS last FROM telemetry.driver_scores GROUP BY 1, 2)"
-                    + " SELECT count(*) FROM e FULL JOIN telemetry.%2$s a ON a.%1$s = e.k AND a.day = e.day"
+                    + " max(coalesce(started_at, scored_at)) AS last FROM telemetry.driver_scores"
+                    + " GROUP BY GROUPING SETS ((1, 2), (1)))"
+                    + " SELECT count(*) FROM e FULL JOIN telemetry.%2$s a ON a.%1$s = e.k"
+                    + " AND a.day = coalesce(e.day, '-infinity')"
                     + " WHERE e.k IS NULL OR a.%1$s IS NULL OR a.trips <> e.trips OR a.score_sum <> e.score_sum"
                     + " OR abs(a.distance_km - e.km) > 1e-6 OR abs(a.duration_s - e.dur) > 1e-6"
                     + " OR a.harsh_braking_count <> e.hb OR a.rapid_accel_count <> e.ra"
@@ -104,7 +106,10 @@ class DailyAggregatesITCase {
         trips(scores);
         upsert(scores);
         assertExact();
-        assertThat(DB.count("SELECT sum(trips) FROM telemetry.driver_daily")).isEqualTo(40);
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(40);
 
         // Re-scored with other counts (and one start moved to another day) through the same upsert.
         List<Score> rescored = new ArrayList<>();
@@ -124,12 +129,18 @@ class DailyAggregatesITCase {
         // A duplicate delivery of the same batch changes nothing.
         upsert(rescored);
         assertExact();
-        assertThat(DB.count("SELECT sum(trips) FROM telemetry.vehicle_daily")).isEqualTo(40);
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.vehicle_daily WHERE day = '-infinity'"))
+                .isEqualTo(40);
 
         // Deleting trips (the newest of a day among them) subtracts them; emptied days disappear.
         delete(tripIds(scores.subList(30, 40)));
         assertExact();
-        assertThat(DB.count("SELECT sum(trips) FROM telemetry.driver_daily")).isEqualTo(30);
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(30);
         exec("DELETE FROM telemetry.driver_scores");
         assertThat(DB.count("SELECT count(*) FROM telemetry.driver_daily")).isZero();
         assertThat(DB.count("SELECT count(*) FROM telemetry.vehicle_daily")).isZero();
@@ -229,7 +240,10 @@ class DailyAggregatesITCase {
             workers.shutdownNow();
         }
         assertThat(DEADLOCKS.get()).isEqualTo(deadlocksBefore);
-        assertThat(DB.count("SELECT sum(trips) FROM telemetry.driver_daily")).isEqualTo(800);
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(800);
         assertExact();
     }
 
@@ -258,18 +272,25 @@ class DailyAggregatesITCase {
             SchemaInitializer.apply(DB.dataSource());
         }
         assertExact();
-        long before = DB.count("SELECT sum(trips) FROM telemetry.driver_daily");
+        long before =
+                DB.count("SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'");
         assertThat(before).isEqualTo(20);
 
         // Every later start leaves them alone (nothing counted twice), and the triggers run again.
         SchemaInitializer.apply(DB.dataSource());
         assertExact();
-        assertThat(DB.count("SELECT sum(trips) FROM telemetry.driver_daily")).isEqualTo(before);
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(before);
         List<Score> more = List.of(randomScore(UUID.randomUUID(), ids(1)[0], ids(1)[0], DAY));
         trips(more);
         upsert(more);
         assertExact();
-        assertThat(DB.count("SELECT sum(trips) FROM telemetry.driver_daily")).isEqualTo(before + 1);
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(before + 1);
     }
 
     private Score randomScore(UUID trip, UUID driver, UUID vehicle, Instant startedAt) {
