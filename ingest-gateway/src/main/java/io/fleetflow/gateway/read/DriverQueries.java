@@ -18,9 +18,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Per-driver aggregates for the leaderboard and the driver page: trips from {@code trip_logs},
- * scores, distance and events from {@code driver_scores}, the rolling score from the job's {@code
- * driver_stats}.
+ * Per-driver aggregates for the leaderboard and the driver page: trips from {@code trip_logs};
+ * scores, distance, events and the per-day history from {@code driver_daily} (kept by triggers on
+ * {@code driver_scores}); the last scores from {@code driver_scores}; the rolling score from the
+ * job's {@code driver_stats}.
  */
 public final class DriverQueries {
 
@@ -37,16 +38,19 @@ public final class DriverQueries {
 
     static final int MAX_DRIVERS = 500;
 
-    // The aggregates first, ranked and cut to MAX_DRIVERS; then each listed driver's last scores,
+    // Trips and the last start from trip_logs (they count trips not scored yet; an index-only scan
+    // of trip_logs_driver_started_idx), the scored trips' totals from the driver's all-time row
+    // of driver_daily (docs/reads.md) instead of a scan of driver_scores. The aggregates first,
+    // ranked and cut to MAX_DRIVERS; then each listed driver's last scores,
     // read newest first from driver_scores_driver_at_idx (sql/init.sql), 20 index entries per
     // driver instead of ranking every score of every driver.
     private static final String AGGREGATES =
             "WITH t AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
                     + " FROM telemetry.trip_logs WHERE %1$s GROUP BY driver_id),"
-                    + " s AS (SELECT driver_id, sum(distance_km) AS distance_km, avg(safety_score) AS avg_score,"
-                    + " sum(harsh_braking_count) AS hb, sum(rapid_accel_count) AS ra,"
-                    + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp"
-                    + " FROM telemetry.driver_scores WHERE %1$s GROUP BY driver_id),"
+                    + " s AS (SELECT driver_id, distance_km, score_sum::numeric / trips AS avg_score,"
+                    + " harsh_braking_count AS hb, rapid_accel_count AS ra,"
+                    + " harsh_cornering_count AS hc, speeding_count AS sp"
+                    + " FROM telemetry.driver_daily WHERE day = '-infinity' AND %1$s),"
                     + " a AS (SELECT t.driver_id, t.trips, t.last_trip_at,"
                     + " coalesce(s.distance_km, 0) AS distance_km, s.avg_score,"
                     + " coalesce(s.hb, 0) AS hb, coalesce(s.ra, 0) AS ra,"
@@ -75,11 +79,8 @@ public final class DriverQueries {
                     + " WHERE driver_id = ?";
 
     private static final String HISTORY =
-            "SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day, count(*) AS trips,"
-                    + " avg(safety_score) AS avg_score FROM telemetry.driver_scores"
-                    + " WHERE driver_id = ? AND coalesce(started_at, scored_at)"
-                    + " >= (((now() AT TIME ZONE 'UTC')::date - 29)::timestamp AT TIME ZONE 'UTC')"
-                    + " GROUP BY 1 ORDER BY 1";
+            "SELECT day, trips, score_sum::numeric / trips AS avg_score FROM telemetry.driver_daily"
+                    + " WHERE driver_id = ? AND day >= (now() AT TIME ZONE 'UTC')::date - 29 ORDER BY day";
 
     /**
      * @param driverName the registered name, {@code null} for an unregistered driver

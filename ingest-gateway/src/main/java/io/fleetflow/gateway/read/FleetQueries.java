@@ -54,12 +54,13 @@ public final class FleetQueries {
 
     // Per vehicle from each table on its own: trips, drivers and the last start by an index-only
     // scan of trip_logs_vehicle_started_idx (it includes driver_id), distance and score from the
-    // narrow driver_scores rows; joining every trip to its score read the whole trip table.
+    // vehicle's all-time row of vehicle_daily (docs/reads.md); joining every trip to its score read
+    // the whole trip table.
     private static final String VEHICLES =
             "WITH t AS (SELECT vehicle_id, count(*) AS trips, count(DISTINCT driver_id) AS drivers,"
                     + " max(started_at) AS last_trip_at FROM telemetry.trip_logs GROUP BY vehicle_id),"
-                    + " s AS (SELECT vehicle_id, sum(distance_km) AS distance_km,"
-                    + " avg(safety_score) AS avg_score FROM telemetry.driver_scores GROUP BY vehicle_id)"
+                    + " s AS (SELECT vehicle_id, distance_km, score_sum::numeric / trips AS avg_score"
+                    + " FROM telemetry.vehicle_daily WHERE day = '-infinity')"
                     + " SELECT t.vehicle_id, t.trips, coalesce(s.distance_km, 0) AS distance_km,"
                     + " s.avg_score, t.drivers, t.last_trip_at, r.name AS vehicle_name,"
                     + " coalesce(r.vehicle_class, '"
