@@ -345,6 +345,8 @@ DECLARE
         ELSE 'SELECT -1 AS sign, o.* FROM old_rows o UNION ALL SELECT 1, n.* FROM new_rows n' END;
     tbl text;
     id text;
+    leaving text;
+    moved boolean;
 BEGIN
     -- The job's upsert fires both the INSERT and the UPDATE pass; one of them is often empty.
     IF TG_OP = 'DELETE' OR TG_OP = 'UPDATE' THEN
@@ -380,21 +382,29 @@ BEGIN
                 crash_count = a.crash_count + EXCLUDED.crash_count,
                 last_trip_at = greatest(a.last_trip_at, EXCLUDED.last_trip_at)$q$,
             tbl || '_daily', id, src);
+        -- Rows that left a driver- / vehicle-day: deleted, or re-scored with another start or id.
+        -- A plain re-score (the common UPDATE) leaves none, and skips both corrections.
+        leaving := CASE TG_OP WHEN 'DELETE' THEN 'old_rows' ELSE format($q$(SELECT o.* FROM old_rows o
+            WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.trip_id = o.trip_id AND n.%1$I = o.%1$I
+            AND coalesce(n.started_at, n.scored_at) = coalesce(o.started_at, o.scored_at)))$q$, id) END;
         IF TG_OP <> 'INSERT' THEN
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s x)', leaving) INTO moved;
+        END IF;
+        IF TG_OP <> 'INSERT' AND moved THEN
             EXECUTE format($q$
                 DELETE FROM telemetry.%1$I a USING (SELECT DISTINCT %2$I AS k,
-                    (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day FROM old_rows) o
+                    (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day FROM %3$s o) o
                 WHERE a.%2$I = o.k AND a.day IN (o.day, '-infinity') AND a.trips <= 0$q$,
-                tbl || '_daily', id);
+                tbl || '_daily', id, leaving);
             EXECUTE format($q$
                 UPDATE telemetry.%1$I a SET last_trip_at = (SELECT max(coalesce(s.started_at, s.scored_at))
                     FROM telemetry.driver_scores s WHERE s.%2$I = a.%2$I
                     AND (a.day = '-infinity' OR (coalesce(s.started_at, s.scored_at)
                         >= (a.day::timestamp AT TIME ZONE 'UTC') AND coalesce(s.started_at, s.scored_at)
                         < ((a.day + 1)::timestamp AT TIME ZONE 'UTC'))))
-                FROM (SELECT DISTINCT %2$I AS k, coalesce(started_at, scored_at) AS at FROM old_rows) o
+                FROM (SELECT DISTINCT %2$I AS k, coalesce(started_at, scored_at) AS at FROM %3$s o) o
                 WHERE a.%2$I = o.k AND a.day IN ((o.at AT TIME ZONE 'UTC')::date, '-infinity')
-                AND o.at >= a.last_trip_at$q$, tbl || '_daily', id);
+                AND o.at >= a.last_trip_at$q$, tbl || '_daily', id, leaving);
         END IF;
     END LOOP;
     RETURN NULL;
