@@ -38,19 +38,29 @@ public final class DriverQueries {
 
     static final int MAX_DRIVERS = 500;
 
-    // Trips and the last start from trip_logs (they count trips not scored yet; an index-only scan
-    // of trip_logs_driver_started_idx), the scored trips' totals from the driver's all-time row
-    // of driver_daily (docs/reads.md) instead of a scan of driver_scores. The aggregates first,
-    // ranked and cut to MAX_DRIVERS; then each listed driver's last scores,
-    // read newest first from driver_scores_driver_at_idx (sql/init.sql), 20 index entries per
-    // driver instead of ranking every score of every driver.
+    /**
+     * Trips without a score: unfinished, or failed (a trip is COMPLETED in the statement that
+     * writes its score). Few, found by the partial indexes trip_logs_unfinished_received_idx and
+     * trip_logs_failed_idx; the lists add them to the scored trips of the aggregates.
+     */
+    static final String UNSCORED = "(completed_at IS NULL OR failure_reason IS NOT NULL)";
+
+    // Each driver's all-time row of driver_daily (docs/reads.md) plus its trips not scored, never a
+    // scan of trips or scores. The aggregates first, ranked and cut to MAX_DRIVERS; then each
+    // listed driver's last scores, read newest first from driver_scores_driver_at_idx
+    // (sql/init.sql), 20 index entries per driver instead of ranking every score of every driver.
     private static final String AGGREGATES =
-            "WITH t AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
-                    + " FROM telemetry.trip_logs WHERE %1$s GROUP BY driver_id),"
-                    + " s AS (SELECT driver_id, distance_km, score_sum::numeric / trips AS avg_score,"
-                    + " harsh_braking_count AS hb, rapid_accel_count AS ra,"
-                    + " harsh_cornering_count AS hc, speeding_count AS sp"
+            "WITH u AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
+                    + " FROM telemetry.trip_logs WHERE "
+                    + UNSCORED
+                    + " AND %1$s GROUP BY driver_id),"
+                    + " s AS (SELECT driver_id, trips, last_trip_at, distance_km,"
+                    + " score_sum::numeric / trips AS avg_score, harsh_braking_count AS hb,"
+                    + " rapid_accel_count AS ra, harsh_cornering_count AS hc, speeding_count AS sp"
                     + " FROM telemetry.driver_daily WHERE day = '-infinity' AND %1$s),"
+                    + " t AS (SELECT driver_id, coalesce(s.trips, 0) + coalesce(u.trips, 0) AS trips,"
+                    + " greatest(s.last_trip_at, u.last_trip_at) AS last_trip_at"
+                    + " FROM s FULL JOIN u USING (driver_id)),"
                     + " a AS (SELECT t.driver_id, t.trips, t.last_trip_at,"
                     + " coalesce(s.distance_km, 0) AS distance_km, s.avg_score,"
                     + " coalesce(s.hb, 0) AS hb, coalesce(s.ra, 0) AS ra,"
