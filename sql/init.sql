@@ -323,3 +323,189 @@ CREATE INDEX IF NOT EXISTS alerts_raised_idx ON telemetry.alerts (raised_at DESC
 -- The dispatcher's queue: undelivered alerts by when they are due.
 CREATE INDEX IF NOT EXISTS alerts_undelivered_idx ON telemetry.alerts (next_attempt_at)
     WHERE delivered_at IS NULL;
+
+-- Per-driver and per-vehicle daily aggregates of the scored trips (issue 21, docs/reads.md): the
+-- read API's lists and KPIs read these instead of scanning history. Key: the id and the UTC day of
+-- the trip's start (coalesce(started_at, scored_at), as driver_scores_driver_at_idx). Kept by
+-- statement-level triggers on driver_scores in the transaction that writes the scores: every
+-- statement's old rows are subtracted and its new rows added, so a re-score (the job's ON CONFLICT
+-- update), a duplicate delivery or a delete leaves each row equal to a GROUP BY over driver_scores.
+-- Sums of double columns may differ from it by rounding (~1e-12). Besides one row per day, each
+-- driver / vehicle has one all-time row, day '-infinity' (no window of days includes it): the
+-- lists read those, one row per driver, however long the history.
+CREATE TABLE IF NOT EXISTS telemetry.driver_daily (
+    driver_id             uuid             NOT NULL,
+    day                   date             NOT NULL,
+    trips                 bigint           NOT NULL,
+    score_sum             bigint           NOT NULL,
+    distance_km           double precision NOT NULL,
+    duration_s            double precision NOT NULL,
+    harsh_braking_count   bigint           NOT NULL,
+    rapid_accel_count     bigint           NOT NULL,
+    harsh_cornering_count bigint           NOT NULL,
+    speeding_count        bigint           NOT NULL,
+    crash_count           bigint           NOT NULL,
+    last_trip_at          timestamptz      NOT NULL,
+    PRIMARY KEY (driver_id, day)
+);
+CREATE TABLE IF NOT EXISTS telemetry.vehicle_daily (
+    vehicle_id            uuid             NOT NULL,
+    day                   date             NOT NULL,
+    trips                 bigint           NOT NULL,
+    score_sum             bigint           NOT NULL,
+    distance_km           double precision NOT NULL,
+    duration_s            double precision NOT NULL,
+    harsh_braking_count   bigint           NOT NULL,
+    rapid_accel_count     bigint           NOT NULL,
+    harsh_cornering_count bigint           NOT NULL,
+    speeding_count        bigint           NOT NULL,
+    crash_count           bigint           NOT NULL,
+    last_trip_at          timestamptz      NOT NULL,
+    PRIMARY KEY (vehicle_id, day)
+);
+-- The fleet summary reads a window of days across all drivers / vehicles.
+CREATE INDEX IF NOT EXISTS driver_daily_day_idx ON telemetry.driver_daily (day);
+CREATE INDEX IF NOT EXISTS vehicle_daily_day_idx ON telemetry.vehicle_daily (day);
+
+-- Applies one statement's changes of driver_scores (its transition tables) to both aggregates.
+-- Each pass locks its aggregate rows in key order (ORDER BY), drivers' then vehicles', so batches
+-- of new trips sharing driver-days wait for each other rather than deadlock. The job's upsert of a
+-- batch mixing new and already-scored trips fires two passes (AFTER INSERT, then AFTER UPDATE),
+-- which are ordered each but not together: such a batch can deadlock with another writer; the
+-- job's sink retries a 40P01 at once (BatchingJdbcSink, "contended"), so it costs a retry after
+-- deadlock_timeout, not data (docs/reads.md). A row whose last trip left it (delete, or a start
+-- time moved) has last_trip_at recomputed from driver_scores; a row left with no trips is deleted.
+CREATE OR REPLACE FUNCTION telemetry.driver_scores_to_daily() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    src text := CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT 1 AS sign, n.* FROM new_rows n'
+        WHEN 'DELETE' THEN 'SELECT -1 AS sign, o.* FROM old_rows o'
+        ELSE 'SELECT -1 AS sign, o.* FROM old_rows o UNION ALL SELECT 1, n.* FROM new_rows n' END;
+    tbl text;
+    id text;
+    leaving text;
+    moved boolean;
+BEGIN
+    -- The job's upsert fires both the INSERT and the UPDATE pass; one of them is often empty.
+    IF TG_OP = 'DELETE' OR TG_OP = 'UPDATE' THEN
+        PERFORM FROM old_rows LIMIT 1;
+    ELSE
+        PERFORM FROM new_rows LIMIT 1;
+    END IF;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    FOREACH tbl IN ARRAY ARRAY['driver', 'vehicle'] LOOP
+        id := tbl || '_id';
+        EXECUTE format($q$
+            INSERT INTO telemetry.%1$I AS a (%2$I, day, trips, score_sum, distance_km, duration_s,
+                harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,
+                crash_count, last_trip_at)
+            SELECT %2$I, coalesce((at AT TIME ZONE 'UTC')::date, '-infinity'), sum(sign),
+                sum(sign * safety_score),
+                sum(sign * distance_km), sum(sign * duration_s), sum(sign * harsh_braking_count),
+                sum(sign * rapid_accel_count), sum(sign * harsh_cornering_count),
+                sum(sign * speeding_count), sum(sign * crash_count),
+                coalesce(max(at) FILTER (WHERE sign > 0), '-infinity')
+            FROM (SELECT d.*, coalesce(d.started_at, d.scored_at) AS at FROM (%3$s) d) d
+            GROUP BY GROUPING SETS ((%2$I, (at AT TIME ZONE 'UTC')::date), (%2$I)) ORDER BY 1, 2
+            ON CONFLICT (%2$I, day) DO UPDATE SET trips = a.trips + EXCLUDED.trips,
+                score_sum = a.score_sum + EXCLUDED.score_sum,
+                distance_km = a.distance_km + EXCLUDED.distance_km,
+                duration_s = a.duration_s + EXCLUDED.duration_s,
+                harsh_braking_count = a.harsh_braking_count + EXCLUDED.harsh_braking_count,
+                rapid_accel_count = a.rapid_accel_count + EXCLUDED.rapid_accel_count,
+                harsh_cornering_count = a.harsh_cornering_count + EXCLUDED.harsh_cornering_count,
+                speeding_count = a.speeding_count + EXCLUDED.speeding_count,
+                crash_count = a.crash_count + EXCLUDED.crash_count,
+                last_trip_at = greatest(a.last_trip_at, EXCLUDED.last_trip_at)$q$,
+            tbl || '_daily', id, src);
+        -- Rows that left a driver- / vehicle-day: deleted, or re-scored with another start or id.
+        -- A plain re-score (the common UPDATE) leaves none, and skips both corrections.
+        leaving := CASE TG_OP WHEN 'DELETE' THEN 'old_rows' ELSE format($q$(SELECT o.* FROM old_rows o
+            WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.trip_id = o.trip_id AND n.%1$I = o.%1$I
+            AND coalesce(n.started_at, n.scored_at) = coalesce(o.started_at, o.scored_at)))$q$, id) END;
+        IF TG_OP <> 'INSERT' THEN
+            EXECUTE format('SELECT EXISTS (SELECT 1 FROM %s x)', leaving) INTO moved;
+        END IF;
+        IF TG_OP <> 'INSERT' AND moved THEN
+            EXECUTE format($q$
+                DELETE FROM telemetry.%1$I a USING (SELECT DISTINCT %2$I AS k,
+                    (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day FROM %3$s o) o
+                WHERE a.%2$I = o.k AND a.day IN (o.day, '-infinity') AND a.trips <= 0$q$,
+                tbl || '_daily', id, leaving);
+            EXECUTE format($q$
+                UPDATE telemetry.%1$I a SET last_trip_at = (SELECT max(coalesce(s.started_at, s.scored_at))
+                    FROM telemetry.driver_scores s WHERE s.%2$I = a.%2$I
+                    AND (a.day = '-infinity' OR (coalesce(s.started_at, s.scored_at)
+                        >= (a.day::timestamp AT TIME ZONE 'UTC') AND coalesce(s.started_at, s.scored_at)
+                        < ((a.day + 1)::timestamp AT TIME ZONE 'UTC'))))
+                FROM (SELECT DISTINCT %2$I AS k, coalesce(started_at, scored_at) AS at FROM %3$s o) o
+                WHERE a.%2$I = o.k AND a.day IN ((o.at AT TIME ZONE 'UTC')::date, '-infinity')
+                AND o.at >= a.last_trip_at$q$, tbl || '_daily', id, leaving);
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END $fn$;
+
+-- Fills both aggregates from driver_scores by one GROUP BY each (the backfill below; the data
+-- generator calls it after a bulk load instead of firing the triggers per statement). Expects them
+-- empty and score writers held off.
+CREATE OR REPLACE FUNCTION telemetry.rebuild_daily() RETURNS void
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    tbl text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['driver', 'vehicle'] LOOP
+        EXECUTE format($q$
+            INSERT INTO telemetry.%1$I (%2$I, day, trips, score_sum, distance_km, duration_s,
+                harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,
+                crash_count, last_trip_at)
+            SELECT %2$I, coalesce((at AT TIME ZONE 'UTC')::date, '-infinity'), count(*),
+                sum(safety_score), sum(distance_km),
+                sum(duration_s), sum(harsh_braking_count), sum(rapid_accel_count),
+                sum(harsh_cornering_count), sum(speeding_count), sum(crash_count), max(at)
+            FROM (SELECT s.*, coalesce(s.started_at, s.scored_at) AS at FROM telemetry.driver_scores s) s
+            GROUP BY GROUPING SETS ((%2$I, (at AT TIME ZONE 'UTC')::date), (%2$I))$q$, tbl || '_daily', tbl || '_id');
+    END LOOP;
+END $fn$;
+
+-- Maintenance starts once, with a backfill from the scores already stored: only while the triggers
+-- do not exist yet (a database created before them), under a lock that holds off score writers, so
+-- no score is counted twice or missed; in one DO block, so a failed start leaves neither behind.
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'telemetry.driver_scores'::regclass
+                   AND tgname = 'driver_scores_daily_ins') THEN
+        LOCK TABLE telemetry.driver_scores IN SHARE ROW EXCLUSIVE MODE;
+        DELETE FROM telemetry.driver_daily;
+        DELETE FROM telemetry.vehicle_daily;
+        PERFORM telemetry.rebuild_daily();
+        CREATE TRIGGER driver_scores_daily_ins AFTER INSERT ON telemetry.driver_scores
+            REFERENCING NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_to_daily();
+        CREATE TRIGGER driver_scores_daily_upd AFTER UPDATE ON telemetry.driver_scores
+            REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_to_daily();
+        CREATE TRIGGER driver_scores_daily_del AFTER DELETE ON telemetry.driver_scores
+            REFERENCING OLD TABLE AS old_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_to_daily();
+    END IF;
+END $$;
+-- TRUNCATE fires no DELETE trigger: emptying driver_scores (e.g. TRUNCATE trip_logs CASCADE)
+-- empties the aggregates with it.
+CREATE OR REPLACE FUNCTION telemetry.driver_scores_truncate_daily() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    TRUNCATE telemetry.driver_daily, telemetry.vehicle_daily;
+    RETURN NULL;
+END $fn$;
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'telemetry.driver_scores'::regclass
+                   AND tgname = 'driver_scores_daily_truncate') THEN
+        CREATE TRIGGER driver_scores_daily_truncate AFTER TRUNCATE ON telemetry.driver_scores
+            FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_truncate_daily();
+    END IF;
+END $$;

@@ -18,9 +18,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Per-driver aggregates for the leaderboard and the driver page: trips from {@code trip_logs},
- * scores, distance and events from {@code driver_scores}, the rolling score from the job's {@code
- * driver_stats}.
+ * Per-driver aggregates for the leaderboard and the driver page: trips from {@code trip_logs};
+ * scores, distance, events and the per-day history from {@code driver_daily} (kept by triggers on
+ * {@code driver_scores}); the last scores from {@code driver_scores}; the rolling score from the
+ * job's {@code driver_stats}.
  */
 public final class DriverQueries {
 
@@ -37,16 +38,29 @@ public final class DriverQueries {
 
     static final int MAX_DRIVERS = 500;
 
-    // The aggregates first, ranked and cut to MAX_DRIVERS; then each listed driver's last scores,
-    // read newest first from driver_scores_driver_at_idx (sql/init.sql), 20 index entries per
-    // driver instead of ranking every score of every driver.
+    /**
+     * Trips without a score: unfinished, or failed (a trip is COMPLETED in the statement that
+     * writes its score). Few, found by the partial indexes trip_logs_unfinished_received_idx and
+     * trip_logs_failed_idx; the lists add them to the scored trips of the aggregates.
+     */
+    static final String UNSCORED = "(completed_at IS NULL OR failure_reason IS NOT NULL)";
+
+    // Each driver's all-time row of driver_daily (docs/reads.md) plus its trips not scored, never a
+    // scan of trips or scores. The aggregates first, ranked and cut to MAX_DRIVERS; then each
+    // listed driver's last scores, read newest first from driver_scores_driver_at_idx
+    // (sql/init.sql), 20 index entries per driver instead of ranking every score of every driver.
     private static final String AGGREGATES =
-            "WITH t AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
-                    + " FROM telemetry.trip_logs WHERE %1$s GROUP BY driver_id),"
-                    + " s AS (SELECT driver_id, sum(distance_km) AS distance_km, avg(safety_score) AS avg_score,"
-                    + " sum(harsh_braking_count) AS hb, sum(rapid_accel_count) AS ra,"
-                    + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp"
-                    + " FROM telemetry.driver_scores WHERE %1$s GROUP BY driver_id),"
+            "WITH u AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
+                    + " FROM telemetry.trip_logs WHERE "
+                    + UNSCORED
+                    + " AND %1$s GROUP BY driver_id),"
+                    + " s AS (SELECT driver_id, trips, last_trip_at, distance_km,"
+                    + " score_sum::numeric / trips AS avg_score, harsh_braking_count AS hb,"
+                    + " rapid_accel_count AS ra, harsh_cornering_count AS hc, speeding_count AS sp"
+                    + " FROM telemetry.driver_daily WHERE day = '-infinity' AND %1$s),"
+                    + " t AS (SELECT driver_id, coalesce(s.trips, 0) + coalesce(u.trips, 0) AS trips,"
+                    + " greatest(s.last_trip_at, u.last_trip_at) AS last_trip_at"
+                    + " FROM s FULL JOIN u USING (driver_id)),"
                     + " a AS (SELECT t.driver_id, t.trips, t.last_trip_at,"
                     + " coalesce(s.distance_km, 0) AS distance_km, s.avg_score,"
                     + " coalesce(s.hb, 0) AS hb, coalesce(s.ra, 0) AS ra,"
@@ -75,11 +89,8 @@ public final class DriverQueries {
                     + " WHERE driver_id = ?";
 
     private static final String HISTORY =
-            "SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day, count(*) AS trips,"
-                    + " avg(safety_score) AS avg_score FROM telemetry.driver_scores"
-                    + " WHERE driver_id = ? AND coalesce(started_at, scored_at)"
-                    + " >= (((now() AT TIME ZONE 'UTC')::date - 29)::timestamp AT TIME ZONE 'UTC')"
-                    + " GROUP BY 1 ORDER BY 1";
+            "SELECT day, trips, score_sum::numeric / trips AS avg_score FROM telemetry.driver_daily"
+                    + " WHERE driver_id = ? AND day >= (now() AT TIME ZONE 'UTC')::date - 29 ORDER BY day";
 
     /**
      * @param driverName the registered name, {@code null} for an unregistered driver

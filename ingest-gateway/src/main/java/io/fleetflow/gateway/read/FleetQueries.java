@@ -18,57 +18,80 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Fleet-wide reads: the overview's summary over a window of UTC days and the vehicles list. Days
- * and the window are by the trip's start time.
+ * Fleet-wide reads: the overview's summary over a window of UTC days and the vehicles list, from
+ * the daily aggregates of scored trips (driver_daily, vehicle_daily; docs/reads.md) plus the few
+ * unscored trips. Days and the window are by the trip's start time.
  */
 public final class FleetQueries {
 
+    // The window's scored trips from the days of driver_daily (O(drivers x days), never a scan of
+    // trips) plus its unscored trips (DriverQueries.UNSCORED, few, by partial indexes); drivers
+    // and vehicles active in the window from the same rows; the vehicles' classes by one
+    // primary-key look-up per distinct vehicle.
     private static final String DAILY =
             "WITH bounds AS (SELECT (now() AT TIME ZONE 'UTC')::date - (?::int - 1) AS first_day,"
                     + " (now() AT TIME ZONE 'UTC')::date AS last_day),"
                     + " days AS (SELECT generate_series(first_day, last_day, interval '1 day')::date AS day"
                     + " FROM bounds),"
-                    + " t AS (SELECT (l.started_at AT TIME ZONE 'UTC')::date AS day, l.driver_id, l.vehicle_id,"
-                    + " s.safety_score, s.distance_km, s.harsh_braking_count AS hb, s.rapid_accel_count AS ra,"
-                    + " s.harsh_cornering_count AS hc, s.speeding_count AS sp"
-                    + " FROM telemetry.trip_logs l LEFT JOIN telemetry.driver_scores s ON s.trip_id = l.id,"
-                    + " bounds b WHERE l.started_at >= (b.first_day::timestamp AT TIME ZONE 'UTC')"
+                    + " w AS (SELECT a.* FROM telemetry.driver_daily a, bounds b"
+                    + " WHERE a.day BETWEEN b.first_day AND b.last_day),"
+                    + " u AS (SELECT (l.started_at AT TIME ZONE 'UTC')::date AS day, l.driver_id, l.vehicle_id"
+                    + " FROM telemetry.trip_logs l, bounds b WHERE "
+                    + DriverQueries.UNSCORED
+                    + " AND l.started_at >= (b.first_day::timestamp AT TIME ZONE 'UTC')"
                     + " AND l.started_at < ((b.last_day + 1)::timestamp AT TIME ZONE 'UTC')),"
-                    // The window's vehicles by registered class (unregistered: the default), from
-                    // the rows t already holds: one primary-key look-up per distinct vehicle.
+                    + " t AS (SELECT day, sum(trips) AS trips, sum(score_sum) AS score_sum,"
+                    + " sum(distance_km) AS distance_km, sum(harsh_braking_count) AS hb,"
+                    + " sum(rapid_accel_count) AS ra, sum(harsh_cornering_count) AS hc,"
+                    + " sum(speeding_count) AS sp FROM w GROUP BY day),"
+                    + " ut AS (SELECT day, count(*) AS trips FROM u GROUP BY day),"
+                    + " v AS (SELECT a.vehicle_id FROM telemetry.vehicle_daily a, bounds b"
+                    + " WHERE a.day BETWEEN b.first_day AND b.last_day UNION SELECT vehicle_id FROM u),"
                     + " cls AS (SELECT coalesce(r.vehicle_class, '"
                     + VehicleClass.DEFAULT.wireName()
-                    + "') AS cls, count(*) AS n FROM (SELECT DISTINCT vehicle_id FROM t) x LEFT JOIN "
+                    + "') AS cls, count(*) AS n FROM v LEFT JOIN "
                     + RegistryNames.VEHICLES
                     + " r USING (vehicle_id) GROUP BY 1)"
-                    + " SELECT d.day, count(t.day) AS trips, count(t.safety_score) AS scored,"
-                    + " coalesce(sum(t.safety_score), 0) AS score_sum,"
-                    + " coalesce(sum(t.distance_km), 0) AS distance_km, coalesce(sum(t.hb), 0) AS hb,"
-                    + " coalesce(sum(t.ra), 0) AS ra, coalesce(sum(t.hc), 0) AS hc,"
-                    + " coalesce(sum(t.sp), 0) AS sp,"
-                    + " (SELECT count(DISTINCT driver_id) FROM t) AS drivers,"
-                    + " (SELECT count(DISTINCT vehicle_id) FROM t) AS vehicles,"
+                    + " SELECT d.day, coalesce(t.trips, 0) + coalesce(ut.trips, 0) AS trips,"
+                    + " coalesce(t.trips, 0) AS scored, coalesce(t.score_sum, 0) AS score_sum,"
+                    + " coalesce(t.distance_km, 0) AS distance_km, coalesce(t.hb, 0) AS hb,"
+                    + " coalesce(t.ra, 0) AS ra, coalesce(t.hc, 0) AS hc, coalesce(t.sp, 0) AS sp,"
+                    + " (SELECT count(*) FROM (SELECT driver_id FROM w UNION SELECT driver_id FROM u) x)"
+                    + " AS drivers,"
+                    + " (SELECT count(*) FROM v) AS vehicles,"
                     + " (SELECT array_agg(c.cls ORDER BY c.cls) FROM cls c) AS classes,"
                     + " (SELECT array_agg(c.n ORDER BY c.cls) FROM cls c) AS class_vehicles"
-                    + " FROM days d LEFT JOIN t ON t.day = d.day GROUP BY d.day ORDER BY d.day";
+                    + " FROM days d LEFT JOIN t ON t.day = d.day LEFT JOIN ut ON ut.day = d.day"
+                    + " ORDER BY d.day";
 
-    // Per vehicle from each table on its own: trips, drivers and the last start by an index-only
-    // scan of trip_logs_vehicle_started_idx (it includes driver_id), distance and score from the
-    // narrow driver_scores rows; joining every trip to its score read the whole trip table.
+    // Each vehicle's all-time row of vehicle_daily plus its unscored trips
+    // (DriverQueries.UNSCORED),
+    // newest first, cut to 1000; then the drivers of each listed vehicle by an index-only scan of
+    // its entries in trip_logs_vehicle_started_idx (it includes driver_id): O(listed vehicles x
+    // their trips), the one part still proportional to history (docs/reads.md).
     private static final String VEHICLES =
-            "WITH t AS (SELECT vehicle_id, count(*) AS trips, count(DISTINCT driver_id) AS drivers,"
-                    + " max(started_at) AS last_trip_at FROM telemetry.trip_logs GROUP BY vehicle_id),"
-                    + " s AS (SELECT vehicle_id, sum(distance_km) AS distance_km,"
-                    + " avg(safety_score) AS avg_score FROM telemetry.driver_scores GROUP BY vehicle_id)"
-                    + " SELECT t.vehicle_id, t.trips, coalesce(s.distance_km, 0) AS distance_km,"
-                    + " s.avg_score, t.drivers, t.last_trip_at, r.name AS vehicle_name,"
-                    + " coalesce(r.vehicle_class, '"
+            "WITH u AS (SELECT vehicle_id, count(*) AS trips, max(started_at) AS last_trip_at"
+                    + " FROM telemetry.trip_logs WHERE "
+                    + DriverQueries.UNSCORED
+                    + " GROUP BY vehicle_id),"
+                    + " s AS (SELECT vehicle_id, trips, last_trip_at, distance_km,"
+                    + " score_sum::numeric / trips AS avg_score FROM telemetry.vehicle_daily"
+                    + " WHERE day = '-infinity'),"
+                    + " t AS (SELECT vehicle_id, coalesce(s.trips, 0) + coalesce(u.trips, 0) AS trips,"
+                    + " greatest(s.last_trip_at, u.last_trip_at) AS last_trip_at,"
+                    + " coalesce(s.distance_km, 0) AS distance_km, s.avg_score"
+                    + " FROM s FULL JOIN u USING (vehicle_id)"
+                    + " ORDER BY 3 DESC, vehicle_id LIMIT 1000)"
+                    + " SELECT t.vehicle_id, t.trips, t.distance_km, t.avg_score,"
+                    + " (SELECT count(DISTINCT l.driver_id) FROM telemetry.trip_logs l"
+                    + " WHERE l.vehicle_id = t.vehicle_id) AS drivers, t.last_trip_at,"
+                    + " r.name AS vehicle_name, coalesce(r.vehicle_class, '"
                     + VehicleClass.DEFAULT.wireName()
                     + "') AS vehicle_class"
-                    + " FROM t LEFT JOIN s USING (vehicle_id) LEFT JOIN "
+                    + " FROM t LEFT JOIN "
                     + RegistryNames.VEHICLES
                     + " r USING (vehicle_id)"
-                    + " ORDER BY t.last_trip_at DESC, t.vehicle_id LIMIT 1000";
+                    + " ORDER BY t.last_trip_at DESC, t.vehicle_id";
 
     /** One UTC day of the trend. */
     public record Day(LocalDate date, long trips, Double avgScore, double distanceKm) {}

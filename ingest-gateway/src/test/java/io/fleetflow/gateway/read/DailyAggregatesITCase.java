@@ -1,0 +1,426 @@
+package io.fleetflow.gateway.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetflow.model.schema.SchemaInitializer;
+import io.fleetflow.testing.TelemetryDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * telemetry.driver_daily and vehicle_daily (sql/init.sql) equal a GROUP BY over driver_scores after
+ * every kind of write the job and operators make: a batched insert, a re-score with other counts
+ * through the job's ON CONFLICT upsert, a duplicate delivery, a delete, concurrent batches sharing
+ * driver-days, and the one-time backfill of a database that had scores before the triggers.
+ */
+class DailyAggregatesITCase {
+
+    @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
+
+    /** The driver_scores part of the job's ScoreBatchStatement: a multi-row unnest upsert. */
+    private static final String UPSERT =
+            "WITH r AS (SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[], ?::int[],"
+                    + " ?::int[], ?::int[], ?::int[], ?::int[], ?::float8[], ?::float8[], ?::int[])"
+                    + " AS r(trip_id, driver_id, vehicle_id, started_ms, safety_score, harsh_braking_count,"
+                    + " rapid_accel_count, harsh_cornering_count, speeding_count, distance_km, duration_s,"
+                    + " crash_count))"
+                    + " INSERT INTO telemetry.driver_scores (trip_id, driver_id, vehicle_id, started_at,"
+                    + " safety_score, harsh_braking_count, rapid_accel_count, harsh_cornering_count,"
+                    + " speeding_count, distance_km, duration_s, scoring_version, crash_count, scored_at)"
+                    + " SELECT trip_id, driver_id, vehicle_id, to_timestamp(started_ms / 1000.0), safety_score,"
+                    + " harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,"
+                    + " distance_km, duration_s, 'test-1', crash_count, now() FROM r"
+                    + " ON CONFLICT (trip_id) DO UPDATE SET started_at = EXCLUDED.started_at,"
+                    + " safety_score = EXCLUDED.safety_score, harsh_braking_count = EXCLUDED.harsh_braking_count,"
+                    + " rapid_accel_count = EXCLUDED.rapid_accel_count,"
+                    + " harsh_cornering_count = EXCLUDED.harsh_cornering_count,"
+                    + " speeding_count = EXCLUDED.speeding_count, distance_km = EXCLUDED.distance_km,"
+                    + " duration_s = EXCLUDED.duration_s, crash_count = EXCLUDED.crash_count,"
+                    + " scored_at = EXCLUDED.scored_at";
+
+    /** Rows of one aggregate that differ from the GROUP BY over driver_scores (either side). */
+    private static final String MISMATCHES =
+            "WITH e AS (SELECT %1$s AS k, (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day,"
+                    + " count(*) AS trips, sum(safety_score) AS score_sum, sum(distance_km) AS km,"
+                    + " sum(duration_s) AS dur, sum(harsh_braking_count) AS hb, sum(rapid_accel_count) AS ra,"
+                    + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp, sum(crash_count) AS cr,"
+                    + " max(coalesce(started_at, scored_at)) AS last FROM telemetry.driver_scores"
+                    + " GROUP BY GROUPING SETS ((1, 2), (1)))"
+                    + " SELECT count(*) FROM e FULL JOIN telemetry.%2$s a ON a.%1$s = e.k"
+                    + " AND a.day = coalesce(e.day, '-infinity')"
+                    + " WHERE e.k IS NULL OR a.%1$s IS NULL OR a.trips <> e.trips OR a.score_sum <> e.score_sum"
+                    + " OR abs(a.distance_km - e.km) > 1e-6 OR abs(a.duration_s - e.dur) > 1e-6"
+                    + " OR a.harsh_braking_count <> e.hb OR a.rapid_accel_count <> e.ra"
+                    + " OR a.harsh_cornering_count <> e.hc OR a.speeding_count <> e.sp"
+                    + " OR a.crash_count <> e.cr OR a.last_trip_at <> e.last";
+
+    private static final Instant DAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
+
+    private static final AtomicInteger DEADLOCKS = new AtomicInteger();
+
+    private final Random random = new Random(21);
+
+    /** One score as the job writes it. */
+    private record Score(
+            UUID trip,
+            UUID driver,
+            UUID vehicle,
+            Instant startedAt,
+            int score,
+            int hb,
+            int ra,
+            int hc,
+            int sp,
+            double km,
+            double durationS,
+            int crashes) {}
+
+    @Test
+    void insertRescoreDuplicateAndDeleteKeepTheAggregatesExact() throws Exception {
+        UUID[] drivers = ids(3);
+        UUID[] vehicles = ids(2);
+        List<Score> scores = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            scores.add(
+                    randomScore(
+                            UUID.randomUUID(),
+                            drivers[i % 3],
+                            vehicles[i % 2],
+                            DAY.minus(i % 4, ChronoUnit.DAYS).plusSeconds(60L * i)));
+        }
+        trips(scores);
+        upsert(scores);
+        assertExact();
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(40);
+
+        // Re-scored with other counts (and one start moved to another day) through the same upsert.
+        List<Score> rescored = new ArrayList<>();
+        for (Score s : scores.subList(0, 25)) {
+            rescored.add(randomScore(s.trip(), s.driver(), s.vehicle(), s.startedAt()));
+        }
+        Score moved = scores.get(30);
+        rescored.add(
+                randomScore(
+                        moved.trip(),
+                        moved.driver(),
+                        moved.vehicle(),
+                        moved.startedAt().minus(10, ChronoUnit.DAYS)));
+        upsert(rescored);
+        assertExact();
+
+        // A duplicate delivery of the same batch changes nothing.
+        upsert(rescored);
+        assertExact();
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.vehicle_daily WHERE day = '-infinity'"))
+                .isEqualTo(40);
+
+        // Deleting trips (the newest of a day among them) subtracts them; emptied days disappear.
+        delete(tripIds(scores.subList(30, 40)));
+        assertExact();
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(30);
+        exec("DELETE FROM telemetry.driver_scores");
+        assertThat(DB.count("SELECT count(*) FROM telemetry.driver_daily")).isZero();
+        assertThat(DB.count("SELECT count(*) FROM telemetry.vehicle_daily")).isZero();
+    }
+
+    @Test
+    void concurrentBatchesSharingDriverDaysStayExactWithoutDeadlock() throws Exception {
+        UUID[] drivers = ids(4);
+        UUID[] vehicles = ids(4);
+        List<Score> pool = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            pool.add(
+                    randomScore(
+                            UUID.randomUUID(),
+                            drivers[random.nextInt(4)],
+                            vehicles[random.nextInt(4)],
+                            DAY.minus(random.nextInt(2), ChronoUnit.DAYS)
+                                    .plusSeconds(random.nextInt(80_000))));
+        }
+        trips(pool);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                long seed = w;
+                done.add(
+                        workers.submit(
+                                () -> {
+                                    Random r = new Random(seed);
+                                    for (int b = 0; b < 60; b++) {
+                                        // Batches in random order over the same few driver- and
+                                        // vehicle-days, new trips and re-scores of the other's.
+                                        List<Score> batch = new ArrayList<>();
+                                        for (int j = 0; j < 12; j++) {
+                                            Score s = pool.get(r.nextInt(pool.size()));
+                                            if (batch.stream()
+                                                    .noneMatch(x -> x.trip().equals(s.trip()))) {
+                                                batch.add(
+                                                        randomScore(
+                                                                s.trip(),
+                                                                s.driver(),
+                                                                s.vehicle(),
+                                                                s.startedAt()));
+                                            }
+                                        }
+                                        Collections.shuffle(batch, r);
+                                        upsert(batch);
+                                    }
+                                    return null;
+                                }));
+            }
+            for (Future<?> f : done) {
+                f.get(); // a deadlock would surface here as SQLState 40P01
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        assertThat(DB.count("SELECT count(*) FROM telemetry.driver_scores")).isPositive();
+        assertExact();
+        System.out.printf("mixed batches: %d deadlocks retried%n", DEADLOCKS.get());
+    }
+
+    @Test
+    void concurrentBatchesOfNewTripsLockInKeyOrderAndNeverDeadlock() throws Exception {
+        UUID[] drivers = ids(6);
+        UUID[] vehicles = ids(6);
+        List<Score> pool = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            pool.add(
+                    randomScore(
+                            UUID.randomUUID(),
+                            drivers[random.nextInt(6)],
+                            vehicles[random.nextInt(6)],
+                            DAY.minus(random.nextInt(2), ChronoUnit.DAYS)
+                                    .plusSeconds(random.nextInt(80_000))));
+        }
+        trips(pool);
+        int deadlocksBefore = DEADLOCKS.get();
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                List<Score> mine = pool.subList(w * 400, (w + 1) * 400);
+                done.add(
+                        workers.submit(
+                                () -> {
+                                    for (int b = 0; b < 400; b += 10) {
+                                        upsert(mine.subList(b, b + 10));
+                                    }
+                                    return null;
+                                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        assertThat(DEADLOCKS.get()).isEqualTo(deadlocksBefore);
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(800);
+        assertExact();
+    }
+
+    @Test
+    void backfillsOnceWhenTheTriggersAreFirstCreated() throws Exception {
+        // A database from before the aggregates: scores stored, no triggers.
+        exec(
+                "DROP TRIGGER driver_scores_daily_ins ON telemetry.driver_scores;"
+                        + " DROP TRIGGER driver_scores_daily_upd ON telemetry.driver_scores;"
+                        + " DROP TRIGGER driver_scores_daily_del ON telemetry.driver_scores");
+        try {
+            UUID[] drivers = ids(2);
+            List<Score> scores = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                scores.add(
+                        randomScore(
+                                UUID.randomUUID(),
+                                drivers[i % 2],
+                                drivers[(i + 1) % 2],
+                                DAY.minus(i % 3, ChronoUnit.DAYS).plusSeconds(i)));
+            }
+            trips(scores);
+            upsert(scores);
+            assertThat(DB.count("SELECT count(*) FROM telemetry.driver_daily")).isZero();
+        } finally {
+            SchemaInitializer.apply(DB.dataSource());
+        }
+        assertExact();
+        long before =
+                DB.count("SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'");
+        assertThat(before).isEqualTo(20);
+
+        // Every later start leaves them alone (nothing counted twice), and the triggers run again.
+        SchemaInitializer.apply(DB.dataSource());
+        assertExact();
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(before);
+        List<Score> more = List.of(randomScore(UUID.randomUUID(), ids(1)[0], ids(1)[0], DAY));
+        trips(more);
+        upsert(more);
+        assertExact();
+        assertThat(
+                        DB.count(
+                                "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
+                .isEqualTo(before + 1);
+    }
+
+    private Score randomScore(UUID trip, UUID driver, UUID vehicle, Instant startedAt) {
+        return new Score(
+                trip,
+                driver,
+                vehicle,
+                startedAt,
+                random.nextInt(101),
+                random.nextInt(5),
+                random.nextInt(5),
+                random.nextInt(5),
+                random.nextInt(5),
+                random.nextDouble() * 80,
+                random.nextDouble() * 3600,
+                random.nextInt(10) == 0 ? 1 : 0);
+    }
+
+    private static UUID[] ids(int n) {
+        UUID[] ids = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = UUID.randomUUID();
+        }
+        return ids;
+    }
+
+    private static UUID[] tripIds(List<Score> scores) {
+        return scores.stream().map(Score::trip).toArray(UUID[]::new);
+    }
+
+    private static void trips(List<Score> scores) throws SQLException {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
+                                        + " sample_count) SELECT id, v, d, to_timestamp(ms / 1000.0), 1"
+                                        + " FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[])"
+                                        + " AS t(id, d, v, ms)")) {
+            ps.setArray(1, c.createArrayOf("uuid", tripIds(scores)));
+            ps.setArray(2, c.createArrayOf("uuid", scores.stream().map(Score::driver).toArray()));
+            ps.setArray(3, c.createArrayOf("uuid", scores.stream().map(Score::vehicle).toArray()));
+            ps.setArray(
+                    4,
+                    c.createArrayOf(
+                            "int8",
+                            scores.stream().map(s -> s.startedAt().toEpochMilli()).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Writes a batch in its own transaction; like the job's sink, retries it at once after a
+     * deadlock (a batch mixing new and re-scored trips, see sql/init.sql) and counts those.
+     */
+    private static void upsert(List<Score> batch) throws SQLException {
+        while (true) {
+            try {
+                upsertOnce(batch);
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState())) {
+                    throw e;
+                }
+                DEADLOCKS.incrementAndGet();
+            }
+        }
+    }
+
+    private static void upsertOnce(List<Score> batch) throws SQLException {
+        try (Connection c = DB.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            // As the job: the trips' rows first, in id order (it adds NOWAIT and retries), so two
+            // batches re-scoring the same trips in other orders do not deadlock on driver_scores.
+            try (PreparedStatement lock =
+                    c.prepareStatement(
+                            "SELECT id FROM telemetry.trip_logs WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE")) {
+                lock.setArray(1, c.createArrayOf("uuid", tripIds(batch)));
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                ps.setArray(1, c.createArrayOf("uuid", tripIds(batch)));
+                ps.setArray(
+                        2, c.createArrayOf("uuid", batch.stream().map(Score::driver).toArray()));
+                ps.setArray(
+                        3, c.createArrayOf("uuid", batch.stream().map(Score::vehicle).toArray()));
+                ps.setArray(
+                        4,
+                        c.createArrayOf(
+                                "int8",
+                                batch.stream().map(s -> s.startedAt().toEpochMilli()).toArray()));
+                ps.setArray(5, c.createArrayOf("int4", batch.stream().map(Score::score).toArray()));
+                ps.setArray(6, c.createArrayOf("int4", batch.stream().map(Score::hb).toArray()));
+                ps.setArray(7, c.createArrayOf("int4", batch.stream().map(Score::ra).toArray()));
+                ps.setArray(8, c.createArrayOf("int4", batch.stream().map(Score::hc).toArray()));
+                ps.setArray(9, c.createArrayOf("int4", batch.stream().map(Score::sp).toArray()));
+                ps.setArray(10, c.createArrayOf("float8", batch.stream().map(Score::km).toArray()));
+                ps.setArray(
+                        11,
+                        c.createArrayOf("float8", batch.stream().map(Score::durationS).toArray()));
+                ps.setArray(
+                        12, c.createArrayOf("int4", batch.stream().map(Score::crashes).toArray()));
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
+    private static void delete(UUID[] trips) throws SQLException {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "DELETE FROM telemetry.driver_scores WHERE trip_id = ANY(?::uuid[])")) {
+            ps.setArray(1, c.createArrayOf("uuid", trips));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void exec(String sql) throws SQLException {
+        try (Connection c = DB.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static void assertExact() throws SQLException {
+        assertThat(DB.count(String.format(MISMATCHES, "driver_id", "driver_daily")))
+                .as("driver_daily rows differing from a GROUP BY over driver_scores")
+                .isZero();
+        assertThat(DB.count(String.format(MISMATCHES, "vehicle_id", "vehicle_daily")))
+                .as("vehicle_daily rows differing from a GROUP BY over driver_scores")
+                .isZero();
+    }
+}
