@@ -23,6 +23,8 @@ import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.gateway.registry.RegistryAudit;
 import io.fleetflow.gateway.registry.RegistryController;
 import io.fleetflow.gateway.registry.RegistryStore;
+import io.fleetflow.gateway.review.ReviewController;
+import io.fleetflow.gateway.review.ReviewStore;
 import io.fleetflow.gateway.storage.StorageMaintenance;
 import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.model.schema.SchemaInitializer;
@@ -172,6 +174,8 @@ public final class Gateway implements AutoCloseable {
                                     new RegistryStore(dataSource),
                                     new RegistryAudit(dataSource),
                                     GatewayApp.objectMapper()),
+                            new ReviewController(
+                                    new ReviewStore(dataSource), GatewayApp.objectMapper()),
                             new DashboardFiles(readSettings.dashboardDir()),
                             GatewayApp.objectMapper(),
                             ops);

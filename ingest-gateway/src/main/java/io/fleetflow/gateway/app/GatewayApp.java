@@ -22,6 +22,7 @@ import io.fleetflow.gateway.ops.HealthController;
 import io.fleetflow.gateway.ops.OpsController;
 import io.fleetflow.gateway.read.ReadApiController;
 import io.fleetflow.gateway.registry.RegistryController;
+import io.fleetflow.gateway.review.ReviewController;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -83,7 +84,8 @@ public final class GatewayApp {
 
     public static Javalin create(
             TelemetryController telemetry, HealthController health, ObjectMapper mapper) {
-        return create(telemetry, health, null, null, null, mapper, Operations.unauthenticated());
+        return create(
+                telemetry, health, null, null, null, null, mapper, Operations.unauthenticated());
     }
 
     public static Javalin create(
@@ -91,7 +93,7 @@ public final class GatewayApp {
             HealthController health,
             ObjectMapper mapper,
             Operations ops) {
-        return create(telemetry, health, null, null, null, mapper, ops);
+        return create(telemetry, health, null, null, null, null, mapper, ops);
     }
 
     public static Javalin create(
@@ -101,18 +103,26 @@ public final class GatewayApp {
             DashboardFiles dashboard,
             ObjectMapper mapper) {
         return create(
-                telemetry, health, read, null, dashboard, mapper, Operations.unauthenticated());
+                telemetry,
+                health,
+                read,
+                null,
+                null,
+                dashboard,
+                mapper,
+                Operations.unauthenticated());
     }
 
     /**
-     * The whole application. {@code read}, {@code registry} and {@code dashboard} may be null
-     * (ingest-only tests).
+     * The whole application. {@code read}, {@code registry}, {@code review} and {@code dashboard}
+     * may be null (ingest-only tests).
      */
     public static Javalin create(
             TelemetryController telemetry,
             HealthController health,
             ReadApiController read,
             RegistryController registry,
+            ReviewController review,
             DashboardFiles dashboard,
             ObjectMapper mapper,
             Operations ops) {
@@ -152,6 +162,9 @@ public final class GatewayApp {
                                                     }
                                                     if (registry != null) {
                                                         registry.routes();
+                                                    }
+                                                    if (review != null) {
+                                                        review.routes();
                                                     }
                                                 });
                                         path(
