@@ -374,6 +374,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Detected events with their review status, newest trip first
+         * @description Keyset-paginated (pass next_cursor as cursor). Ordered by the trip's start, then trip id and seq, all descending.
+         */
+        get: operations["listInboxEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -760,6 +780,43 @@ export interface components {
             changed: boolean;
             /** @description true when dismissal turned on or off and a re-score request was written. */
             rescore_requested: boolean;
+        };
+        InboxEvent: {
+            /** Format: uuid */
+            trip_id: string;
+            seq: number;
+            event_type: string;
+            severity: string;
+            /** @description Peak |g| for g-force events, peak km/h for speeding. */
+            peak: number;
+            /**
+             * Format: int64
+             * @description Start, ms into the trip.
+             */
+            start_ms: number;
+            /** Format: int64 */
+            end_ms: number;
+            /** Format: date-time */
+            trip_started_at: string;
+            /**
+             * Format: date-time
+             * @description The event's start: the trip's start plus start_ms.
+             */
+            started_at: string;
+            /** Format: uuid */
+            driver_id: string;
+            /** @description From the registry; null when not registered. */
+            driver_name: string | null;
+            /** Format: uuid */
+            vehicle_id: string;
+            /** @description From the registry; null when not registered. */
+            vehicle_name: string | null;
+            status: components["schemas"]["ReviewStatus"];
+        };
+        InboxEventPage: {
+            items: components["schemas"]["InboxEvent"][];
+            /** @description Cursor of the next page; null on the last page. */
+            next_cursor: string | null;
         };
     };
     responses: never;
@@ -2240,6 +2297,84 @@ export interface operations {
             };
             /** @description Content-Type is not the one named. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInboxEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events with this review status. */
+                status?: components["schemas"]["ReviewStatus"];
+                /** @description Only this driver's events. */
+                driver_id?: string;
+                /** @description Only this vehicle's events. */
+                vehicle_id?: string;
+                /** @description Only events of this type. */
+                type?: "HARSH_BRAKING" | "RAPID_ACCELERATION" | "HARSH_CORNERING" | "SPEEDING" | "CRASH";
+                /** @description Only events of this severity. */
+                severity?: "MODERATE" | "HARSH" | "SEVERE";
+                /** @description Trips started at or after this instant. */
+                from?: string;
+                /** @description Trips started before this instant. */
+                to?: string;
+                /** @description next_cursor of the previous page. */
+                cursor?: string;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxEventPage"];
+                };
+            };
+            /** @description Invalid query parameter: every bad one named (/query/status, /query/limit, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked key. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,6 +23,7 @@ import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.gateway.registry.RegistryAudit;
 import io.fleetflow.gateway.registry.RegistryController;
 import io.fleetflow.gateway.registry.RegistryStore;
+import io.fleetflow.gateway.review.EventInbox;
 import io.fleetflow.gateway.review.ReviewController;
 import io.fleetflow.gateway.review.ReviewStore;
 import io.fleetflow.gateway.storage.StorageMaintenance;
@@ -175,7 +176,9 @@ public final class Gateway implements AutoCloseable {
                                     new RegistryAudit(dataSource),
                                     GatewayApp.objectMapper()),
                             new ReviewController(
-                                    new ReviewStore(dataSource), GatewayApp.objectMapper()),
+                                    new ReviewStore(dataSource),
+                                    new EventInbox(dataSource),
+                                    GatewayApp.objectMapper()),
                             new DashboardFiles(readSettings.dashboardDir()),
                             GatewayApp.objectMapper(),
                             ops);

@@ -35,6 +35,9 @@ public final class Routes {
     public static final String REGISTRY_DRIVERS = REGISTRY + "/drivers";
     public static final String REGISTRY_AUDIT = REGISTRY + "/audit";
 
+    /** The safety inbox: detected events with their review status, newest first. */
+    public static final String EVENTS = API + "/events";
+
     /** The safety inbox: an event's review (GET with its log, POST to change it). */
     public static final String EVENT_REVIEW = API + "/trips/{tripId}/events/{seq}/review";
 

@@ -206,6 +206,134 @@ class EventReviewApiITCase {
         assertThat(logRows()).isZero();
     }
 
+    @Test
+    void theInboxListsEventsNewestFirstWithStatusNamesAndFilters() throws Exception {
+        UUID older = seedTrip("2026-01-01T08:00:00Z", 3);
+        put("/api/v1/drivers/" + field(trip, "driver_id"), "{\"name\":\"Ann\"}");
+        post(path(trip, 1), "{\"status\":\"dismissed\",\"reason\":\"ambulance\"}");
+
+        JsonNode all = json.readTree(http.get("/api/v1/events", operator).body());
+        assertThat(all.get("items")).hasSize(5);
+        JsonNode first = all.get("items").get(0);
+        assertThat(first.get("trip_id").asText()).isEqualTo(trip.toString());
+        assertThat(first.get("seq").asInt()).isEqualTo(1);
+        assertThat(first.get("status").asText()).isEqualTo("dismissed");
+        assertThat(first.get("driver_name").asText()).isEqualTo("Ann");
+        assertThat(first.get("vehicle_id").asText()).isNotBlank();
+        assertThat(first.get("peak").asDouble()).isEqualTo(131.0);
+        assertThat(all.get("items").get(2).get("trip_id").asText()).isEqualTo(older.toString());
+        assertThat(all.get("items").get(2).get("status").asText()).isEqualTo("needs_review");
+        assertThat(all.get("next_cursor").isNull()).isTrue();
+
+        assertThat(items("/api/v1/events?status=dismissed")).hasSize(1);
+        assertThat(items("/api/v1/events?status=needs_review")).hasSize(4);
+        assertThat(items("/api/v1/events?type=SPEEDING")).hasSize(1);
+        assertThat(items("/api/v1/events?severity=HARSH")).hasSize(4);
+        assertThat(items("/api/v1/events?to=2026-01-02T00:00:00Z")).hasSize(3);
+        assertThat(items("/api/v1/events?driver_id=" + UUID.randomUUID())).isEmpty();
+        assertThat(items("/api/v1/events?vehicle_id=" + field(older, "vehicle_id")))
+                .hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theInboxPagesWithACursorWithoutGapsOrRepeats() throws Exception {
+        seedTrip("2026-01-01T08:00:00Z", 3);
+        seedTrip("2026-01-02T08:00:00Z", 4);
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        int pages = 0;
+        do {
+            JsonNode page =
+                    json.readTree(
+                            http.get("/api/v1/events?limit=2&cursor=" + cursor, operator).body());
+            page.get("items")
+                    .forEach(i -> seen.add(i.get("trip_id").asText() + "/" + i.get("seq").asInt()));
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(seen).hasSize(9).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo(5);
+    }
+
+    @Test
+    void badInboxParametersAreEachNamed() throws Exception {
+        HttpResponse<String> r =
+                http.get(
+                        "/api/v1/events?status=open&type=SKID&severity=x&driver_id=1&from=yesterday"
+                                + "&limit=0&cursor=zz",
+                        operator);
+        assertThat(pointers(r))
+                .containsExactlyInAnyOrder(
+                        "/query/status",
+                        "/query/type",
+                        "/query/severity",
+                        "/query/driver_id",
+                        "/query/from",
+                        "/query/limit",
+                        "/query/cursor");
+        assertThat(http.get("/api/v1/events", device).statusCode()).isEqualTo(403);
+    }
+
+    /** A trip started at {@code startedAt} with {@code events} HARSH_BRAKING events. */
+    private UUID seedTrip(String startedAt, int events) throws Exception {
+        UUID id = new TripSeeder(DB.dataSource()).store(GatewayHttp.EXAMPLE);
+        try (Connection c = DB.dataSource().getConnection()) {
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "UPDATE telemetry.trip_logs SET started_at = ?::timestamptz"
+                                    + " WHERE id = ?")) {
+                ps.setString(1, startedAt);
+                ps.setObject(2, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "INSERT INTO telemetry.trip_events (trip_id, seq, event_type,"
+                                    + " start_ms, end_ms, peak, severity) SELECT ?, g,"
+                                    + " 'HARSH_BRAKING', g * 1000, g * 1000 + 500, 0.5, 'HARSH'"
+                                    + " FROM generate_series(0, ? - 1) g")) {
+                ps.setObject(1, id);
+                ps.setInt(2, events);
+                ps.executeUpdate();
+            }
+        }
+        return id;
+    }
+
+    private String field(UUID tripId, String column) throws Exception {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT "
+                                        + column
+                                        + "::text FROM telemetry.trip_logs WHERE id = ?")) {
+            ps.setObject(1, tripId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private JsonNode items(String path) throws Exception {
+        HttpResponse<String> r = http.get(path, operator);
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(r.body()).get("items");
+    }
+
+    private HttpResponse<String> put(String path, String body) throws Exception {
+        HttpResponse<String> r =
+                http.send(
+                        http.request(path)
+                                .header("Authorization", "Bearer " + operator)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                .build());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r;
+    }
+
     private static String path(UUID tripId, int seq) {
         return "/api/v1/trips/" + tripId + "/events/" + seq + "/review";
     }
