@@ -3,7 +3,6 @@ package io.fleetflow.gateway.review;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetflow.gateway.auth.ApiKey;
 import io.fleetflow.gateway.auth.AuthHandler;
@@ -14,7 +13,6 @@ import io.fleetflow.gateway.registry.RequestBodies;
 import io.fleetflow.model.EventType;
 import io.fleetflow.model.Severity;
 import io.fleetflow.model.ingest.FieldError;
-import io.fleetflow.model.review.ReviewNames;
 import io.fleetflow.model.review.ReviewStatus;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -172,7 +170,8 @@ public final class ReviewController {
         List<FieldError> errors = new ArrayList<>();
         UUID tripId = tripId(ctx, errors);
         Integer seq = seq(ctx, errors);
-        ReviewInput input = input(RequestBodies.json(ctx, mapper, MAX_JSON_BYTES), errors);
+        ReviewInput input =
+                ReviewRules.input(RequestBodies.json(ctx, mapper, MAX_JSON_BYTES), errors);
         requireValid(errors, "invalid-review", "Invalid review", "the review");
         ReviewStore.Outcome outcome = db(() -> store.review(tripId, seq, input, who(ctx)));
         if (outcome.missing() == ReviewStore.Missing.TRIP) {
@@ -182,64 +181,6 @@ public final class ReviewController {
             throw notFound("trip " + tripId + " has no event " + seq);
         }
         ctx.status(202).json(outcome.saved());
-    }
-
-    /** Validates a review body; adds an error per bad field and answers null when there is one. */
-    static ReviewInput input(JsonNode body, List<FieldError> errors) {
-        if (body == null || !body.isObject()) {
-            errors.add(new FieldError("", "must be a JSON object"));
-            return null;
-        }
-        int before = errors.size();
-        body.fieldNames()
-                .forEachRemaining(
-                        name -> {
-                            if (!List.of("status", "reason", "comment").contains(name)) {
-                                errors.add(new FieldError("/" + name, "is not a review field"));
-                            }
-                        });
-        ReviewStatus status = null;
-        JsonNode statusNode = body.get("status");
-        if (statusNode == null || statusNode.isNull()) {
-            errors.add(new FieldError("/status", "is required"));
-        } else {
-            status =
-                    statusNode.isTextual()
-                            ? ReviewStatus.fromWireName(statusNode.textValue()).orElse(null)
-                            : null;
-            if (status == null) {
-                errors.add(
-                        new FieldError(
-                                "/status",
-                                "must be one of " + String.join(", ", ReviewStatus.wireNames())));
-            }
-        }
-        String reason = text(body, "reason", ReviewNames.MAX_REASON, errors);
-        String comment = text(body, "comment", ReviewNames.MAX_COMMENT, errors);
-        if (status == ReviewStatus.DISMISSED
-                && reason == null
-                && errors.stream().noneMatch(e -> e.pointer().equals("/reason"))) {
-            errors.add(new FieldError("/reason", "is required when the status is dismissed"));
-        }
-        return errors.size() == before ? new ReviewInput(status, reason, comment) : null;
-    }
-
-    /** A trimmed optional text field; blank counts as not given. */
-    private static String text(JsonNode body, String field, int max, List<FieldError> errors) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add(new FieldError("/" + field, "must be a string"));
-            return null;
-        }
-        String value = node.textValue().strip();
-        if (value.codePointCount(0, value.length()) > max) {
-            errors.add(new FieldError("/" + field, "must be at most " + max + " characters"));
-            return null;
-        }
-        return value.isEmpty() ? null : value;
     }
 
     private static UUID tripId(Context ctx, List<FieldError> errors) {
