@@ -23,9 +23,7 @@ import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.gateway.registry.RegistryAudit;
 import io.fleetflow.gateway.registry.RegistryController;
 import io.fleetflow.gateway.registry.RegistryStore;
-import io.fleetflow.gateway.review.EventInbox;
 import io.fleetflow.gateway.review.ReviewController;
-import io.fleetflow.gateway.review.ReviewStore;
 import io.fleetflow.gateway.storage.StorageMaintenance;
 import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.model.schema.SchemaInitializer;
@@ -175,10 +173,7 @@ public final class Gateway implements AutoCloseable {
                                     new RegistryStore(dataSource),
                                     new RegistryAudit(dataSource),
                                     GatewayApp.objectMapper()),
-                            new ReviewController(
-                                    new ReviewStore(dataSource),
-                                    new EventInbox(dataSource),
-                                    GatewayApp.objectMapper()),
+                            ReviewController.of(dataSource, GatewayApp.objectMapper()),
                             new DashboardFiles(readSettings.dashboardDir()),
                             GatewayApp.objectMapper(),
                             ops);

@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The safety inbox's routes: the events list with filters, an event's review with its activity log,
@@ -45,6 +46,12 @@ public final class ReviewController {
         this.store = store;
         this.inbox = inbox;
         this.mapper = mapper;
+    }
+
+    /** The controller with its store and list on one database. */
+    public static ReviewController of(DataSource dataSource, ObjectMapper mapper) {
+        return new ReviewController(
+                new ReviewStore(dataSource), new EventInbox(dataSource), mapper);
     }
 
     /** Declares the routes (call inside the {@code api/v1} path of an {@code apiBuilder}). */
