@@ -509,3 +509,57 @@ BEGIN
             FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_truncate_daily();
     END IF;
 END $$;
+
+
+-- Safety inbox (issue 20, docs/safety-inbox.md). The current review of a detected event; an event
+-- with no row is 'needs_review'. Keyed by (trip_id, seq) but not a foreign key to trip_events:
+-- events are rewritten whole when a trip is re-scored, so the review also keeps the event's type and
+-- interval at review time, and a re-score matches reviews to the new events by same type and
+-- overlapping interval (model.review.DismissalMatcher).
+CREATE TABLE IF NOT EXISTS telemetry.event_reviews (
+    trip_id     uuid         NOT NULL REFERENCES telemetry.trip_logs (id) ON DELETE CASCADE,
+    seq         integer      NOT NULL CHECK (seq >= 0),
+    event_type  varchar(32)  NOT NULL,
+    start_ms    bigint       NOT NULL,
+    end_ms      bigint       NOT NULL CHECK (end_ms >= start_ms),
+    status      varchar(16)  NOT NULL
+                CHECK (status IN ('needs_review', 'needs_coaching', 'coached', 'reviewed', 'dismissed')),
+    reason      varchar(500),
+    comment     varchar(2000),
+    updated_by  varchar(200) NOT NULL,
+    updated_at  timestamptz  NOT NULL DEFAULT now(),
+    PRIMARY KEY (trip_id, seq),
+    CHECK (status <> 'dismissed' OR (reason IS NOT NULL AND btrim(reason) <> ''))
+);
+
+CREATE INDEX IF NOT EXISTS event_reviews_status_idx
+    ON telemetry.event_reviews (status, trip_id, seq);
+
+-- Every change of a review, oldest first: who (the API key's name), when, the status before and
+-- after, the reason and comment given.
+CREATE TABLE IF NOT EXISTS telemetry.event_review_log (
+    id          bigserial    PRIMARY KEY,
+    trip_id     uuid         NOT NULL REFERENCES telemetry.trip_logs (id) ON DELETE CASCADE,
+    seq         integer      NOT NULL,
+    old_status  varchar(16)  NOT NULL,
+    new_status  varchar(16)  NOT NULL,
+    reason      varchar(500),
+    comment     varchar(2000),
+    changed_by  varchar(200) NOT NULL,
+    changed_at  timestamptz  NOT NULL DEFAULT now()
+);
+
+CREATE INDEX IF NOT EXISTS event_review_log_event_idx
+    ON telemetry.event_review_log (trip_id, seq, id);
+
+-- Outbox of trips to re-score: written in the same transaction as a review that turned an event's
+-- dismissal on or off. The consumer (the job's re-scoring) reads the rows, re-scores each trip with
+-- its dismissals and deletes the rows it handled; several rows for one trip mean one re-score.
+CREATE TABLE IF NOT EXISTS telemetry.rescore_requests (
+    id            bigserial    PRIMARY KEY,
+    trip_id       uuid         NOT NULL REFERENCES telemetry.trip_logs (id) ON DELETE CASCADE,
+    requested_at  timestamptz  NOT NULL DEFAULT now(),
+    reason        varchar(32)  NOT NULL CHECK (reason IN ('review_dismissal'))
+);
+
+CREATE INDEX IF NOT EXISTS rescore_requests_trip_idx ON telemetry.rescore_requests (trip_id);

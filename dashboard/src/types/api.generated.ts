@@ -390,6 +390,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trips/{tripId}/events/{seq}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's review and its activity log
+         * @description The current review (needs_review with no reviewer for an event nobody has reviewed) and every change, oldest first.
+         */
+        get: operations["getEventReview"];
+        put?: never;
+        /**
+         * Change an event's review
+         * @description Sets the status (dismissed needs a reason). Sending what is stored changes nothing and writes no log row. A change to or from dismissed writes a re-score request for the trip in the same transaction (docs/safety-inbox.md).
+         */
+        post: operations["reviewEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Detected events with their review status, newest trip first
+         * @description Keyset-paginated (pass next_cursor as cursor). Ordered by the trip's start, then trip id and seq, all descending.
+         */
+        get: operations["listInboxEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -771,6 +815,98 @@ export interface components {
         };
         AlertList: {
             items: components["schemas"]["Alert"][];
+        };
+        /**
+         * @description needs_review: not yet reviewed (every detected event starts here); needs_coaching; coached; reviewed: no action; dismissed: not the driver's fault, left out of the trip's score (needs a reason).
+         * @enum {string}
+         */
+        ReviewStatus: "needs_review" | "needs_coaching" | "coached" | "reviewed" | "dismissed";
+        EventReviewRequest: {
+            status: components["schemas"]["ReviewStatus"];
+            /** @description Why; required (not blank) for dismissed. */
+            reason?: string;
+            comment?: string;
+        };
+        EventReview: {
+            /** Format: uuid */
+            trip_id: string;
+            seq: number;
+            /** @description The event's type when it was reviewed. */
+            event_type: string;
+            /**
+             * Format: int64
+             * @description The event's start (ms into the trip) when it was reviewed.
+             */
+            start_ms: number;
+            /** Format: int64 */
+            end_ms: number;
+            status: components["schemas"]["ReviewStatus"];
+            reason: string | null;
+            comment: string | null;
+            /** @description The API key's name; null when never reviewed. */
+            updated_by: string | null;
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        EventReviewLogEntry: {
+            /** Format: int64 */
+            id: number;
+            old_status: components["schemas"]["ReviewStatus"];
+            new_status: components["schemas"]["ReviewStatus"];
+            reason: string | null;
+            comment: string | null;
+            changed_by: string;
+            /** Format: date-time */
+            changed_at: string;
+        };
+        EventReviewWithLog: {
+            review: components["schemas"]["EventReview"];
+            /** @description Every change, oldest first. */
+            log: components["schemas"]["EventReviewLogEntry"][];
+        };
+        EventReviewSaved: {
+            review: components["schemas"]["EventReview"];
+            /** @description false when the request equalled the stored review (nothing written). */
+            changed: boolean;
+            /** @description true when dismissal turned on or off and a re-score request was written. */
+            rescore_requested: boolean;
+        };
+        InboxEvent: {
+            /** Format: uuid */
+            trip_id: string;
+            seq: number;
+            event_type: string;
+            severity: string;
+            /** @description Peak |g| for g-force events, peak km/h for speeding. */
+            peak: number;
+            /**
+             * Format: int64
+             * @description Start, ms into the trip.
+             */
+            start_ms: number;
+            /** Format: int64 */
+            end_ms: number;
+            /** Format: date-time */
+            trip_started_at: string;
+            /**
+             * Format: date-time
+             * @description The event's start: the trip's start plus start_ms.
+             */
+            started_at: string;
+            /** Format: uuid */
+            driver_id: string;
+            /** @description From the registry; null when not registered. */
+            driver_name: string | null;
+            /** Format: uuid */
+            vehicle_id: string;
+            /** @description From the registry; null when not registered. */
+            vehicle_name: string | null;
+            status: components["schemas"]["ReviewStatus"];
+        };
+        InboxEventPage: {
+            items: components["schemas"]["InboxEvent"][];
+            /** @description Cursor of the next page; null on the last page. */
+            next_cursor: string | null;
         };
     };
     responses: never;
@@ -2209,6 +2345,252 @@ export interface operations {
             };
             /** @description Unknown or malformed alert id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip UUID. */
+                tripId: string;
+                /** @description The event's position in its trip (0-based). */
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReviewWithLog"];
+                };
+            };
+            /** @description Invalid path: every bad parameter named (/path/tripId, /path/seq). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such trip, or the trip has no event with this seq. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Trip UUID. */
+                tripId: string;
+                /** @description The event's position in its trip (0-based). */
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the stored review; the trip's score follows when rescore_requested. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReviewSaved"];
+                };
+            };
+            /** @description Invalid body or path: every bad field named with its JSON pointer (/status, /reason, /comment, /path/tripId, /path/seq); nothing stored. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key or viewer token, or a revoked key. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such trip, or the trip has no event with this seq. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not the one named. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInboxEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events with this review status. */
+                status?: components["schemas"]["ReviewStatus"];
+                /** @description Only this driver's events. */
+                driver_id?: string;
+                /** @description Only this vehicle's events. */
+                vehicle_id?: string;
+                /** @description Only events of this type. */
+                type?: "HARSH_BRAKING" | "RAPID_ACCELERATION" | "HARSH_CORNERING" | "SPEEDING" | "CRASH";
+                /** @description Only events of this severity. */
+                severity?: "MODERATE" | "HARSH" | "SEVERE";
+                /** @description Trips started at or after this instant. */
+                from?: string;
+                /** @description Trips started before this instant. */
+                to?: string;
+                /** @description next_cursor of the previous page. */
+                cursor?: string;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxEventPage"];
+                };
+            };
+            /** @description Invalid query parameter: every bad one named (/query/status, /query/limit, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or unknown credential. */
+            401: {
+                headers: {
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, or a revoked key. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,7 @@ import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.gateway.registry.RegistryAudit;
 import io.fleetflow.gateway.registry.RegistryController;
 import io.fleetflow.gateway.registry.RegistryStore;
+import io.fleetflow.gateway.review.ReviewController;
 import io.fleetflow.gateway.storage.StorageMaintenance;
 import io.fleetflow.model.ingest.TripPayloadReader;
 import io.fleetflow.model.schema.SchemaInitializer;
@@ -193,6 +194,7 @@ public final class Gateway implements AutoCloseable {
                                     new RegistryStore(dataSource),
                                     new RegistryAudit(dataSource),
                                     GatewayApp.objectMapper()),
+                            ReviewController.of(dataSource, GatewayApp.objectMapper()),
                             new AlertsController(alerts),
                             new DashboardFiles(readSettings.dashboardDir()),
                             GatewayApp.objectMapper(),

@@ -23,6 +23,7 @@ import io.fleetflow.gateway.ops.HealthController;
 import io.fleetflow.gateway.ops.OpsController;
 import io.fleetflow.gateway.read.ReadApiController;
 import io.fleetflow.gateway.registry.RegistryController;
+import io.fleetflow.gateway.review.ReviewController;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -85,7 +86,15 @@ public final class GatewayApp {
     public static Javalin create(
             TelemetryController telemetry, HealthController health, ObjectMapper mapper) {
         return create(
-                telemetry, health, null, null, null, null, mapper, Operations.unauthenticated());
+                telemetry,
+                health,
+                null,
+                null,
+                null,
+                null,
+                null,
+                mapper,
+                Operations.unauthenticated());
     }
 
     public static Javalin create(
@@ -93,7 +102,7 @@ public final class GatewayApp {
             HealthController health,
             ObjectMapper mapper,
             Operations ops) {
-        return create(telemetry, health, null, null, null, null, mapper, ops);
+        return create(telemetry, health, null, null, null, null, null, mapper, ops);
     }
 
     public static Javalin create(
@@ -108,20 +117,22 @@ public final class GatewayApp {
                 read,
                 null,
                 null,
+                null,
                 dashboard,
                 mapper,
                 Operations.unauthenticated());
     }
 
     /**
-     * The whole application. {@code read}, {@code registry}, {@code alerts} and {@code dashboard}
-     * may be null (ingest-only tests).
+     * The whole application. {@code read}, {@code registry}, {@code review}, {@code alerts} and
+     * {@code dashboard} may be null (ingest-only tests).
      */
     public static Javalin create(
             TelemetryController telemetry,
             HealthController health,
             ReadApiController read,
             RegistryController registry,
+            ReviewController review,
             AlertsController alerts,
             DashboardFiles dashboard,
             ObjectMapper mapper,
@@ -162,6 +173,9 @@ public final class GatewayApp {
                                                     }
                                                     if (registry != null) {
                                                         registry.routes();
+                                                    }
+                                                    if (review != null) {
+                                                        review.routes();
                                                     }
                                                     if (alerts != null) {
                                                         alerts.routes();

@@ -40,6 +40,12 @@ public final class Routes {
 
     public static final String ALERT_ACKNOWLEDGE = ALERTS + "/{alertId}/acknowledge";
 
+    /** The safety inbox: detected events with their review status, newest first. */
+    public static final String EVENTS = API + "/events";
+
+    /** The safety inbox: an event's review (GET with its log, POST to change it). */
+    public static final String EVENT_REVIEW = API + "/trips/{tripId}/events/{seq}/review";
+
     public static final String HEALTH = "/health";
     public static final String HEALTH_LIVE = HEALTH + "/live";
     public static final String HEALTH_READY = HEALTH + "/ready";

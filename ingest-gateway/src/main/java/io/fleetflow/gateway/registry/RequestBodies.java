@@ -21,11 +21,11 @@ import java.util.Locale;
  * The registry's request bodies, read whole and bounded: JSON ({@code application/json}) or CSV
  * ({@code text/csv}), UTF-8. Anything else is answered with 413, 415 or 400 before it is parsed.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
     private RequestBodies() {}
 
-    static JsonNode json(Context ctx, ObjectMapper mapper, int maxBytes) {
+    public static JsonNode json(Context ctx, ObjectMapper mapper, int maxBytes) {
         String type = mediaType(ctx);
         if (!type.equals("application/json")) {
             throw unsupported("application/json");
