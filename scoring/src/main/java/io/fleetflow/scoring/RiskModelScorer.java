@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * The risk model (docs/scoring.md). Turns the g channels back by the device's estimated mounting
@@ -45,6 +46,12 @@ public final class RiskModelScorer implements TripScorer {
 
     @Override
     public TripScore score(TripSamples samples) {
+        return scoreExcluding(samples, e -> false);
+    }
+
+    /** Dismissed events stay listed but are not counted: neither in the counts nor the score. */
+    @Override
+    public TripScore scoreExcluding(TripSamples samples, Predicate<DrivingEvent> dismissed) {
         long[] t = Signals.timeline(samples);
         Detection detection = detect(samples, t);
         Map<EventType, Integer> counts = new EnumMap<>(EventType.class);
@@ -53,6 +60,9 @@ public final class RiskModelScorer implements TripScorer {
         }
         double crashPenalty = 0;
         for (DrivingEvent e : detection.events()) {
+            if (dismissed.test(e)) {
+                continue;
+            }
             counts.merge(e.type(), 1, Integer::sum);
             if (e.impact() != null) {
                 crashPenalty += config.crash().penalty(e.impact().major());

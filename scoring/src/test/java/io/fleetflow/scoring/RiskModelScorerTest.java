@@ -236,4 +236,25 @@ class RiskModelScorerTest {
         assertThat(scorers.forClass(VehicleClass.BUS).version()).isEqualTo("risk-model-2/bus-1");
         assertThat(scorers.forClass(VehicleClass.VAN).version()).isEqualTo("risk-model-2/van-1");
     }
+
+    @Test
+    void aDismissedEventStaysListedButLeavesTheCountsAndTheScore() {
+        TripSamples trip =
+                trip(50, 60_000)
+                        .cruising(50)
+                        .braking(10_000, 0.5, 1_500)
+                        .braking(30_000, 0.5, 1_500)
+                        .build();
+        TripScore all = scorer.score(trip);
+        DrivingEvent first = all.events().get(0);
+
+        TripScore excused = scorer.scoreExcluding(trip, e -> e.equals(first));
+
+        assertThat(all.harshBrakingCount()).isEqualTo(2);
+        assertThat(excused.harshBrakingCount()).isEqualTo(1);
+        assertThat(excused.events()).isEqualTo(all.events());
+        assertThat(excused.safetyScore()).isGreaterThan(all.safetyScore());
+        assertThat(scorer.scoreExcluding(trip, e -> true).safetyScore()).isEqualTo(100);
+        assertThat(scorer.scoreExcluding(trip, e -> false)).isEqualTo(all);
+    }
 }
