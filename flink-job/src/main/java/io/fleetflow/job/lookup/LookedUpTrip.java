@@ -19,6 +19,16 @@ public class LookedUpTrip {
      */
     public String vehicleClass;
 
+    /**
+     * The trip's events a safety manager dismissed, as reviewed (docs/safety-inbox.md): types
+     * ({@code EventType} names) and intervals, index by index; empty when none. Arrays, so that
+     * Flink serializes them without Kryo.
+     */
+    public String[] dismissedTypes = new String[0];
+
+    public long[] dismissedStartMs = new long[0];
+    public long[] dismissedEndMs = new long[0];
+
     /** The trip's {@code started_at}, epoch ms. */
     public long startedAtMs;
 

@@ -1,6 +1,8 @@
 package io.fleetflow.job.lookup;
 
 import io.fleetflow.model.registry.RegistryNames;
+import io.fleetflow.model.review.ReviewNames;
+import io.fleetflow.model.review.ReviewStatus;
 import io.fleetflow.model.schema.SamplePartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,8 +46,24 @@ final class TripClaimQuery {
                     + " t.status IN ('COMPLETED', 'FAILED') AS finished,"
                     + " (SELECT v.vehicle_class FROM "
                     + RegistryNames.VEHICLES
-                    + " v WHERE v.vehicle_id = t.vehicle_id) AS vehicle_class"
+                    + " v WHERE v.vehicle_id = t.vehicle_id) AS vehicle_class,"
+                    + dismissed("event_type")
+                    + ","
+                    + dismissed("start_ms")
+                    + ","
+                    + dismissed("end_ms")
                     + " FROM telemetry.trip_logs t WHERE t.id = ANY(?)";
+
+    /** One column of the trip's dismissed reviews, as an array in the order of their seq. */
+    private static String dismissed(String column) {
+        return " (SELECT coalesce(array_agg(r."
+                + column
+                + " ORDER BY r.seq), '{}') FROM "
+                + ReviewNames.EVENT_REVIEWS
+                + " r WHERE r.trip_id = t.id AND r.status = '"
+                + ReviewStatus.DISMISSED.wireName()
+                + "')";
+    }
 
     /** What the database said about a trip id. */
     enum Kind {
@@ -61,7 +79,10 @@ final class TripClaimQuery {
             String vehicleId,
             long startedAtMs,
             byte[] blob,
-            String vehicleClass) {
+            String vehicleClass,
+            String[] dismissedTypes,
+            long[] dismissedStartMs,
+            long[] dismissedEndMs) {
 
         /**
          * Retention dropped the trip's samples (only ever a finished trip's, see docs/storage.md).
@@ -73,11 +94,23 @@ final class TripClaimQuery {
         LookedUpTrip trip() {
             LookedUpTrip trip = LookedUpTrip.found(tripId, driverId, vehicleId, startedAtMs, blob);
             trip.vehicleClass = vehicleClass;
+            trip.dismissedTypes = dismissedTypes;
+            trip.dismissedStartMs = dismissedStartMs;
+            trip.dismissedEndMs = dismissedEndMs;
             return trip;
         }
     }
 
     private TripClaimQuery() {}
+
+    private static long[] longs(java.sql.Array array) throws SQLException {
+        Long[] boxed = (Long[]) array.getArray();
+        long[] out = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            out[i] = boxed[i];
+        }
+        return out;
+    }
 
     /** The outcome of every id that has a row; ids without one are absent from the map. */
     static Map<UUID, Outcome> claim(DataSource dataSource, Collection<UUID> tripIds)
@@ -102,7 +135,10 @@ final class TripClaimQuery {
                                     // the text column's bytes as sent: the decoder reads UTF-8;
                                     // null when the samples were dropped
                                     rs.getBytes(5),
-                                    rs.getString(7)));
+                                    rs.getString(7),
+                                    (String[]) rs.getArray(8).getArray(),
+                                    longs(rs.getArray(9)),
+                                    longs(rs.getArray(10))));
                 }
             }
             return found;

@@ -8,11 +8,18 @@ import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.MalformedBlobException;
 import io.fleetflow.model.blob.TripBlobCodec;
 import io.fleetflow.model.registry.VehicleClass;
+import io.fleetflow.model.review.DismissalMatcher;
+import io.fleetflow.model.review.ReviewStatus;
 import io.fleetflow.scoring.ClassScorers;
+import io.fleetflow.scoring.DrivingEvent;
 import io.fleetflow.scoring.TripScore;
 import io.fleetflow.scoring.TripScorer;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -82,6 +89,12 @@ public class ScoreTripFunction extends ProcessFunction<LookedUpTrip, ScoredTrip>
         try {
             TripSamples samples = TripBlobCodec.decode(trip.blob);
             score = scorer.score(samples);
+            if (trip.dismissedTypes != null && trip.dismissedTypes.length > 0) {
+                Set<DrivingEvent> dismissed = dismissedEvents(trip, score.events());
+                if (!dismissed.isEmpty()) {
+                    score = scorer.scoreExcluding(samples, dismissed::contains);
+                }
+            }
         } catch (MalformedBlobException e) {
             fail(
                     ctx,
@@ -98,6 +111,32 @@ public class ScoreTripFunction extends ProcessFunction<LookedUpTrip, ScoredTrip>
         score.events().forEach(e -> events.get(e.type()).inc());
         out.collect(
                 ScoredTrip.of(trip.tripId, trip.driverId, trip.vehicleId, trip.startedAtMs, score));
+    }
+
+    /**
+     * The detected events a safety manager dismissed: the trip's dismissed reviews matched to them
+     * by type and overlapping time ({@link DismissalMatcher}), so a dismissal survives re-scoring.
+     */
+    static Set<DrivingEvent> dismissedEvents(LookedUpTrip trip, List<DrivingEvent> events) {
+        List<DismissalMatcher.Review> reviews = new ArrayList<>();
+        for (int i = 0; i < trip.dismissedTypes.length; i++) {
+            reviews.add(
+                    new DismissalMatcher.Review(
+                            trip.dismissedTypes[i],
+                            trip.dismissedStartMs[i],
+                            trip.dismissedEndMs[i],
+                            ReviewStatus.DISMISSED));
+        }
+        List<DismissalMatcher.Event> detected = new ArrayList<>();
+        for (int seq = 0; seq < events.size(); seq++) {
+            DrivingEvent e = events.get(seq);
+            detected.add(new DismissalMatcher.Event(seq, e.type().name(), e.startMs(), e.endMs()));
+        }
+        Set<DrivingEvent> dismissed = new HashSet<>();
+        for (int seq : DismissalMatcher.dismissedSeqs(reviews, detected)) {
+            dismissed.add(events.get(seq));
+        }
+        return dismissed;
     }
 
     private void fail(Context ctx, String tripId, FailureKind kind, String reason) {

@@ -27,6 +27,7 @@ import io.fleetflow.gateway.read.ReadApiSettings;
 import io.fleetflow.gateway.registry.RegistryAudit;
 import io.fleetflow.gateway.registry.RegistryController;
 import io.fleetflow.gateway.registry.RegistryStore;
+import io.fleetflow.gateway.review.RescoreRequestRelay;
 import io.fleetflow.gateway.review.ReviewController;
 import io.fleetflow.gateway.storage.StorageMaintenance;
 import io.fleetflow.model.ingest.TripPayloadReader;
@@ -49,16 +50,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running gateway: its pool, publisher, relay, alert dispatcher and HTTP server, started together
- * and closed together. {@link GatewayMain} runs one from the environment; tests and the launcher
- * embed one.
+ * Longer than 300 lines: the composition root, which builds, starts and closes every long-lived
+ * part in one place and in order.
+ *
+ * <p>A running gateway: its pool, publisher, relays (unpublished trips, re-score requests), alert
+ * dispatcher and HTTP server, started together and closed together. {@link GatewayMain} runs one
+ * from the environment; tests and the launcher embed one.
  *
  * <p>Closing is graceful: readiness turns 503, the server stops accepting connections and waits for
- * requests in flight (at most {@link GatewayConfig#shutdownGrace()}), then the relay finishes its
+ * requests in flight (at most {@link GatewayConfig#shutdownGrace()}), then the relays finish their
  * round, the alert dispatcher its deliveries, and the publisher and pool close.
- *
- * <p>Longer than 300 lines: the composition root, which builds, starts and closes every long-lived
- * part in one place and in order.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -75,6 +76,7 @@ public final class Gateway implements AutoCloseable {
     private final BackgroundPublisher background;
     private final TripStore store;
     private final PendingTripRelay relay;
+    private final RescoreRequestRelay rescores;
     private final HealthController health;
     private final GatewayMetrics metrics;
     private final Javalin app;
@@ -90,6 +92,7 @@ public final class Gateway implements AutoCloseable {
             BackgroundPublisher background,
             TripStore store,
             PendingTripRelay relay,
+            RescoreRequestRelay rescores,
             HealthController health,
             GatewayMetrics metrics,
             Javalin app,
@@ -104,6 +107,7 @@ public final class Gateway implements AutoCloseable {
         this.store = store;
         this.config = config;
         this.relay = relay;
+        this.rescores = rescores;
         this.health = health;
         this.metrics = metrics;
         this.app = app;
@@ -202,6 +206,9 @@ public final class Gateway implements AutoCloseable {
             app.start(config.httpHost(), config.httpPort());
             serveFirstRequest(config.httpHost(), app.port());
             relay.start();
+            RescoreRequestRelay rescores =
+                    new RescoreRequestRelay(dataSource, publisher, config.relayInterval());
+            rescores.start();
             StorageMaintenance storage =
                     new StorageMaintenance(dataSource, config.rawRetention(), Clock.systemUTC());
             storage.start(config.storageMaintenanceInterval());
@@ -221,6 +228,7 @@ public final class Gateway implements AutoCloseable {
                     background,
                     store,
                     relay,
+                    rescores,
                     health,
                     metrics,
                     app,
@@ -317,6 +325,7 @@ public final class Gateway implements AutoCloseable {
         store.close();
         background.close(config.shutdownGrace());
         relay.close();
+        rescores.close();
         storage.close();
         dispatcher.close();
         queueDepth.close();

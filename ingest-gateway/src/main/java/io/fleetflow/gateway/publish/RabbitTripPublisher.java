@@ -55,6 +55,22 @@ public final class RabbitTripPublisher implements TripPublisher, AutoCloseable {
     /** Publishes all ids on one channel and waits once for the broker to confirm them all. */
     @Override
     public void publishAll(List<UUID> tripIds) throws PublishException {
+        publishAll(tripIds, "");
+    }
+
+    /**
+     * Publishes trips to be scored again, each with the correlation id {@code prefix + tripId}: the
+     * scoring source drops a correlation id it has already taken since its last checkpoint, so a
+     * trip scored moments ago needs a new one (docs/safety-inbox.md).
+     */
+    public void publishAgain(List<UUID> tripIds, String prefix) throws PublishException {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("a re-score needs its own correlation id prefix");
+        }
+        publishAll(tripIds, prefix);
+    }
+
+    private void publishAll(List<UUID> tripIds, String correlationPrefix) throws PublishException {
         Channel channel = null;
         try {
             channel = acquire();
@@ -64,8 +80,8 @@ public final class RabbitTripPublisher implements TripPublisher, AutoCloseable {
                         new AMQP.BasicProperties.Builder()
                                 .deliveryMode(2)
                                 .contentType("text/plain")
-                                .correlationId(id)
-                                .messageId(id)
+                                .correlationId(correlationPrefix + id)
+                                .messageId(correlationPrefix + id)
                                 .build();
                 channel.basicPublish("", queue, props, id.getBytes(StandardCharsets.UTF_8));
             }
