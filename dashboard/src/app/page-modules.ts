@@ -11,4 +11,5 @@ export const PAGE_MODULES: readonly { path: RegExp; module: string }[] = [
   { path: /^\/trips\/[^/]+$/, module: 'src/features/trips/components/trip-detail.tsx' },
   { path: /^\/vehicles$/, module: 'src/features/vehicles/components/vehicles-list.tsx' },
   { path: /^\/registry$/, module: 'src/app/pages/registry-page.tsx' },
+  { path: /^\/inbox$/, module: 'src/app/pages/inbox-page.tsx' },
 ];

@@ -10,6 +10,7 @@ import { TokenScreen } from '@/features/auth/components/token-screen';
 const FleetPage = lazy(() => import('./pages/fleet-page'));
 const DriverPage = lazy(() => import('./pages/driver-page'));
 const RegistryPage = lazy(() => import('./pages/registry-page'));
+const InboxPage = lazy(() => import('./pages/inbox-page'));
 const DriversLeaderboard = lazy(() =>
   import('@/features/drivers/components/drivers-leaderboard').then((m) => ({ default: m.DriversLeaderboard })),
 );
@@ -45,6 +46,7 @@ function Pages() {
           <Route path="/trips/:tripId">{(p) => <TripDetailView tripId={p.tripId} />}</Route>
           <Route path="/vehicles" component={VehiclesList} />
           <Route path="/registry" component={RegistryPage} />
+          <Route path="/inbox" component={InboxPage} />
           <Route>
             <PageTitle>Page not found</PageTitle>
           </Route>

@@ -42,3 +42,8 @@ export type AlertStatus = Schemas['AlertStatus'];
 /** Sort keys and orders of the drivers list (query parameters of getDrivers). */
 export type DriverSort = NonNullable<DriversQuery['sort']>;
 export type SortOrder = NonNullable<DriversQuery['order']>;
+export type ReviewStatus = Schemas['ReviewStatus'];
+export type EventReviewRequest = Schemas['EventReviewRequest'];
+export type EventReviewSaved = Schemas['EventReviewSaved'];
+export type InboxEvent = Schemas['InboxEvent'];
+export type InboxEventPage = Schemas['InboxEventPage'];

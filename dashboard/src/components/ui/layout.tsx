@@ -5,6 +5,7 @@ const nav = [
   { href: '/', label: 'Overview' },
   { href: '/drivers', label: 'Drivers' },
   { href: '/vehicles', label: 'Vehicles' },
+  { href: '/inbox', label: 'Safety inbox' },
   { href: '/registry', label: 'Registry' },
 ];
 

@@ -31,6 +31,7 @@ public final class DashboardFiles {
                     "/trips/{id}",
                     "/vehicles",
                     "/registry",
+                    "/inbox",
                     "/login");
 
     private final Path directory;
