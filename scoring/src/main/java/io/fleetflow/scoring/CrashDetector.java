@@ -22,8 +22,6 @@ public final class CrashDetector {
     /** Time after the impact within which the speed must have dropped. In ms. */
     static final long SLOWDOWN_MS = 5_000;
 
-    private static final double KMH_PER_G_SECOND = 9.80665 * 3.6;
-
     private CrashDetector() {}
 
     /**
@@ -95,7 +93,7 @@ public final class CrashDetector {
             dvLong += ((gLong[k] + gLong[k + 1]) / 2 - baseLong) * dt;
             dvLat += ((gLat[k] + gLat[k + 1]) / 2 - baseLat) * dt;
         }
-        double deltaVKmh = Math.hypot(dvLong, dvLat) * KMH_PER_G_SECOND;
+        double deltaVKmh = Math.hypot(dvLong, dvLat) * Signals.KMH_PER_G_SECOND;
         if (deltaVKmh < rule.minDeltaVKmh()) {
             return null;
         }

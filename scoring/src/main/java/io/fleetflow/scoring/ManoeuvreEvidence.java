@@ -40,8 +40,6 @@ public final class ManoeuvreEvidence {
      */
     static final long SPEED_SLACK_MS = 1_000;
 
-    private static final double KMH_PER_G_SECOND = 9.80665 * 3.6;
-
     private ManoeuvreEvidence() {}
 
     /**
@@ -99,7 +97,7 @@ public final class ManoeuvreEvidence {
             integral += (gLong[i] + gLong[i + 1]) / 2 * (t[i + 1] - t[i]) / 1000.0;
         }
         double sign = m.type() == EventType.HARSH_BRAKING ? -1 : 1;
-        double accelerometerKmh = sign * integral * KMH_PER_G_SECOND;
+        double accelerometerKmh = sign * integral * Signals.KMH_PER_G_SECOND;
         double speedKmhChange = sign * (speedKmh[to] - speedKmh[from]);
         return accelerometerKmh <= 0 || speedKmhChange >= SPEED_AGREEMENT * accelerometerKmh;
     }

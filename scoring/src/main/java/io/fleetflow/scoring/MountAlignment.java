@@ -35,8 +35,6 @@ public final class MountAlignment {
     /** The fitted gain must lie within this factor of 1: the channels and speed agree on scale. */
     static final double MAX_GAIN_ERROR = 0.35;
 
-    private static final double KMH_PER_G_SECOND = 9.80665 * 3.6;
-
     private MountAlignment() {}
 
     /**
@@ -79,7 +77,7 @@ public final class MountAlignment {
             if (span < half) {
                 continue; // a pause in the recording
             }
-            double a = (speedKmh[hi - 1] - speedKmh[lo]) * 1000.0 / span / KMH_PER_G_SECOND;
+            double a = (speedKmh[hi - 1] - speedKmh[lo]) * 1000.0 / span / Signals.KMH_PER_G_SECOND;
             if (Math.abs(a) < MIN_SPEED_CHANGE_G) {
                 continue;
             }

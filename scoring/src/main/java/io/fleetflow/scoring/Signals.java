@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 public final class Signals {
 
+    /** Speed gained, in km/h, by one g held for one second (g·s → km/h). */
+    public static final double KMH_PER_G_SECOND = 9.80665 * 3.6;
+
     /** Most sample intervals looked at when estimating the typical period. */
     private static final int PERIOD_PROBES = 1_025;
 

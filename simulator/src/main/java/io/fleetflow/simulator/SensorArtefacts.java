@@ -1,5 +1,6 @@
 package io.fleetflow.simulator;
 
+import io.fleetflow.scoring.Signals;
 import io.fleetflow.simulator.SimulatedTrip.PlantedEvent;
 import io.fleetflow.simulator.SimulatedTrip.PlantedEvent.Kind;
 import java.util.SplittableRandom;
@@ -53,8 +54,6 @@ public record SensorArtefacts(
     /** Every artefact on, at the levels docs/scoring.md evaluates with. */
     public static final SensorArtefacts ALL =
             new SensorArtefacts(true, 0.5, 15, 0.5, 0.03, 2, true);
-
-    private static final double KMH_PER_G_SECOND = ManoeuvrePlanner.G * 3.6;
 
     public SensorArtefacts {
         for (double rate : new double[] {bumpsPerMinute, laneChangesPerMinute, dropsPerHour}) {
@@ -149,7 +148,7 @@ public record SensorArtefacts(
     /** The speed loss of a half-sine braking pulse, from its start on. */
     private static void slowDown(
             float[] speed, int rate, double startS, double lengthS, double peakG) {
-        double lossKmh = peakG * lengthS * 2 / Math.PI * KMH_PER_G_SECOND;
+        double lossKmh = peakG * lengthS * 2 / Math.PI * Signals.KMH_PER_G_SECOND;
         for (int i = (int) Math.floor(startS * rate); i < speed.length; i++) {
             double t = i / (double) rate - startS;
             double done = t >= lengthS ? 1 : (1 - Math.cos(Math.PI * Math.max(0, t) / lengthS)) / 2;

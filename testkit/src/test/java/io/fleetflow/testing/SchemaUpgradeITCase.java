@@ -50,7 +50,7 @@ class SchemaUpgradeITCase {
     void aDatabaseFromBeforeCrashesIsUpgradedInPlaceAndTheUpgradeRunsOnce() throws Exception {
         try (Connection c = scratch();
                 Statement s = c.createStatement()) {
-            s.execute(resource("/sql/init-before-crashes.sql"));
+            s.execute(resource("/sql/init-b28a366.sql"));
             s.execute(
                     "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
                             + " telemetry_blob, sample_count) VALUES ('"

@@ -108,7 +108,7 @@ class SampleStorageITCase {
         try (Connection c = DB.dataSource().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA telemetry CASCADE");
-            s.execute(resource("/storage/init-unpartitioned.sql"));
+            s.execute(resource("/sql/init-b28a366.sql"));
             try (PreparedStatement ps =
                     c.prepareStatement(
                             "INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"

@@ -1,5 +1,5 @@
--- sql/init.sql as released before the samples were partitioned (commit b28a366): the schema
--- SampleStorageITCase upgrades from. Not applied by anything else.
+-- sql/init.sql as released at commit b28a366, before the samples were partitioned and crashes
+-- were stored: the schema that SampleStorageITCase and SchemaUpgradeITCase upgrade from.
 -- FleetFlow schema. Idempotent: running it again on a live database changes nothing.
 -- Table and column names are a public contract: dashboards and outside tools read them.
 
