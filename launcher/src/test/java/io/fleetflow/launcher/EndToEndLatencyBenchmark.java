@@ -150,8 +150,7 @@ public final class EndToEndLatencyBenchmark {
         }
     }
 
-    private static double peakIngest(HttpClient http, URI uri, List<String> bodies)
-            throws Exception {
+    static double peakIngest(HttpClient http, URI uri, List<String> bodies) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(PEAK_CLIENTS);
         long t = System.nanoTime();
         try {
@@ -252,7 +251,7 @@ public final class EndToEndLatencyBenchmark {
                 .build();
     }
 
-    private static List<String> bodies(int n) {
+    static List<String> bodies(int n) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             TripSamples s = SyntheticDriving.samples(new Random(i), SAMPLES);
@@ -281,7 +280,7 @@ public final class EndToEndLatencyBenchmark {
         return out;
     }
 
-    private static void waitForCompleted(HikariDataSource db, long n) throws Exception {
+    static void waitForCompleted(HikariDataSource db, long n) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Connection c = db.getConnection();
@@ -304,13 +303,13 @@ public final class EndToEndLatencyBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    private static double median(List<double[]> runs, int column) {
+    static double median(List<double[]> runs, int column) {
         List<Double> v = new ArrayList<>();
         runs.forEach(r -> v.add(r[column]));
         return Medians.of(v);
     }
 
-    private static void exec(HikariDataSource db, String sql) throws Exception {
+    static void exec(HikariDataSource db, String sql) throws Exception {
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement()) {
             s.execute(sql);
