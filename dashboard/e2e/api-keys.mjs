@@ -35,7 +35,8 @@ export async function createApiKey({ root, stack, role, name }) {
       timeout: 60_000,
     },
   );
-  const secret = stdout.trim().split('\n').at(-1);
-  if (!secret) throw new Error(`ApiKeyAdmin printed no key for ${role}`);
+  // The key is the one line of the form ff?_…; anything else on stdout (a log line) is not.
+  const secret = stdout.split('\n').map((l) => l.trim()).findLast((l) => /^ff[dvo]_\S+$/.test(l));
+  if (!secret) throw new Error(`ApiKeyAdmin printed no ${role} key: ${stdout}`);
   return secret;
 }
