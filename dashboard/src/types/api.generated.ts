@@ -630,6 +630,8 @@ export interface components {
             speed_before_kmh: number | null;
             /** @description A crash's reported speed just after the impact, in km/h; null like speed_before_kmh. */
             speed_after_kmh: number | null;
+            /** @description The event's review in the safety inbox (needs_review when nobody reviewed it). A dismissed event stays listed but is not in the trip's counts and score. */
+            review_status: components["schemas"]["ReviewStatus"];
         };
         TripDetail: components["schemas"]["TripSummary"] & {
             /** @description Whether the trip's raw samples are still stored; false once retention dropped them (the samples endpoint then answers 410). */

@@ -129,8 +129,8 @@ export function tripDetail(overrides: Partial<TripDetail> = {}): TripDetail {
     mount_yaw_deg: null,
     crash_detection: false,
     events: [
-      { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH', ...NO_IMPACT },
-      { seq: 1, type: 'SPEEDING', start_ms: 3000, end_ms: 9000, peak: 131, severity: 'SEVERE', ...NO_IMPACT },
+      { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH', ...NO_IMPACT, review_status: 'needs_review' },
+      { seq: 1, type: 'SPEEDING', start_ms: 3000, end_ms: 9000, peak: 131, severity: 'SEVERE', ...NO_IMPACT, review_status: 'needs_review' },
     ],
     status_history: [
       { status: 'PENDING', at: '2026-05-01T08:30:00Z' },

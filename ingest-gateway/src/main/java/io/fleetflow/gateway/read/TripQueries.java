@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fleetflow.model.TripStatus;
 import io.fleetflow.model.registry.RegistryNames;
 import io.fleetflow.model.registry.VehicleClass;
+import io.fleetflow.model.review.ReviewNames;
+import io.fleetflow.model.review.ReviewStatus;
 import io.fleetflow.model.schema.SamplePartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,10 +64,15 @@ public final class TripQueries {
                     + FROM
                     + " WHERE t.id = ?";
 
+    // Each event with its review (docs/safety-inbox.md): the review of the same seq, taken only
+    // while it names the same type (a re-score with another model may renumber the events).
     private static final String EVENTS =
-            "SELECT seq, event_type, start_ms, end_ms, peak, severity, delta_v_kmh,"
-                    + " speed_before_kmh, speed_after_kmh FROM telemetry.trip_events"
-                    + " WHERE trip_id = ? ORDER BY seq";
+            "SELECT e.seq, e.event_type, e.start_ms, e.end_ms, e.peak, e.severity, e.delta_v_kmh,"
+                    + " e.speed_before_kmh, e.speed_after_kmh, r.status AS review_status"
+                    + " FROM telemetry.trip_events e LEFT JOIN "
+                    + ReviewNames.EVENT_REVIEWS
+                    + " r ON r.trip_id = e.trip_id AND r.seq = e.seq AND r.event_type = e.event_type"
+                    + " WHERE e.trip_id = ? ORDER BY e.seq";
 
     /** List filters; {@code null} means "any". */
     public record Filter(
@@ -105,7 +112,11 @@ public final class TripQueries {
 
     public record Page(List<Summary> items, String nextCursor) {}
 
-    /** One event; the last three are a crash's and {@code null} on every other type. */
+    /**
+     * One event; {@code deltaVKmh} and the speeds are a crash's and {@code null} on every other
+     * type; {@code reviewStatus} is the safety inbox's ({@code dismissed} ones are not in the
+     * score).
+     */
     public record Event(
             int seq,
             String type,
@@ -116,7 +127,8 @@ public final class TripQueries {
             // Named by hand: snake case of "deltaVKmh" would run the V into the Kmh.
             @JsonProperty("delta_v_kmh") Double deltaVKmh,
             Double speedBeforeKmh,
-            Double speedAfterKmh) {}
+            Double speedAfterKmh,
+            String reviewStatus) {}
 
     public record StatusChange(String status, Instant at) {}
 
@@ -266,11 +278,17 @@ public final class TripQueries {
                                     rs.getString("severity"),
                                     Rows.decimal(rs, "delta_v_kmh"),
                                     Rows.decimal(rs, "speed_before_kmh"),
-                                    Rows.decimal(rs, "speed_after_kmh")));
+                                    Rows.decimal(rs, "speed_after_kmh"),
+                                    reviewStatus(rs.getString("review_status"))));
                 }
             }
         }
         return events;
+    }
+
+    /** An event without a review row is {@code needs_review}, as in the inbox. */
+    private static String reviewStatus(String stored) {
+        return stored == null ? ReviewStatus.DEFAULT.wireName() : stored;
     }
 
     private static Summary summary(ResultSet rs) throws SQLException {
