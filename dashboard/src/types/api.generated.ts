@@ -788,6 +788,10 @@ export interface components {
             driver_id: string;
             /** Format: uuid */
             vehicle_id: string;
+            /** @description The driver's registered name; null when the driver is not registered. */
+            driver_name: string | null;
+            /** @description The vehicle's registered name; null when the vehicle is not registered. */
+            vehicle_name: string | null;
             /** @description The event's start, in ms since the trip's start. */
             event_start_ms: number;
             /** @description Peak |g| of a g-force event (a crash's peak horizontal g), peak km/h of speeding. */

@@ -211,6 +211,8 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
     severity: 'SEVERE',
     driver_id: DRIVER_A,
     vehicle_id: VEHICLE,
+    driver_name: DRIVER_A_NAME,
+    vehicle_name: null,
     event_start_ms: 61_000,
     peak: 3.25,
     delta_v_kmh: 31.5,

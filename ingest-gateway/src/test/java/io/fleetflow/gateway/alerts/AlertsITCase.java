@@ -66,6 +66,7 @@ class AlertsITCase {
     void anAlertIsDeliveredOnceSignedWithItsStableId() throws Exception {
         receiver = new WebhookReceiver();
         UUID alert = raiseCrash();
+        registerTheDriverOf(alert, "Ada Lovelace");
         gateway = start(fast().withWebhook(receiver.url(), SECRET));
 
         await(() -> !receiver.received().isEmpty());
@@ -81,6 +82,9 @@ class AlertsITCase {
         assertThat(body.get("event_type").asText()).isEqualTo("CRASH");
         assertThat(body.get("severity").asText()).isEqualTo("SEVERE");
         assertThat(body.get("delta_v_kmh").asDouble()).isEqualTo(31.5);
+        // names from the registry; the vehicle is not registered
+        assertThat(body.get("driver_name").asText()).isEqualTo("Ada Lovelace");
+        assertThat(body.get("vehicle_name").isNull()).isTrue();
         assertThat(body.get("status").asText()).isEqualTo("open");
         assertThat(DB.count("SELECT delivery_attempts FROM telemetry.alerts WHERE id = ?", alert))
                 .isEqualTo(1);
@@ -280,6 +284,19 @@ class AlertsITCase {
             assertThat(ps.executeUpdate()).isEqualTo(1);
         }
         return id;
+    }
+
+    private static void registerTheDriverOf(UUID alert, String name) throws Exception {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "INSERT INTO telemetry.drivers (driver_id, name, updated_by)"
+                                        + " SELECT driver_id, ?, 'test' FROM telemetry.alerts"
+                                        + " WHERE id = ?")) {
+            ps.setString(1, name);
+            ps.setObject(2, alert);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private static boolean delivered(UUID alert) {
