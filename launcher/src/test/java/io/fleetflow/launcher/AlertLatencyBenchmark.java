@@ -4,28 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.alerts.AlertSettings;
-import io.fleetflow.gateway.app.Gateway;
-import io.fleetflow.gateway.app.GatewayConfig;
 import io.fleetflow.gateway.app.GatewayEnvironment;
-import io.fleetflow.job.TripScoringJob;
-import io.fleetflow.job.options.DatabaseOptions;
-import io.fleetflow.job.options.JobOptions;
-import io.fleetflow.job.options.RuntimeOptions;
-import io.fleetflow.job.options.SourceOptions;
-import io.fleetflow.job.sink.JdbcResultSinks;
-import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.model.schema.SchemaInitializer;
-import io.fleetflow.scoring.Scorers;
 import io.fleetflow.testing.Medians;
-import io.fleetflow.testing.TestChannels;
 import io.fleetflow.testing.TestServices;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -40,15 +26,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Alert latency, docs/benchmarks.md "Alerts": from a trip's 202 to its alert's arrival at a local
@@ -62,11 +41,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class AlertLatencyBenchmark {
 
     private static final int PEAK_TRIPS = 1_000;
-    private static final int PEAK_CLIENTS = 16;
     private static final int SAMPLES = 200;
-
-    /** 503s answered in the current run (the gateway at its ingest concurrency limit). */
-    private static final AtomicLong REJECTED = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -123,21 +98,7 @@ public final class AlertLatencyBenchmark {
 
     private static double[] run(HikariDataSource db, int seconds) throws Exception {
         exec(db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
-        REJECTED.set(0);
-        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        TestChannels.withChannel(ch -> TestChannels.declareQueue(ch, queue));
-        JobOptions options =
-                JobOptions.builder()
-                        .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
-                        .set(SourceOptions.QUEUE, queue)
-                        .set(SourceOptions.AMQP_CONNECTION_NAME, queue)
-                        .set(DatabaseOptions.JDBC_URL, TestServices.dbUrl())
-                        .set(DatabaseOptions.JDBC_USER, TestServices.dbUser())
-                        .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
-                        .set(RuntimeOptions.PARALLELISM, 2)
-                        .build();
         List<String> bodies = bodies(PEAK_TRIPS + 3_000);
-        HttpClient http = HttpClient.newHttpClient();
         Map<UUID, Long> receivedAtMs = new ConcurrentHashMap<>();
         HttpServer receiver = receiver(receivedAtMs);
         AlertSettings alerts =
@@ -148,30 +109,15 @@ public final class AlertLatencyBenchmark {
                                                 + receiver.getAddress().getPort()
                                                 + "/hook"),
                                 "bench-secret");
-        try (Gateway gateway =
-                Gateway.start(
-                        GatewayConfig.local(
-                                TestServices.dbUrl(),
-                                TestServices.dbUser(),
-                                TestServices.amqpUri(),
-                                queue),
-                        GatewayEnvironment.readApiSettings(Map.of()),
-                        alerts)) {
-            URI uri = URI.create("http://127.0.0.1:" + gateway.port() + "/api/v1/telemetry");
-            JobClient job =
-                    new TripScoringJob(
-                                    new RabbitTripIdSource(options),
-                                    new JdbcResultSinks(options),
-                                    Scorers.defaultScorer(),
-                                    options)
-                            .start(StreamExecutionEnvironment.createLocalEnvironment(2));
+        try (BenchStack stack = BenchStack.withJob(alerts)) {
+            BenchPosts posts = new BenchPosts(stack.telemetryUri());
             try {
-                double peak = peakIngest(http, uri, bodies.subList(0, PEAK_TRIPS));
+                double peak = posts.peak(bodies.subList(0, PEAK_TRIPS));
                 waitFor(() -> receivedAtMs.size() >= PEAK_TRIPS, "peak alerts delivered");
                 double rate = peak / 2;
                 int trips = (int) Math.min(bodies.size() - PEAK_TRIPS, Math.round(rate * seconds));
                 Map<UUID, Long> sentAtMs =
-                        paced(http, uri, bodies.subList(PEAK_TRIPS, PEAK_TRIPS + trips), rate);
+                        paced(posts, bodies.subList(PEAK_TRIPS, PEAK_TRIPS + trips), rate);
                 waitFor(
                         () -> sentAtMs.keySet().stream().allMatch(receivedAtMs::containsKey),
                         "paced alerts delivered");
@@ -200,18 +146,15 @@ public final class AlertLatencyBenchmark {
                     pct(latencies, 99),
                     latencies.get(latencies.size() - 1),
                     latencies.size(),
-                    REJECTED.get(),
+                    posts.rejected(),
                     pct(toStored, 50),
                     pct(toStored, 99),
                     pct(toWebhook, 50),
                     pct(toWebhook, 99)
                 };
             } finally {
-                job.cancel().get();
-                TestChannels.withChannel(ch -> ch.queueDelete(queue));
+                receiver.stop(0);
             }
-        } finally {
-            receiver.stop(0);
         }
     }
 
@@ -238,59 +181,12 @@ public final class AlertLatencyBenchmark {
         return server;
     }
 
-    private static double peakIngest(HttpClient http, URI uri, List<String> bodies)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PEAK_CLIENTS);
-        long t = System.nanoTime();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (String body : bodies) {
-                done.add(
-                        pool.submit(
-                                () -> {
-                                    for (; ; ) {
-                                        HttpResponse<String> r =
-                                                http.send(
-                                                        request(uri, body),
-                                                        HttpResponse.BodyHandlers.ofString());
-                                        if (r.statusCode() == 202) {
-                                            return null;
-                                        }
-                                        // As a device does: wait as told and send again.
-                                        Thread.sleep(retryAfterMs(r));
-                                    }
-                                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return bodies.size() / ((System.nanoTime() - t) / 1e9);
-    }
-
-    /**
-     * The wait a 503 (the gateway at its ingest concurrency limit) asks for, from Retry-After (at
-     * least 50 ms, as the gateway's header is whole seconds or absent); any other answer fails.
-     */
-    private static long retryAfterMs(HttpResponse<String> r) {
-        if (r.statusCode() != 503) {
-            throw new IllegalStateException(r.statusCode() + " " + r.body());
-        }
-        REJECTED.incrementAndGet();
-        return r.headers()
-                .firstValue("Retry-After")
-                .map(v -> Math.max(50, Long.parseLong(v.trim()) * 1000))
-                .orElse(50L);
-    }
-
     /**
      * Open loop: sends at fixed intervals whatever the answers' latency; 202 times by trip. A 503
-     * is sent again after its Retry-After (counted in {@link #REJECTED}); the trip's time is that
+     * is sent again after its Retry-After (counted by {@link BenchPosts}); the trip's time is that
      * of its 202, where the issue's 5 s start.
      */
-    private static Map<UUID, Long> paced(HttpClient http, URI uri, List<String> bodies, double rate)
+    private static Map<UUID, Long> paced(BenchPosts posts, List<String> bodies, double rate)
             throws Exception {
         Map<UUID, Long> acceptedAt = new ConcurrentHashMap<>();
         ObjectMapper json = new ObjectMapper();
@@ -303,7 +199,7 @@ public final class AlertLatencyBenchmark {
                 LockSupport.parkNanos(wait);
             }
             pending.add(
-                    accepted(http, uri, bodies.get(i))
+                    posts.accepted(bodies.get(i))
                             .thenAccept(
                                     r -> {
                                         long at = System.currentTimeMillis();
@@ -321,30 +217,6 @@ public final class AlertLatencyBenchmark {
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
         return acceptedAt;
-    }
-
-    /** The 202 for {@code body}, sending it again after each 503's Retry-After. */
-    private static CompletableFuture<HttpResponse<String>> accepted(
-            HttpClient http, URI uri, String body) {
-        return http.sendAsync(request(uri, body), HttpResponse.BodyHandlers.ofString())
-                .thenCompose(
-                        r -> {
-                            if (r.statusCode() == 202) {
-                                return CompletableFuture.completedFuture(r);
-                            }
-                            Executor later =
-                                    CompletableFuture.delayedExecutor(
-                                            retryAfterMs(r), TimeUnit.MILLISECONDS);
-                            return CompletableFuture.supplyAsync(() -> null, later)
-                                    .thenCompose(x -> accepted(http, uri, body));
-                        });
-    }
-
-    private static HttpRequest request(URI uri, String body) {
-        return HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
     }
 
     /** Trips at 150 km/h throughout: one SEVERE speeding event each (limit 120, severe +20). */

@@ -1,30 +1,14 @@
 package io.fleetflow.launcher;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.fleetflow.gateway.app.Gateway;
-import io.fleetflow.gateway.app.GatewayConfig;
-import io.fleetflow.job.TripScoringJob;
-import io.fleetflow.job.options.DatabaseOptions;
-import io.fleetflow.job.options.JobOptions;
-import io.fleetflow.job.options.RuntimeOptions;
-import io.fleetflow.job.options.SourceOptions;
-import io.fleetflow.job.sink.JdbcResultSinks;
-import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.model.schema.SchemaInitializer;
-import io.fleetflow.scoring.Scorers;
-import io.fleetflow.testing.TestChannels;
 import io.fleetflow.testing.TestServices;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * End-to-end throughput against ingest alone, profile S (100 samples per trip), issue 21's
@@ -78,12 +62,8 @@ public final class EndToEndThroughputBenchmark {
     private static double ingestAlone(HikariDataSource db, List<String> bodies) throws Exception {
         EndToEndLatencyBenchmark.exec(
                 db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
-        String queue = declareQueue();
-        try (Gateway gateway = gateway(queue)) {
-            return EndToEndLatencyBenchmark.peakIngest(
-                    HttpClient.newHttpClient(), uri(gateway), bodies);
-        } finally {
-            TestChannels.withChannel(ch -> ch.queueDelete(queue));
+        try (BenchStack stack = BenchStack.gatewayOnly()) {
+            return new BenchPosts(stack.telemetryUri()).peak(bodies);
         }
     }
 
@@ -91,45 +71,13 @@ public final class EndToEndThroughputBenchmark {
     private static double endToEnd(HikariDataSource db, List<String> bodies) throws Exception {
         EndToEndLatencyBenchmark.exec(
                 db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
-        String queue = declareQueue();
-        JobOptions options =
-                JobOptions.builder()
-                        .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
-                        .set(SourceOptions.QUEUE, queue)
-                        .set(SourceOptions.AMQP_CONNECTION_NAME, queue)
-                        .set(DatabaseOptions.JDBC_URL, TestServices.dbUrl())
-                        .set(DatabaseOptions.JDBC_USER, TestServices.dbUser())
-                        .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
-                        .set(RuntimeOptions.PARALLELISM, 2)
-                        .build();
-        try (Gateway gateway = gateway(queue)) {
-            JobClient job =
-                    new TripScoringJob(
-                                    new RabbitTripIdSource(options),
-                                    new JdbcResultSinks(options),
-                                    Scorers.defaultScorer(),
-                                    options)
-                            .start(StreamExecutionEnvironment.createLocalEnvironment(2));
-            try {
-                waitUntilRunning(job);
-                long startMs = System.currentTimeMillis();
-                EndToEndLatencyBenchmark.peakIngest(
-                        HttpClient.newHttpClient(), uri(gateway), bodies);
-                EndToEndLatencyBenchmark.waitForCompleted(db, bodies.size());
-                return bodies.size() / ((lastCompletedMs(db) - startMs) / 1000.0);
-            } finally {
-                job.cancel().get();
-            }
-        } finally {
-            TestChannels.withChannel(ch -> ch.queueDelete(queue));
+        try (BenchStack stack = BenchStack.withJob(null)) {
+            stack.awaitJobRunning();
+            long startMs = System.currentTimeMillis();
+            new BenchPosts(stack.telemetryUri()).peak(bodies);
+            EndToEndLatencyBenchmark.waitForCompleted(db, bodies.size());
+            return bodies.size() / ((lastCompletedMs(db) - startMs) / 1000.0);
         }
-    }
-
-    private static void waitUntilRunning(JobClient job) throws Exception {
-        while (job.getJobStatus().get() != org.apache.flink.api.common.JobStatus.RUNNING) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(2_000); // the source connected and its first checkpoint configured
     }
 
     private static long lastCompletedMs(HikariDataSource db) throws Exception {
@@ -142,24 +90,5 @@ public final class EndToEndThroughputBenchmark {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static String declareQueue() throws Exception {
-        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        TestChannels.withChannel(ch -> TestChannels.declareQueue(ch, queue));
-        return queue;
-    }
-
-    private static Gateway gateway(String queue) throws Exception {
-        return Gateway.start(
-                GatewayConfig.local(
-                        TestServices.dbUrl(),
-                        TestServices.dbUser(),
-                        TestServices.amqpUri(),
-                        queue));
-    }
-
-    private static URI uri(Gateway gateway) {
-        return URI.create("http://127.0.0.1:" + gateway.port() + "/api/v1/telemetry");
     }
 }

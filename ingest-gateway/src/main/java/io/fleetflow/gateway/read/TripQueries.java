@@ -1,12 +1,9 @@
 package io.fleetflow.gateway.read;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fleetflow.model.TripStatus;
 import io.fleetflow.model.registry.RegistryNames;
 import io.fleetflow.model.registry.VehicleClass;
-import io.fleetflow.model.review.ReviewNames;
-import io.fleetflow.model.review.ReviewStatus;
 import io.fleetflow.model.schema.SamplePartitions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,16 +61,6 @@ public final class TripQueries {
                     + FROM
                     + " WHERE t.id = ?";
 
-    // Each event with its review (docs/safety-inbox.md): the review of the same seq, taken only
-    // while it names the same type (a re-score with another model may renumber the events).
-    private static final String EVENTS =
-            "SELECT e.seq, e.event_type, e.start_ms, e.end_ms, e.peak, e.severity, e.delta_v_kmh,"
-                    + " e.speed_before_kmh, e.speed_after_kmh, r.status AS review_status"
-                    + " FROM telemetry.trip_events e LEFT JOIN "
-                    + ReviewNames.EVENT_REVIEWS
-                    + " r ON r.trip_id = e.trip_id AND r.seq = e.seq AND r.event_type = e.event_type"
-                    + " WHERE e.trip_id = ? ORDER BY e.seq";
-
     /** List filters; {@code null} means "any". */
     public record Filter(
             UUID driverId,
@@ -112,24 +99,6 @@ public final class TripQueries {
 
     public record Page(List<Summary> items, String nextCursor) {}
 
-    /**
-     * One event; {@code deltaVKmh} and the speeds are a crash's and {@code null} on every other
-     * type; {@code reviewStatus} is the safety inbox's ({@code dismissed} ones are not in the
-     * score).
-     */
-    public record Event(
-            int seq,
-            String type,
-            long startMs,
-            long endMs,
-            double peak,
-            String severity,
-            // Named by hand: snake case of "deltaVKmh" would run the V into the Kmh.
-            @JsonProperty("delta_v_kmh") Double deltaVKmh,
-            Double speedBeforeKmh,
-            Double speedAfterKmh,
-            String reviewStatus) {}
-
     public record StatusChange(String status, Instant at) {}
 
     public record Detail(
@@ -144,7 +113,7 @@ public final class TripQueries {
             Double avgSpeedKmh,
             Double mountYawDeg,
             Boolean crashDetection,
-            List<Event> events,
+            List<TripEvents.Event> events,
             List<StatusChange> statusHistory) {}
 
     private final DataSource dataSource;
@@ -227,7 +196,7 @@ public final class TripQueries {
                                     Rows.decimal(rs, "avg_speed_kmh"),
                                     Rows.decimal(rs, "mount_yaw_deg"),
                                     Rows.bool(rs, "crash_detection"),
-                                    events(c, tripId),
+                                    TripEvents.of(c, tripId),
                                     history(
                                             summary,
                                             Rows.instant(rs, "published_at"),
@@ -260,35 +229,6 @@ public final class TripQueries {
             case PENDING -> {}
         }
         return changes;
-    }
-
-    private static List<Event> events(Connection c, UUID tripId) throws SQLException {
-        List<Event> events = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
-            ps.setObject(1, tripId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(
-                            new Event(
-                                    rs.getInt("seq"),
-                                    rs.getString("event_type"),
-                                    rs.getLong("start_ms"),
-                                    rs.getLong("end_ms"),
-                                    rs.getDouble("peak"),
-                                    rs.getString("severity"),
-                                    Rows.decimal(rs, "delta_v_kmh"),
-                                    Rows.decimal(rs, "speed_before_kmh"),
-                                    Rows.decimal(rs, "speed_after_kmh"),
-                                    reviewStatus(rs.getString("review_status"))));
-                }
-            }
-        }
-        return events;
-    }
-
-    /** An event without a review row is {@code needs_review}, as in the inbox. */
-    private static String reviewStatus(String stored) {
-        return stored == null ? ReviewStatus.DEFAULT.wireName() : stored;
     }
 
     private static Summary summary(ResultSet rs) throws SQLException {
