@@ -201,15 +201,17 @@ describe('InboxPage', () => {
     const chart = await screen.findByTestId('trip-chart');
     // The event runs from 1.2 s to 2.1 s into the trip: 30 s either side, not before the start.
     expect(chart).toHaveAttribute('data-zoom', '0-32.1');
-    const log = await screen.findByRole('table', { name: /Activity log/ });
-    const rows = within(log).getAllByRole('row').slice(1);
+    const log = await screen.findByRole('list', { name: /Activity log/ });
+    const rows = within(log).getAllByRole('listitem');
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('ops laptop');
     expect(rows[0]).toHaveTextContent('Needs review → Needs coaching');
-    expect(rows[0]).toHaveTextContent('tailgating');
+    expect(rows[0]).toHaveTextContent('Comment: tailgating');
+    expect(rows[0]).not.toHaveTextContent('Reason');
     expect(rows[1]).toHaveTextContent('night shift');
     expect(rows[1]).toHaveTextContent('2 May 2026, 10:30:00 UTC');
-    expect(rows[1]).toHaveTextContent('cut in by a lorry');
+    expect(rows[1]).toHaveTextContent('Needs coaching → Dismissed');
+    expect(rows[1]).toHaveTextContent('Reason: cut in by a lorry');
     expect(screen.getByTestId('activity-log')).toHaveTextContent('set by night shift');
 
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
@@ -241,7 +243,7 @@ describe('InboxPage', () => {
     expect(card).toHaveTextContent('Harsh braking, event 2 of trip 11111111');
     expect(within(card).getByLabelText('New status')).toHaveValue('dismissed');
     expect(await within(card).findByTestId('samples-dropped')).toBeInTheDocument();
-    expect(await within(card).findByRole('table', { name: /Activity log/ })).toBeInTheDocument();
+    expect(await within(card).findByRole('list', { name: /Activity log/ })).toBeInTheDocument();
     expect(screen.getByText('Nothing to review.')).toBeInTheDocument();
   });
 });

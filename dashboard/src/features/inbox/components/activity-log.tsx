@@ -26,31 +26,20 @@ export function ActivityLog({ tripId, seq }: { tripId: string; seq: number }) {
       {log.length === 0 ? (
         <p className="text-slate-600">No changes yet.</p>
       ) : (
-        <table className="w-full text-left">
-          <caption className="sr-only">Activity log: every change of this event’s review, oldest first</caption>
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">When</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Who</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Change</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Reason</th>
-              <th scope="col" className="py-1 font-medium">Comment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.map((entry) => (
-              <tr key={entry.id} data-log-entry={entry.id} className="border-b border-slate-100 align-top">
-                <td className="py-1 pr-3 whitespace-nowrap">{fmtTime(entry.changed_at)}</td>
-                <td className="py-1 pr-3">{entry.changed_by}</td>
-                <td className="py-1 pr-3">
-                  {statusLabel(entry.old_status)} → {statusLabel(entry.new_status)}
-                </td>
-                <td className="py-1 pr-3">{entry.reason ?? '—'}</td>
-                <td className="py-1">{entry.comment ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol aria-label="Activity log, oldest first" className="space-y-2">
+          {log.map((entry) => (
+            <li key={entry.id} data-log-entry={entry.id} className="border-l-2 border-slate-300 pl-2">
+              <div className="text-slate-600">
+                {fmtTime(entry.changed_at)} · <span className="text-slate-900">{entry.changed_by}</span>
+              </div>
+              <div>
+                {statusLabel(entry.old_status)} → <strong>{statusLabel(entry.new_status)}</strong>
+              </div>
+              {entry.reason && <div>Reason: {entry.reason}</div>}
+              {entry.comment && <div>Comment: {entry.comment}</div>}
+            </li>
+          ))}
+        </ol>
       )}
     </div>
   );
