@@ -549,6 +549,8 @@ export interface components {
             avg_score: number | null;
             rolling_score: number | null;
             events_per_100km: components["schemas"]["EventRates"];
+            /** @description CRASH events over the driver's scored trips (dismissed ones excluded): a count, crashes are too rare for a rate per 100 km. */
+            crashes: number;
             /** Format: date-time */
             last_trip_at: string | null;
             score_trend: number[];
@@ -1138,7 +1140,7 @@ export interface operations {
                 /** @description Case-insensitive: a prefix of the driver id, or a part of the registered name. */
                 search?: string;
                 /** @description Sort key. */
-                sort?: "score" | "harsh_braking" | "rapid_acceleration" | "harsh_cornering" | "speeding" | "distance" | "trips";
+                sort?: "score" | "harsh_braking" | "rapid_acceleration" | "harsh_cornering" | "speeding" | "crashes" | "distance" | "trips";
                 /** @description Sort order. */
                 order?: "asc" | "desc";
             };

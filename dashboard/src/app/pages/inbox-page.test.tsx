@@ -125,11 +125,18 @@ describe('InboxPage', () => {
     await screen.findByText(DRIVER_A_NAME);
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'dismissed' } });
     await waitFor(() => expect(asked.at(-1)!.searchParams.get('status')).toBe('dismissed'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Review' }));
     expect(screen.getByText(/Read only/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Review' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'Review' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
+
+    // A viewer opens the event's chart and log, and still gets no form.
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     expect(await screen.findByTestId('activity-log')).toHaveTextContent('nobody has reviewed this event yet');
     expect(await screen.findByTestId('trip-chart')).toBeInTheDocument();
+    expect(screen.queryByLabelText('New status')).not.toBeInTheDocument();
+    expect(document.querySelector('form')).toBeNull();
+    expect(screen.queryAllByRole('button', { name: /edit|save|import|register|acknowledge|review/i })).toEqual([]);
   });
 
   it('keeps its filters in the address, by driver and vehicle name and by UTC day', async () => {

@@ -5,6 +5,7 @@ import { SafetyInbox } from '@/features/inbox/components/safety-inbox';
 import { useRegisteredDrivers } from '@/features/registry/api/get-registered-drivers';
 import { useRegisteredVehicles } from '@/features/registry/api/get-registered-vehicles';
 import { EventWindowChart } from '@/features/trips/components/event-window-chart';
+import { useCanWrite } from '@/lib/auth';
 
 const chart: EventChart = ({ tripId, startMs, endMs }) => (
   <EventWindowChart tripId={tripId} startMs={startMs} endMs={endMs} />
@@ -15,6 +16,7 @@ const chart: EventChart = ({ tripId, startMs, endMs }) => (
  * the inbox with the registry's names (for the filters) and the trips' chart (around an event).
  */
 export default function InboxPage() {
+  const canWrite = useCanWrite();
   const drivers = useRegisteredDrivers();
   const vehicles = useRegisteredVehicles();
   const driverChoices = useMemo(
@@ -27,7 +29,13 @@ export default function InboxPage() {
   );
   return (
     <>
-      <PageTitle sub="Review detected events. Dismissed events (not the driver’s fault) leave the trip’s score within seconds.">
+      <PageTitle
+        sub={
+          canWrite
+            ? 'Review detected events. Dismissed events (not the driver’s fault) leave the trip’s score within seconds.'
+            : 'Read only: this token may not review events.'
+        }
+      >
         Safety inbox
       </PageTitle>
       <SafetyInbox drivers={driverChoices} vehicles={vehicleChoices} chart={chart} />

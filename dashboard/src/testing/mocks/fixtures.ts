@@ -67,6 +67,7 @@ export function driver(id: string, score: number | null, overrides: Partial<Driv
     avg_score: score,
     rolling_score: score === null ? null : Math.round(score),
     events_per_100km: rates(1.5, 0.6, 0.3, 0),
+    crashes: 0,
     last_trip_at: '2026-05-01T08:00:00Z',
     score_trend: score === null ? [] : [score - 4, score - 2, score],
     ...overrides,

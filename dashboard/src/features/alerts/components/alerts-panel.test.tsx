@@ -2,6 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { TOKEN_STORAGE_KEY } from '@/config/env';
+import { auth } from '@/lib/auth';
 import { alert, ALERT } from '@/testing/mocks/fixtures';
 import { problem } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
@@ -64,5 +66,17 @@ describe('AlertsPanel', () => {
       expect(screen.getByText(/Could not acknowledge: Service unavailable: retry later/)).toBeInTheDocument(),
     );
     expect(screen.getByRole('list', { name: 'Open alerts' })).toBeInTheDocument();
+  });
+
+  it('shows a viewer the open alerts without an acknowledge button', async () => {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'ffv_wallscreen');
+    auth.reset();
+    server.use(http.get('*/api/v1/alerts', () => HttpResponse.json({ items: [alert()] })));
+
+    renderApp(<AlertsPanel />);
+
+    const list = await screen.findByRole('list', { name: 'Open alerts' });
+    expect(within(list).getByText(/Crash · major collision/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Acknowledge/ })).not.toBeInTheDocument();
   });
 });

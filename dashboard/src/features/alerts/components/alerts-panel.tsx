@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { Card } from '@/components/ui/card';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useCanWrite } from '@/lib/auth';
 import { crashImpactLabel, crashSeverityLabel, eventTypeLabels, fmtTime, shortId } from '@/lib/format';
 import type { Alert } from '@/types/api';
 import { useAcknowledgeAlert } from '../api/acknowledge-alert';
@@ -14,10 +15,11 @@ function what(a: Alert): string {
   return `${eventTypeLabels[a.event_type] ?? a.event_type} · ${a.severity}`;
 }
 
-/** Open alerts (crashes and severe events), newest first, each with an acknowledge button. */
+/** Open alerts (crashes and severe events), newest first; operators get an acknowledge button on each. */
 export function AlertsPanel() {
   const alerts = useAlerts('open');
   const acknowledge = useAcknowledgeAlert();
+  const canWrite = useCanWrite();
   const open = alerts.data?.items ?? [];
   return (
     <Card
@@ -45,15 +47,17 @@ export function AlertsPanel() {
                   {fmtTime(a.raised_at)}
                 </span>
               </div>
-              <button
-                type="button"
-                onClick={() => acknowledge.mutate(a.id)}
-                disabled={acknowledge.isPending && acknowledge.variables === a.id}
-                className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50"
-                aria-label={`Acknowledge ${what(a)} on trip ${shortId(a.trip_id)}`}
-              >
-                Acknowledge
-              </button>
+              {canWrite && (
+                <button
+                  type="button"
+                  onClick={() => acknowledge.mutate(a.id)}
+                  disabled={acknowledge.isPending && acknowledge.variables === a.id}
+                  className="rounded-md border border-slate-300 px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50"
+                  aria-label={`Acknowledge ${what(a)} on trip ${shortId(a.trip_id)}`}
+                >
+                  Acknowledge
+                </button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useCanWrite } from '@/lib/auth';
 import { eventTypeLabels, shortId } from '@/lib/format';
 import { useEventReview } from '../api/get-event-review';
 import { ActivityLog } from './activity-log';
@@ -50,6 +51,7 @@ export function SelectedEventCard({
   onSaved: () => void;
   onClose: () => void;
 }) {
+  const canWrite = useCanWrite();
   const review = useEventReview(tripId, seq);
   if (review.isPending) return <Skeleton className="h-40 w-full" />;
   if (review.isError) return <ErrorState error={review.error} onRetry={() => review.refetch()} />;
@@ -65,7 +67,7 @@ export function SelectedEventCard({
         <span title={tripId} className="font-mono">{shortId(tripId)}</span>
       </h2>
       <p className="text-sm text-slate-600">Not in the list with these filters.</p>
-      {formOpen && (
+      {formOpen && canWrite && (
         <div className="my-3 max-w-sm">
           <ReviewForm tripId={tripId} seq={seq} status={r.status} onSaved={onSaved} onCancel={onClose} />
         </div>

@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { EntityName } from '@/components/ui/entity-name';
+import { useCanWrite } from '@/lib/auth';
 import { eventTypeLabels, fmtNumber, fmtTime } from '@/lib/format';
 import type { InboxEvent } from '@/types/api';
 import { EventDetail, type EventChart } from './event-detail';
@@ -26,8 +27,11 @@ type Props = {
 
 const COLUMNS = 7;
 
-/** Events with driver, vehicle, type, peak and status; an opened one shows its form, chart and log. */
+/** Events with driver, vehicle, type, peak and status; an opened one shows its form (operators), chart and log. */
 export function InboxTable({ caption, events, opened, chart, links }: Props) {
+  // Operators review; viewers (no Review control anywhere) open the chart and the log only.
+  const canWrite = useCanWrite();
+  const action = canWrite ? 'Review' : 'Details';
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -40,7 +44,7 @@ export function InboxTable({ caption, events, opened, chart, links }: Props) {
             <th scope="col" className="py-2 pr-3 font-medium">Event</th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">Peak</th>
             <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-            <th scope="col" className="py-2 font-medium">Review</th>
+            <th scope="col" className="py-2 font-medium">{action}</th>
           </tr>
         </thead>
         <tbody>
@@ -83,7 +87,7 @@ export function InboxTable({ caption, events, opened, chart, links }: Props) {
                 </td>
                 <td className="py-2 pr-3">{statusLabel(e.status)}</td>
                 <td className="py-2">
-                  {isOpen && opened.formOpen ? (
+                  {isOpen && opened.formOpen && canWrite ? (
                     <ReviewForm tripId={e.trip_id} seq={e.seq} status={e.status} onSaved={opened.saved} onCancel={opened.close} />
                   ) : (
                     <button
@@ -91,7 +95,7 @@ export function InboxTable({ caption, events, opened, chart, links }: Props) {
                       className="text-sky-800 underline"
                       onClick={() => opened.open({ tripId: e.trip_id, seq: e.seq })}
                     >
-                      Review
+                      {action}
                     </button>
                   )}
                 </td>

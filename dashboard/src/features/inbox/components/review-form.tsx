@@ -7,14 +7,15 @@ import { STATUSES } from './statuses';
 
 type Props = { tripId: string; seq: number; status: ReviewStatus; onSaved: () => void; onCancel: () => void };
 
-/** An operator's change of an event's review: a status, a reason (required to dismiss), a comment. */
+/** An operator's change of an event's review: a status, a reason (required to dismiss), a comment; nothing for a viewer. */
 export function ReviewForm({ tripId, seq, status: current, onSaved, onCancel }: Props) {
   const canWrite = useCanWrite();
   const review = useReviewEvent();
   const [status, setStatus] = useState<ReviewStatus>(current);
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
-  if (!canWrite) return <p className="text-slate-600">Read only: this token may not review events.</p>;
+  // Viewers get no form at all (the page says they read only); the gateway would refuse anyway.
+  if (!canWrite) return null;
   const needsReason = status === 'dismissed' && reason.trim() === '';
   const error = review.error instanceof ApiError ? review.error.message : review.error ? String(review.error) : null;
   return (

@@ -14,12 +14,16 @@ import io.fleetflow.testing.KnownTrips;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TripSeeder;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +151,47 @@ class AlertsITCase {
                                         .isEqualTo(hmacSha256(x.body())));
     }
 
+    /**
+     * The issue's case, at the gateway's default settings (poll 500 ms, retries after 1 s doubling
+     * up to 5 min, never given up): the receiver is down for a minute while an alert is raised
+     * every 10 s; once it is back, each of them arrives exactly once.
+     */
+    @Test
+    void aReceiverDownForAMinuteGetsEveryAlertOnceItIsBack() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        AlertSettings defaults =
+                AlertSettings.storeOnly()
+                        .withWebhook(URI.create("http://127.0.0.1:" + port + "/hook"), SECRET);
+        gateway = start(defaults);
+
+        List<UUID> raised = new ArrayList<>();
+        long downUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < downUntil) {
+            raised.add(raiseCrash());
+            Thread.sleep(10_000);
+        }
+        assertThat(raised).hasSizeGreaterThanOrEqualTo(6);
+        for (UUID alert : raised) {
+            assertThat(
+                            DB.count(
+                                    "SELECT count(*) FROM telemetry.alerts WHERE id = ?"
+                                            + " AND delivered_at IS NULL AND delivery_attempts >= 1"
+                                            + " AND last_error IS NOT NULL",
+                                    alert))
+                    .as("alert %s tried, failed and kept while the receiver was down", alert)
+                    .isEqualTo(1);
+        }
+
+        receiver = new WebhookReceiver(port);
+        await(() -> raised.stream().allMatch(AlertsITCase::delivered), Duration.ofSeconds(90));
+        assertThat(receiver.received())
+                .extracting(x -> x.header("X-FleetFlow-Alert-Id"))
+                .containsExactlyInAnyOrderElementsOf(raised.stream().map(UUID::toString).toList());
+    }
+
     @Test
     void anOperatorListsAndAcknowledgesAlertsADeviceKeyMayNot() throws Exception {
         UUID alert = raiseCrash();
@@ -250,9 +295,14 @@ class AlertsITCase {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        await(condition, Duration.ofSeconds(20));
+    }
+
+    private static void await(BooleanSupplier condition, Duration atMost)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("waited 20 s").isNegative();
+            assertThat(System.nanoTime() - deadline).as("waited %s", atMost).isNegative();
             Thread.sleep(20);
         }
     }

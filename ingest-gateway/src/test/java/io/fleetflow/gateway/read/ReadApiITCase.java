@@ -465,6 +465,13 @@ class ReadApiITCase {
         assertThat(p.get("crash_detection").isNull()).isTrue();
         JsonNode listed = get("/api/v1/trips?driver_id=" + d).get("items");
         assertThat(ids(listed, "crash_count")).containsExactly("null", "1", "0");
+
+        // The driver's crashes: a count over the scored trips, in the detail and the list.
+        assertThat(get("/api/v1/drivers/" + d).get("crashes").asLong()).isEqualTo(1);
+        JsonNode byCrashes =
+                get("/api/v1/drivers?sort=crashes&order=desc&search=" + d).get("items");
+        assertThat(byCrashes).hasSize(1);
+        assertThat(byCrashes.get(0).get("crashes").asLong()).isEqualTo(1);
     }
 
     @Test
