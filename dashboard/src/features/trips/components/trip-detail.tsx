@@ -24,6 +24,7 @@ import {
 import type { TripDetail } from '@/types/api';
 import { isFinished, useTrip } from '../api/get-trip';
 import { useTripSamples } from '../api/get-trip-samples';
+import { SamplesDropped } from './samples-dropped';
 
 const TripChart = lazy(() => import('./trip-chart'));
 
@@ -53,15 +54,6 @@ function Metrics({ trip }: { trip: TripDetail }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-function SamplesDropped() {
-  return (
-    <p data-testid="samples-dropped" className="text-sm text-slate-700">
-      The raw samples of this trip are no longer stored: raw-sample retention removed them. Its score, events
-      and metrics remain.
-    </p>
   );
 }
 
