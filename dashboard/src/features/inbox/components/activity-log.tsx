@@ -1,8 +1,7 @@
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
-import { fmtTime } from '@/lib/format';
+import { fmtTime, reviewStatusLabel as statusLabel } from '@/lib/format';
 import { useEventReview } from '../api/get-event-review';
-import { statusLabel } from './statuses';
 
 /** An event's current review and every change of it: who (the API key's name), when, from → to, why. */
 export function ActivityLog({ tripId, seq }: { tripId: string; seq: number }) {

@@ -1,8 +1,7 @@
-import { eventTypeLabels, shortId } from '@/lib/format';
+import { eventTypeLabels, reviewStatuses as STATUSES, shortId } from '@/lib/format';
 import type { ReviewStatus } from '@/types/api';
 import { EntityPicker, type Choice } from './entity-picker';
 import { DEFAULT_STATUS, type Grouping, type InboxView } from './inbox-params';
-import { STATUSES } from './statuses';
 
 const SELECT = 'rounded border border-slate-300 px-2 py-1';
 

@@ -1,12 +1,11 @@
 import { Link } from 'wouter';
 import { EntityName } from '@/components/ui/entity-name';
 import { useCanWrite } from '@/lib/auth';
-import { eventTypeLabels, fmtNumber, fmtTime } from '@/lib/format';
+import { eventTypeLabels, fmtNumber, fmtTime, reviewStatusLabel as statusLabel } from '@/lib/format';
 import type { InboxEvent } from '@/types/api';
 import { EventDetail, type EventChart } from './event-detail';
 import { eventKey, type EventKey } from './inbox-params';
 import { ReviewForm } from './review-form';
-import { statusLabel } from './statuses';
 
 export type Opened = {
   key: string | undefined;

@@ -3,7 +3,7 @@ import { ApiError } from '@/lib/api-client';
 import { useCanWrite } from '@/lib/auth';
 import type { ReviewStatus } from '@/types/api';
 import { useReviewEvent } from '../api/review-event';
-import { STATUSES } from './statuses';
+import { reviewStatuses as STATUSES } from '@/lib/format';
 
 type Props = { tripId: string; seq: number; status: ReviewStatus; onSaved: () => void; onCancel: () => void };
 

@@ -17,7 +17,7 @@ import {
   fmtMountYaw,
   fmtNumber,
   fmtTime,
-  reviewStatusLabels,
+  reviewStatusLabel,
   shortId,
   vehicleClassLabels,
 } from '@/lib/format';
@@ -117,7 +117,7 @@ function EventsTable({ trip }: { trip: TripDetail }) {
             <td className="py-1 pr-3">{e.type === 'CRASH' ? crashSeverityLabel(e.severity) : e.severity}</td>
             <td className="py-1 pr-3 tabular-nums">{e.type === 'CRASH' ? crashImpactLabel(e) : ''}</td>
             <td className="py-1">
-              {reviewStatusLabels[e.review_status] ?? e.review_status}
+              {reviewStatusLabel(e.review_status)}
               {e.review_status === 'dismissed' && ' · not in the score'}
             </td>
           </tr>
