@@ -6,11 +6,12 @@ import java.util.Objects;
 
 /**
  * What reading a trip payload gave: the payload and its samples' stored form ({@link
- * TripBlobCodec}'s layout, decoding to exactly the payload's samples), or the field errors (at most
- * the configured number listed, the rest counted in {@code unlistedErrors}).
+ * io.fleetflow.model.blob.TripBlobCodec#encode}: format 2, decoding to exactly the payload's
+ * samples), or the field errors (at most the configured number listed, the rest counted in {@code
+ * unlistedErrors}).
  */
 public record ReadResult(
-        TripPayload payload, String storedBlob, List<FieldError> errors, int unlistedErrors) {
+        TripPayload payload, byte[] storedBlob, List<FieldError> errors, int unlistedErrors) {
 
     public ReadResult {
         errors = List.copyOf(errors);
@@ -20,7 +21,7 @@ public record ReadResult(
         }
     }
 
-    static ReadResult ok(TripPayload payload, String storedBlob) {
+    static ReadResult ok(TripPayload payload, byte[] storedBlob) {
         return new ReadResult(
                 Objects.requireNonNull(payload), Objects.requireNonNull(storedBlob), List.of(), 0);
     }

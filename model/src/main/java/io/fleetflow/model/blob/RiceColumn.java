@@ -1,0 +1,159 @@
+package io.fleetflow.model.blob;
+
+/**
+ * A column of integers (a format 2 blob's time stamps, or a channel's decimal mantissas) in few
+ * bits: the values, or their differences, or the differences of those (order 0, 1 or 2, whichever
+ * is smallest for this column), zigzag-mapped and Rice-coded in blocks of {@value #BLOCK} with a
+ * parameter chosen per block. Arithmetic wraps, so every {@code long} reads back exactly.
+ *
+ * <pre>order (1 byte) · length of the bit stream in bytes (varint) · bit stream
+ * bit stream: per block: k (6 bits) · per value: q = z >>> k as q zero bits and a one, then the
+ *             k low bits of z; a value with q >= {@value #ESCAPE} as {@value #ESCAPE} zero bits,
+ *             its bit width - 1 (6 bits) and its bits</pre>
+ */
+final class RiceColumn {
+
+    static final int BLOCK = 128;
+
+    /** Quotients from this one on are written in full (an outlier costs ~26 bits plus its own). */
+    static final int ESCAPE = 20;
+
+    static final int MAX_ORDER = 2;
+
+    /** Largest Rice parameter (it has six bits; larger values escape instead). */
+    private static final int MAX_K = 48;
+
+    private RiceColumn() {}
+
+    static void write(long[] values, ByteSink out) {
+        long[] residuals = values.clone();
+        long[] zigzag = new long[values.length];
+        int bestOrder = 0;
+        long bestCost = Long.MAX_VALUE;
+        long[] best = null;
+        for (int order = 0; order <= MAX_ORDER; order++) {
+            if (order > 0) {
+                difference(residuals);
+            }
+            long cost = 0;
+            for (int i = 0; i < residuals.length; i++) {
+                zigzag[i] = BlobBytes.zigzag(residuals[i]);
+                cost += 65 - Long.numberOfLeadingZeros(zigzag[i]);
+            }
+            if (cost < bestCost) {
+                bestCost = cost;
+                bestOrder = order;
+                best = zigzag.clone();
+            }
+        }
+        out.write(bestOrder);
+        ByteSink bits = new ByteSink(values.length + 16);
+        BitWriter w = new BitWriter(bits);
+        for (int from = 0; from < best.length; from += BLOCK) {
+            int to = Math.min(best.length, from + BLOCK);
+            int k = parameter(best, from, to);
+            w.write(k, 6);
+            for (int i = from; i < to; i++) {
+                long z = best[i];
+                long q = z >>> k;
+                if (q < ESCAPE) {
+                    w.write(1, (int) q + 1);
+                    w.write(z, k);
+                } else {
+                    int width = 64 - Long.numberOfLeadingZeros(z);
+                    w.write(0, ESCAPE);
+                    w.write(width - 1, 6);
+                    w.writeLong(z, width);
+                }
+            }
+        }
+        w.flush();
+        out.varint(bits.size());
+        out.append(bits);
+    }
+
+    /** Each value minus the one before it (the first minus zero), in place. */
+    private static void difference(long[] v) {
+        long previous = 0;
+        for (int i = 0; i < v.length; i++) {
+            long current = v[i];
+            v[i] = current - previous;
+            previous = current;
+        }
+    }
+
+    /** The Rice parameter writing {@code z[from, to)} in the fewest bits, near log2 of the mean. */
+    private static int parameter(long[] z, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += unsigned(z[i]);
+        }
+        double mean = sum / (to - from);
+        int guess = mean < 2 ? 0 : Math.min(MAX_K, (int) (Math.log(mean) / Math.log(2)));
+        int best = guess;
+        long bestBits = Long.MAX_VALUE;
+        for (int k = Math.max(0, guess - 2); k <= Math.min(MAX_K, guess + 1); k++) {
+            long bits = 0;
+            for (int i = from; i < to; i++) {
+                long q = z[i] >>> k;
+                bits += q < ESCAPE ? q + 1 + k : ESCAPE + 6 + 64 - Long.numberOfLeadingZeros(z[i]);
+            }
+            if (bits < bestBits) {
+                bestBits = bits;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static double unsigned(long v) {
+        return v >= 0 ? v : (double) (v >>> 1) * 2;
+    }
+
+    /** Reads a column of {@code n} values written by {@link #write}. */
+    static long[] read(ByteSource in, int n) {
+        int order = in.read();
+        if (order > MAX_ORDER) {
+            throw new MalformedBlobException("unknown column order " + order);
+        }
+        int length = in.count(Integer.MAX_VALUE);
+        int from = in.skip(length);
+        BitReader bits = new BitReader(in.bytes, from, from + length);
+        long[] v = new long[n];
+        for (int start = 0; start < n; start += BLOCK) {
+            int k = (int) bits.read(6);
+            if (k > MAX_K) {
+                throw new MalformedBlobException("Rice parameter out of range: " + k);
+            }
+            int end = Math.min(n, start + BLOCK);
+            for (int i = start; i < end; i++) {
+                long w = bits.peek();
+                int q = Long.numberOfLeadingZeros(w);
+                long z;
+                if (q < ESCAPE) {
+                    int used = q + 1 + k;
+                    if (used <= 57) {
+                        z = ((long) q << k) | ((w << (q + 1)) >>> (63 - k) >>> 1);
+                        bits.skip(used);
+                    } else {
+                        bits.skip(q + 1);
+                        z = ((long) q << k) | bits.read(k);
+                    }
+                } else {
+                    bits.skip(ESCAPE);
+                    z = bits.readLong((int) bits.read(6) + 1);
+                }
+                v[i] = (z >>> 1) ^ -(z & 1);
+            }
+        }
+        bits.checkEnd();
+        for (int o = 0; o < order; o++) {
+            long sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += v[i];
+                v[i] = sum;
+            }
+        }
+        return v;
+    }
+}
