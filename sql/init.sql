@@ -269,7 +269,9 @@ CREATE TABLE IF NOT EXISTS telemetry.trip_samples (
 -- stored since issue 21, format 1 (columnar JSON) in telemetry_blob for the trips stored before,
 -- which stay as they are (readers take either: SamplePartitions.STORED_BLOB). A database from
 -- before gets the column and the check here, without a rewrite or a scan (the check is NOT VALID:
--- every old row holds its JSON blob).
+-- every old row holds its JSON blob). Format 2 does not compress (pglz and lz4 leave it as it is:
+-- docs/benchmarks.md, "Bytes per sample"), so telemetry_bin is stored without trying (EXTERNAL;
+-- set on the parent, it reaches every partition, existing and new).
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'trip_samples_one_blob'
@@ -278,6 +280,10 @@ BEGIN
         ALTER TABLE telemetry.trip_samples ALTER COLUMN telemetry_blob DROP NOT NULL;
         ALTER TABLE telemetry.trip_samples ADD CONSTRAINT trip_samples_one_blob
             CHECK (num_nonnulls(telemetry_blob, telemetry_bin) = 1) NOT VALID;
+    END IF;
+    IF (SELECT attstorage FROM pg_attribute WHERE attrelid = 'telemetry.trip_samples'::regclass
+        AND attname = 'telemetry_bin') <> 'e' THEN
+        ALTER TABLE telemetry.trip_samples ALTER COLUMN telemetry_bin SET STORAGE EXTERNAL;
     END IF;
 END $$;
 CREATE TABLE IF NOT EXISTS telemetry.trip_samples_default PARTITION OF telemetry.trip_samples DEFAULT;

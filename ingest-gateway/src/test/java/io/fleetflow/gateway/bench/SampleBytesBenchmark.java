@@ -169,7 +169,7 @@ public final class SampleBytesBenchmark {
         Arrays.sort(measured);
         long median = measured[measured.length / 2];
         System.out.printf(
-                "| %s | %s (%d × %,d) | %s | %s | %.2f | %.2f | %d | %,.0f |%n",
+                "| %s | %s (%d × %,d) | %s | %s | %.3f | %.2f | %d | %,.0f |%n",
                 data,
                 p.name(),
                 p.trips(),

@@ -50,6 +50,22 @@ class SampleStorageITCase {
                         SamplePartitionMaintenance.ensure(
                                 DB.dataSource(), NOW, SamplePartitions.DEFAULT_WEEKS_AHEAD))
                 .isEmpty();
+        assertFormatTwoIsStoredUncompressedEverywhere();
+    }
+
+    /** telemetry_bin is EXTERNAL (format 2 does not compress) on the table and every partition. */
+    private static void assertFormatTwoIsStoredUncompressedEverywhere() throws SQLException {
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM pg_attribute WHERE attname = 'telemetry_bin'"
+                                        + " AND attstorage = 'e' AND attrelid IN (SELECT"
+                                        + " 'telemetry.trip_samples'::regclass UNION ALL SELECT inhrelid"
+                                        + " FROM pg_inherits WHERE inhparent = 'telemetry.trip_samples'::regclass)"))
+                .isEqualTo(
+                        1
+                                + DB.count(
+                                        "SELECT count(*) FROM pg_inherits"
+                                                + " WHERE inhparent = 'telemetry.trip_samples'::regclass"));
     }
 
     @Test
@@ -162,6 +178,7 @@ class SampleStorageITCase {
                 .isEqualTo(ids.size());
         UUID fresh = trip(NOW, "PENDING");
         assertThat(TripBlobCodec.decode(blob(fresh))).isEqualTo(samples());
+        assertFormatTwoIsStoredUncompressedEverywhere();
         assertThatThrownBy(
                         () ->
                                 DB.count(

@@ -7,7 +7,7 @@ package io.fleetflow.model.blob;
  * parameter chosen per block. Arithmetic wraps, so every {@code long} reads back exactly.
  *
  * <pre>order (1 byte) · length of the bit stream in bytes (varint) · bit stream
- * bit stream: per block: k (6 bits) · per value: q = z >>> k as q zero bits and a one, then the
+ * bit stream: per block: 1 when k is the previous block's, else 0 and k (6 bits) · per value: q = z >>> k as q zero bits and a one, then the
  *             k low bits of z; a value with q >= {@value #ESCAPE} as {@value #ESCAPE} zero bits,
  *             its bit width - 1 (6 bits) and its bits</pre>
  */
@@ -49,10 +49,16 @@ final class RiceColumn {
         out.write(bestOrder);
         ByteSink bits = new ByteSink(values.length + 16);
         BitWriter w = new BitWriter(bits);
+        int previousK = -1;
         for (int from = 0; from < best.length; from += BLOCK) {
             int to = Math.min(best.length, from + BLOCK);
-            int k = parameter(best, from, to);
-            w.write(k, 6);
+            int k = parameter(best, from, to, previousK);
+            if (k == previousK) {
+                w.write(1, 1);
+            } else {
+                w.write(k, 7); // a zero bit, then k
+                previousK = k;
+            }
             for (int i = from; i < to; i++) {
                 long z = best[i];
                 long q = z >>> k;
@@ -82,8 +88,11 @@ final class RiceColumn {
         }
     }
 
-    /** The Rice parameter writing {@code z[from, to)} in the fewest bits, near log2 of the mean. */
-    private static int parameter(long[] z, int from, int to) {
+    /**
+     * The Rice parameter writing {@code z[from, to)} in the fewest bits (keeping the previous
+     * block's saves six), near log2 of the mean.
+     */
+    private static int parameter(long[] z, int from, int to, int previousK) {
         double sum = 0;
         for (int i = from; i < to; i++) {
             sum += unsigned(z[i]);
@@ -93,7 +102,7 @@ final class RiceColumn {
         int best = guess;
         long bestBits = Long.MAX_VALUE;
         for (int k = Math.max(0, guess - 2); k <= Math.min(MAX_K, guess + 1); k++) {
-            long bits = 0;
+            long bits = k == previousK ? 1 : 7;
             for (int i = from; i < to; i++) {
                 long q = z[i] >>> k;
                 bits += q < ESCAPE ? q + 1 + k : ESCAPE + 6 + 64 - Long.numberOfLeadingZeros(z[i]);
@@ -120,8 +129,13 @@ final class RiceColumn {
         int from = in.skip(length);
         BitReader bits = new BitReader(in.bytes, from, from + length);
         long[] v = new long[n];
+        int k = -1;
         for (int start = 0; start < n; start += BLOCK) {
-            int k = (int) bits.read(6);
+            if (bits.read(1) == 0) {
+                k = (int) bits.read(6);
+            } else if (k < 0) {
+                throw new MalformedBlobException("first block has no Rice parameter");
+            }
             if (k > MAX_K) {
                 throw new MalformedBlobException("Rice parameter out of range: " + k);
             }
