@@ -65,6 +65,13 @@ public class BlobParseBenchmark extends TripBenchmark {
         return TripBlobCodec.decode(binaryBlob);
     }
 
+    /** Writing the trip's format 2 blob, as the gateway does for each accepted trip. */
+    @Benchmark
+    public byte[] encodeFormatTwo(Bytes counter) {
+        counter.bytes += blobBytes;
+        return TripBlobCodec.encode(trip);
+    }
+
     @Benchmark
     public TripSamples baselineJacksonDecode(Bytes counter) {
         counter.bytes += blobBytes;
