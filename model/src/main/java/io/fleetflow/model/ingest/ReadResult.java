@@ -1,6 +1,7 @@
 package io.fleetflow.model.ingest;
 
 import io.fleetflow.model.TripPayload;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,5 +37,33 @@ public record ReadResult(
 
     public int totalErrors() {
         return errors.size() + unlistedErrors;
+    }
+
+    /** Equal results: the same payload, the same blob bytes, the same errors. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReadResult other
+                && Objects.equals(payload, other.payload)
+                && Arrays.equals(storedBlob, other.storedBlob)
+                && errors.equals(other.errors)
+                && unlistedErrors == other.unlistedErrors;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(payload, Arrays.hashCode(storedBlob), errors, unlistedErrors);
+    }
+
+    @Override
+    public String toString() {
+        return "ReadResult[payload="
+                + payload
+                + ", storedBlob="
+                + (storedBlob == null ? "null" : storedBlob.length + " bytes")
+                + ", errors="
+                + errors
+                + ", unlistedErrors="
+                + unlistedErrors
+                + "]";
     }
 }
