@@ -1,25 +1,30 @@
 package io.fleetflow.model.blob;
 
-/** Writes bits most significant first into a {@link ByteSink}. */
+import java.util.Arrays;
+
+/** Writes bits most significant first into its own growing byte array. */
 final class BitWriter {
-    private final ByteSink out;
+    private byte[] bytes;
+    private int size;
     private long pending;
     private int pendingBits;
 
-    BitWriter(ByteSink out) {
-        this.out = out;
+    BitWriter(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
     }
 
     /** Writes the low {@code n} bits of {@code value}, {@code n} in [0, 56]. */
     void write(long value, int n) {
-        if (n == 0) {
-            return;
-        }
-        pending = (pending << n) | (value & (-1L >>> (64 - n)));
+        pending = (pending << n) | (value & ~(-1L << n));
         pendingBits += n;
-        while (pendingBits >= 8) {
-            pendingBits -= 8;
-            out.write((int) (pending >>> pendingBits));
+        if (pendingBits >= 8) {
+            if (size + 8 > bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            do {
+                pendingBits -= 8;
+                bytes[size++] = (byte) (pending >>> pendingBits);
+            } while (pendingBits >= 8);
         }
     }
 
@@ -33,11 +38,12 @@ final class BitWriter {
         }
     }
 
-    /** Pads the last byte with zero bits. */
-    void flush() {
+    /** Pads the last byte with zero bits and appends the stream's length (varint) and bytes. */
+    void finishInto(ByteSink out) {
         if (pendingBits > 0) {
-            out.write((int) (pending << (8 - pendingBits)));
-            pendingBits = 0;
+            write(0, 8 - pendingBits);
         }
+        out.varint(size);
+        out.write(bytes, 0, size);
     }
 }

@@ -26,45 +26,44 @@ final class RiceColumn {
     private RiceColumn() {}
 
     static void write(long[] values, ByteSink out) {
-        long[] residuals = values.clone();
+        int order = cheapestOrder(values);
         long[] zigzag = new long[values.length];
-        int bestOrder = 0;
-        long bestCost = Long.MAX_VALUE;
-        long[] best = null;
-        for (int order = 0; order <= MAX_ORDER; order++) {
-            if (order > 0) {
-                difference(residuals);
-            }
-            long cost = 0;
-            for (int i = 0; i < residuals.length; i++) {
-                zigzag[i] = BlobBytes.zigzag(residuals[i]);
-                cost += 65 - Long.numberOfLeadingZeros(zigzag[i]);
-            }
-            if (cost < bestCost) {
-                bestCost = cost;
-                bestOrder = order;
-                best = zigzag.clone();
-            }
+        long previous = 0;
+        long previousDifference = 0;
+        for (int i = 0; i < values.length; i++) {
+            long difference = values[i] - previous;
+            long residual =
+                    order == 0
+                            ? values[i]
+                            : order == 1 ? difference : difference - previousDifference;
+            zigzag[i] = BlobBytes.zigzag(residual);
+            previous = values[i];
+            previousDifference = difference;
         }
-        out.write(bestOrder);
-        ByteSink bits = new ByteSink(values.length + 16);
-        BitWriter w = new BitWriter(bits);
+        out.write(order);
+        BitWriter w = new BitWriter(values.length + 16);
         int previousK = -1;
-        for (int from = 0; from < best.length; from += BLOCK) {
-            int to = Math.min(best.length, from + BLOCK);
-            int k = parameter(best, from, to, previousK);
+        for (int from = 0; from < zigzag.length; from += BLOCK) {
+            int to = Math.min(zigzag.length, from + BLOCK);
+            int k = parameter(zigzag, from, to, previousK);
             if (k == previousK) {
                 w.write(1, 1);
             } else {
                 w.write(k, 7); // a zero bit, then k
                 previousK = k;
             }
+            long lowBits = ~(-1L << k);
             for (int i = from; i < to; i++) {
-                long z = best[i];
+                long z = zigzag[i];
                 long q = z >>> k;
                 if (q < ESCAPE) {
-                    w.write(1, (int) q + 1);
-                    w.write(z, k);
+                    int length = (int) q + 1 + k;
+                    if (length <= 56) {
+                        w.write((1L << k) | (z & lowBits), length);
+                    } else {
+                        w.write(1, (int) q + 1);
+                        w.write(z, k);
+                    }
                 } else {
                     int width = 64 - Long.numberOfLeadingZeros(z);
                     w.write(0, ESCAPE);
@@ -73,19 +72,35 @@ final class RiceColumn {
                 }
             }
         }
-        w.flush();
-        out.varint(bits.size());
-        out.append(bits);
+        w.finishInto(out);
     }
 
-    /** Each value minus the one before it (the first minus zero), in place. */
-    private static void difference(long[] v) {
+    /**
+     * The order (0: values, 1: differences, 2: differences of differences) whose residuals have the
+     * fewest significant bits in all, a close estimate of their Rice-coded size.
+     */
+    private static int cheapestOrder(long[] values) {
+        long[] cost = new long[MAX_ORDER + 1];
         long previous = 0;
-        for (int i = 0; i < v.length; i++) {
-            long current = v[i];
-            v[i] = current - previous;
-            previous = current;
+        long previousDifference = 0;
+        for (long v : values) {
+            long difference = v - previous;
+            cost[0] += 65 - Long.numberOfLeadingZeros(BlobBytes.zigzag(v));
+            cost[1] += 65 - Long.numberOfLeadingZeros(BlobBytes.zigzag(difference));
+            cost[2] +=
+                    65
+                            - Long.numberOfLeadingZeros(
+                                    BlobBytes.zigzag(difference - previousDifference));
+            previous = v;
+            previousDifference = difference;
         }
+        int best = 0;
+        for (int order = 1; order <= MAX_ORDER; order++) {
+            if (cost[order] < cost[best]) {
+                best = order;
+            }
+        }
+        return best;
     }
 
     /**
@@ -101,7 +116,7 @@ final class RiceColumn {
         int guess = mean < 2 ? 0 : Math.min(MAX_K, (int) (Math.log(mean) / Math.log(2)));
         int best = guess;
         long bestBits = Long.MAX_VALUE;
-        for (int k = Math.max(0, guess - 2); k <= Math.min(MAX_K, guess + 1); k++) {
+        for (int k = Math.max(0, guess - 1); k <= Math.min(MAX_K, guess + 1); k++) {
             long bits = k == previousK ? 1 : 7;
             for (int i = from; i < to; i++) {
                 long q = z[i] >>> k;
