@@ -200,15 +200,6 @@ public final class TripBlobCodec {
         }
     }
 
-    /** Whether a blob of {@code samples} has the column of {@code field} (optional ones vary). */
-    static boolean stored(SampleField field, TripSamples samples) {
-        return switch (field) {
-            case TIME -> samples.hasExplicitTime();
-            case G_VERT -> samples.gForceVert() != null;
-            case SPEED, G_LONG, G_LAT -> true;
-        };
-    }
-
     private static void writeColumn(JsonGenerator g, String name, double[] values)
             throws IOException {
         g.writeArrayFieldStart(name);
