@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * summed over its slots) equal a GROUP BY over driver_scores after every kind of write the job and
  * operators make: a batched insert, a re-score with other counts through the job's ON CONFLICT
  * upsert, a duplicate delivery, a delete, concurrent batches sharing driver-days, and the one-time
- * backfill of a database that had scores before the triggers.
+ * backfills and conversions of databases from earlier versions.
  */
 class DailyAggregatesITCase {
 
@@ -380,6 +380,54 @@ class DailyAggregatesITCase {
         upsert(more);
         assertExact();
         assertThat(DB.count("SELECT sum(trips) FROM telemetry.fleet_daily")).isEqualTo(31);
+    }
+
+    @Test
+    void dailyTablesFromBeforeTheirPartitionsAreConvertedOnceWithEveryRow() throws Exception {
+        UUID[] drivers = ids(3);
+        List<Score> scores = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            scores.add(
+                    randomScore(
+                            UUID.randomUUID(),
+                            drivers[i % 3],
+                            drivers[(i + 1) % 3],
+                            DAY.minus(i % 4, ChronoUnit.DAYS).plusSeconds(i)));
+        }
+        trips(scores);
+        upsert(scores);
+        // As the previous version left them: whole tables, all-time rows among the days.
+        for (String t : List.of("driver", "vehicle")) {
+            exec(
+                    String.format(
+                            "CREATE TABLE telemetry.%1$s_copy AS SELECT * FROM telemetry.%1$s_daily;"
+                                    + " DROP TABLE telemetry.%1$s_daily;"
+                                    + " ALTER TABLE telemetry.%1$s_copy RENAME TO %1$s_daily;"
+                                    + " ALTER TABLE telemetry.%1$s_daily ADD PRIMARY KEY (%1$s_id, day);"
+                                    + " CREATE INDEX %1$s_daily_day_idx ON telemetry.%1$s_daily (day)",
+                            t));
+        }
+        assertThat(DB.count("SELECT count(*) FROM pg_class WHERE relname = 'driver_daily_total'"))
+                .isZero();
+
+        SchemaInitializer.apply(DB.dataSource());
+        SchemaInitializer.apply(DB.dataSource());
+
+        assertExact();
+        for (String t : List.of("driver", "vehicle")) {
+            assertThat(
+                            DB.count(
+                                    "SELECT count(*) FROM pg_class WHERE relkind = 'p' AND relname = '"
+                                            + t
+                                            + "_daily'"))
+                    .isEqualTo(1);
+            assertThat(DB.count("SELECT count(*) FROM telemetry." + t + "_daily_total"))
+                    .isEqualTo(3);
+        }
+        List<Score> more = List.of(randomScore(UUID.randomUUID(), drivers[0], drivers[1], DAY));
+        trips(more);
+        upsert(more);
+        assertExact();
     }
 
     private Score randomScore(UUID trip, UUID driver, UUID vehicle, Instant startedAt) {
