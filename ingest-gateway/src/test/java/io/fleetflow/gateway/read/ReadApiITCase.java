@@ -404,6 +404,11 @@ class ReadApiITCase {
         String to = NOW.minus(1, ChronoUnit.DAYS).minusSeconds(1).toString();
         assertThat(ids(get("/api/v1/trips?from=" + from + "&to=" + to).get("items"), "trip_id"))
                 .containsExactly(newestFirst.get(1).toString(), newestFirst.get(2).toString());
+        seed.failed(newestFirst.get(4), "unreadable blob", NOW);
+        assertThat(ids(get("/api/v1/trips?status=failed").get("items"), "trip_id"))
+                .containsExactly(newestFirst.get(4).toString());
+        assertThat(get("/api/v1/trips?status=PENDING").get("items")).hasSize(3);
+        assertThat(get("/api/v1/trips?status=PROCESSING").get("items")).isEmpty();
         assertThat(status("/api/v1/trips?limit=201")).isEqualTo(400);
         assertThat(status("/api/v1/trips?driver_id=x")).isEqualTo(400);
         assertThat(status("/api/v1/trips?status=LOST")).isEqualTo(400);
