@@ -186,6 +186,7 @@ public final class ReadBenchmark {
         e.put("driver detail + 30-day history", "/api/v1/drivers/" + driver);
         e.put("driver's trips, first page", "/api/v1/trips?limit=20&driver_id=" + driver);
         e.put("vehicles", "/api/v1/vehicles");
+        e.put("vehicle registration (detail)", "/api/v1/vehicles/" + vehicle);
         e.put("vehicle's trips, first page", "/api/v1/trips?limit=20&vehicle_id=" + vehicle);
         e.put("trips, first page", "/api/v1/trips?limit=20");
         e.put("trips, page 26 (keyset)", "/api/v1/trips?limit=20&cursor=" + cursor);
