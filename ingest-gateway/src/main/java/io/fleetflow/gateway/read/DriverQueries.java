@@ -45,11 +45,9 @@ public final class DriverQueries {
      */
     static final String UNSCORED = "(completed_at IS NULL OR failure_reason IS NOT NULL)";
 
-    // Each driver's all-time row (driver_daily_total, docs/reads.md) plus its trips not scored,
-    // never a scan of trips or scores: one pass joining the two, ranked and cut to MAX_DRIVERS;
-    // then each listed driver's rolling score, name and last scores, read newest first from
-    // driver_scores_driver_at_idx (sql/init.sql), 20 index entries per driver instead of ranking
-    // every score of every driver.
+    // Each driver's all-time row (driver_daily_total, docs/reads.md) joined once to its unscored
+    // trips, ranked and cut to MAX_DRIVERS; then each listed driver's rolling score, name and last
+    // 20 scores (20 entries of driver_scores_driver_at_idx, newest first).
     private static final String AGGREGATES =
             "WITH u AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
                     + " FROM telemetry.trip_logs WHERE "
