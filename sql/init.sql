@@ -401,9 +401,10 @@ CREATE TABLE IF NOT EXISTS telemetry.vehicle_daily_total PARTITION OF telemetry.
     FOR VALUES IN ('-infinity') WITH (fillfactor = 50);
 CREATE TABLE IF NOT EXISTS telemetry.vehicle_daily_days PARTITION OF telemetry.vehicle_daily DEFAULT;
 
--- Applies one statement's changes of driver_scores (its transition tables) to both aggregates.
--- Each pass locks its aggregate rows in key order (ORDER BY), drivers' then vehicles', so batches
--- of new trips sharing driver-days wait for each other rather than deadlock. The job's upsert of a
+-- Applies one statement's changes of driver_scores (its transition tables) to the aggregates.
+-- Each pass locks its aggregate rows in key order (ORDER BY): drivers', vehicles', the pairs', then
+-- the fleet's days, so batches of new trips sharing driver-days wait for each other rather than
+-- deadlock. The job's upsert of a
 -- batch mixing new and already-scored trips fires two passes (AFTER INSERT, then AFTER UPDATE),
 -- which are ordered each but not together: such a batch can deadlock with another writer; the
 -- job's sink retries a 40P01 at once (BatchingJdbcSink, "contended"), so it costs a retry after
@@ -555,8 +556,8 @@ BEGIN
     FROM telemetry.driver_scores GROUP BY 1;
 END $fn$;
 
--- The two tables above came after driver_daily / vehicle_daily: created here, once, with their
--- backfill, under the same lock as the backfill below (score writers wait), so a database whose
+-- vehicle_drivers and fleet_daily came after driver_daily / vehicle_daily: created here, once, with
+-- their backfill, under the same lock as the backfill below (score writers wait), so a database whose
 -- triggers already exist gets them filled exactly; a fresh one fills them empty.
 DO $$
 BEGIN
