@@ -358,7 +358,9 @@ CREATE INDEX IF NOT EXISTS alerts_undelivered_idx ON telemetry.alerts (next_atte
 -- update), a duplicate delivery or a delete leaves each row equal to a GROUP BY over driver_scores.
 -- Sums of double columns may differ from it by rounding (~1e-12). Besides one row per day, each
 -- driver / vehicle has one all-time row, day '-infinity' (no window of days includes it): the
--- lists read those, one row per driver, however long the history.
+-- lists read those, one row per driver, however long the history. The same pass keeps
+-- vehicle_drivers (scored trips per vehicle and driver: the vehicles list's driver counts) and
+-- fleet_daily (the whole fleet per day, in slots: the summary's trend), created further down.
 CREATE TABLE IF NOT EXISTS telemetry.driver_daily (
     driver_id             uuid             NOT NULL,
     day                   date             NOT NULL,
@@ -373,7 +375,7 @@ CREATE TABLE IF NOT EXISTS telemetry.driver_daily (
     crash_count           bigint           NOT NULL,
     last_trip_at          timestamptz      NOT NULL,
     PRIMARY KEY (driver_id, day)
-);
+) PARTITION BY LIST (day);
 CREATE TABLE IF NOT EXISTS telemetry.vehicle_daily (
     vehicle_id            uuid             NOT NULL,
     day                   date             NOT NULL,
@@ -388,14 +390,47 @@ CREATE TABLE IF NOT EXISTS telemetry.vehicle_daily (
     crash_count           bigint           NOT NULL,
     last_trip_at          timestamptz      NOT NULL,
     PRIMARY KEY (vehicle_id, day)
-);
--- The fleet summary reads a window of days across all drivers / vehicles.
-CREATE INDEX IF NOT EXISTS driver_daily_day_idx ON telemetry.driver_daily (day);
-CREATE INDEX IF NOT EXISTS vehicle_daily_day_idx ON telemetry.vehicle_daily (day);
+) PARTITION BY LIST (day);
+-- Databases from before the partitions (below) had each table whole, its all-time rows spread one
+-- a page over ~all of its pages (5,000 page reads for 5,000 drivers, beyond shared_buffers at 10
+-- million trips): converted once, under the lock score writers wait on (docs/reads.md).
+DO $$
+DECLARE
+    tbl text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['driver_daily', 'vehicle_daily'] LOOP
+        IF (SELECT relkind FROM pg_class WHERE oid = format('telemetry.%I', tbl)::regclass) = 'r' THEN
+            LOCK TABLE telemetry.driver_scores IN SHARE ROW EXCLUSIVE MODE;
+            EXECUTE format('ALTER TABLE telemetry.%I RENAME TO %I', tbl, tbl || '_whole');
+            EXECUTE format('ALTER TABLE telemetry.%I RENAME CONSTRAINT %I TO %I', tbl || '_whole',
+                tbl || '_pkey', tbl || '_whole_pkey');
+            EXECUTE format('CREATE TABLE telemetry.%I (LIKE telemetry.%I INCLUDING DEFAULTS'
+                || ' INCLUDING CONSTRAINTS, PRIMARY KEY (%I, day)) PARTITION BY LIST (day)',
+                tbl, tbl || '_whole', replace(tbl, '_daily', '_id'));
+            EXECUTE format('CREATE TABLE telemetry.%I PARTITION OF telemetry.%I'
+                || ' FOR VALUES IN (''-infinity'') WITH (fillfactor = 50)', tbl || '_total', tbl);
+            EXECUTE format('CREATE TABLE telemetry.%I PARTITION OF telemetry.%I DEFAULT',
+                tbl || '_days', tbl);
+            EXECUTE format('INSERT INTO telemetry.%I SELECT * FROM telemetry.%I ORDER BY 1, 2',
+                tbl, tbl || '_whole');
+            EXECUTE format('DROP TABLE telemetry.%I', tbl || '_whole');
+        END IF;
+    END LOOP;
+END $$;
+-- The all-time rows in their own partition: one row per driver / vehicle in a few pages, which the
+-- lists and the summary read whole, however long the history; updated by every score, so half of
+-- each page is left free for updates in place (HOT). The days in the other, by primary key.
+CREATE TABLE IF NOT EXISTS telemetry.driver_daily_total PARTITION OF telemetry.driver_daily
+    FOR VALUES IN ('-infinity') WITH (fillfactor = 50);
+CREATE TABLE IF NOT EXISTS telemetry.driver_daily_days PARTITION OF telemetry.driver_daily DEFAULT;
+CREATE TABLE IF NOT EXISTS telemetry.vehicle_daily_total PARTITION OF telemetry.vehicle_daily
+    FOR VALUES IN ('-infinity') WITH (fillfactor = 50);
+CREATE TABLE IF NOT EXISTS telemetry.vehicle_daily_days PARTITION OF telemetry.vehicle_daily DEFAULT;
 
--- Applies one statement's changes of driver_scores (its transition tables) to both aggregates.
--- Each pass locks its aggregate rows in key order (ORDER BY), drivers' then vehicles', so batches
--- of new trips sharing driver-days wait for each other rather than deadlock. The job's upsert of a
+-- Applies one statement's changes of driver_scores (its transition tables) to the aggregates.
+-- Each pass locks its aggregate rows in key order (ORDER BY): drivers', vehicles', the pairs', then
+-- the fleet's days, so batches of new trips sharing driver-days wait for each other rather than
+-- deadlock. The job's upsert of a
 -- batch mixing new and already-scored trips fires two passes (AFTER INSERT, then AFTER UPDATE),
 -- which are ordered each but not together: such a batch can deadlock with another writer; the
 -- job's sink retries a 40P01 at once (BatchingJdbcSink, "contended"), so it costs a retry after
@@ -412,6 +447,7 @@ DECLARE
     id text;
     leaving text;
     moved boolean;
+    emptied boolean;
 BEGIN
     -- The job's upsert fires both the INSERT and the UPDATE pass; one of them is often empty.
     IF TG_OP = 'DELETE' OR TG_OP = 'UPDATE' THEN
@@ -472,6 +508,40 @@ BEGIN
                 AND o.at >= a.last_trip_at$q$, tbl || '_daily', id, leaving);
         END IF;
     END LOOP;
+    -- Scored trips per (vehicle, driver): only pairs whose count changes (a plain re-score keeps
+    -- its pair and touches no row); a pair left with no trips is deleted.
+    EXECUTE format($q$
+        WITH up AS (INSERT INTO telemetry.vehicle_drivers AS a (vehicle_id, driver_id, trips)
+            SELECT vehicle_id, driver_id, sum(sign) FROM (%s) d GROUP BY 1, 2
+            HAVING sum(sign) <> 0 ORDER BY 1, 2
+            ON CONFLICT (vehicle_id, driver_id) DO UPDATE SET trips = a.trips + EXCLUDED.trips
+            RETURNING a.trips)
+        SELECT coalesce(bool_or(trips <= 0), false) FROM up$q$, src) INTO emptied;
+    IF emptied AND TG_OP <> 'INSERT' THEN
+        EXECUTE $q$DELETE FROM telemetry.vehicle_drivers a USING old_rows o
+            WHERE a.vehicle_id = o.vehicle_id AND a.driver_id = o.driver_id AND a.trips <= 0$q$;
+    END IF;
+    -- The fleet's days, in the slot of this transaction (its id modulo 16), so that concurrent
+    -- writers rarely share a row; a slot may go negative (a trip subtracted in another slot than
+    -- it was added to), the sum over a day's slots is exact.
+    EXECUTE format($q$
+        INSERT INTO telemetry.fleet_daily AS a (day, slot, trips, score_sum, distance_km, duration_s,
+            harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count, crash_count)
+        SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date,
+            mod(txid_current(), 16)::smallint, sum(sign), sum(sign * safety_score),
+            sum(sign * distance_km), sum(sign * duration_s), sum(sign * harsh_braking_count),
+            sum(sign * rapid_accel_count), sum(sign * harsh_cornering_count),
+            sum(sign * speeding_count), sum(sign * crash_count)
+        FROM (%s) d GROUP BY 1 ORDER BY 1
+        ON CONFLICT (day, slot) DO UPDATE SET trips = a.trips + EXCLUDED.trips,
+            score_sum = a.score_sum + EXCLUDED.score_sum,
+            distance_km = a.distance_km + EXCLUDED.distance_km,
+            duration_s = a.duration_s + EXCLUDED.duration_s,
+            harsh_braking_count = a.harsh_braking_count + EXCLUDED.harsh_braking_count,
+            rapid_accel_count = a.rapid_accel_count + EXCLUDED.rapid_accel_count,
+            harsh_cornering_count = a.harsh_cornering_count + EXCLUDED.harsh_cornering_count,
+            speeding_count = a.speeding_count + EXCLUDED.speeding_count,
+            crash_count = a.crash_count + EXCLUDED.crash_count$q$, src);
     RETURN NULL;
 END $fn$;
 
@@ -495,7 +565,54 @@ BEGIN
             FROM (SELECT s.*, coalesce(s.started_at, s.scored_at) AS at FROM telemetry.driver_scores s) s
             GROUP BY GROUPING SETS ((%2$I, (at AT TIME ZONE 'UTC')::date), (%2$I))$q$, tbl || '_daily', tbl || '_id');
     END LOOP;
+    PERFORM telemetry.rebuild_fleet_daily();
 END $fn$;
+
+-- Fills vehicle_drivers and fleet_daily (slot 0) from driver_scores; same expectations.
+CREATE OR REPLACE FUNCTION telemetry.rebuild_fleet_daily() RETURNS void
+LANGUAGE plpgsql AS $fn$
+BEGIN
+    INSERT INTO telemetry.vehicle_drivers (vehicle_id, driver_id, trips)
+    SELECT vehicle_id, driver_id, count(*) FROM telemetry.driver_scores GROUP BY 1, 2;
+    INSERT INTO telemetry.fleet_daily (day, slot, trips, score_sum, distance_km, duration_s,
+        harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count, crash_count)
+    SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date, 0, count(*), sum(safety_score),
+        sum(distance_km), sum(duration_s), sum(harsh_braking_count), sum(rapid_accel_count),
+        sum(harsh_cornering_count), sum(speeding_count), sum(crash_count)
+    FROM telemetry.driver_scores GROUP BY 1;
+END $fn$;
+
+-- vehicle_drivers and fleet_daily came after driver_daily / vehicle_daily: created here, once, with
+-- their backfill, under the same lock as the backfill below (score writers wait), so a database whose
+-- triggers already exist gets them filled exactly; a fresh one fills them empty.
+DO $$
+BEGIN
+    IF to_regclass('telemetry.fleet_daily') IS NULL THEN
+        LOCK TABLE telemetry.driver_scores IN SHARE ROW EXCLUSIVE MODE;
+        CREATE TABLE IF NOT EXISTS telemetry.vehicle_drivers (
+            vehicle_id uuid   NOT NULL,
+            driver_id  uuid   NOT NULL,
+            trips      bigint NOT NULL,
+            PRIMARY KEY (vehicle_id, driver_id)
+        );
+        DELETE FROM telemetry.vehicle_drivers;
+        CREATE TABLE telemetry.fleet_daily (
+            day                   date             NOT NULL,
+            slot                  smallint         NOT NULL,
+            trips                 bigint           NOT NULL,
+            score_sum             bigint           NOT NULL,
+            distance_km           double precision NOT NULL,
+            duration_s            double precision NOT NULL,
+            harsh_braking_count   bigint           NOT NULL,
+            rapid_accel_count     bigint           NOT NULL,
+            harsh_cornering_count bigint           NOT NULL,
+            speeding_count        bigint           NOT NULL,
+            crash_count           bigint           NOT NULL,
+            PRIMARY KEY (day, slot)
+        );
+        PERFORM telemetry.rebuild_fleet_daily();
+    END IF;
+END $$;
 
 -- Maintenance starts once, with a backfill from the scores already stored: only while the triggers
 -- do not exist yet (a database created before them), under a lock that holds off score writers, so
@@ -507,6 +624,8 @@ BEGIN
         LOCK TABLE telemetry.driver_scores IN SHARE ROW EXCLUSIVE MODE;
         DELETE FROM telemetry.driver_daily;
         DELETE FROM telemetry.vehicle_daily;
+        DELETE FROM telemetry.vehicle_drivers;
+        DELETE FROM telemetry.fleet_daily;
         PERFORM telemetry.rebuild_daily();
         CREATE TRIGGER driver_scores_daily_ins AFTER INSERT ON telemetry.driver_scores
             REFERENCING NEW TABLE AS new_rows
@@ -519,12 +638,26 @@ BEGIN
             FOR EACH STATEMENT EXECUTE FUNCTION telemetry.driver_scores_to_daily();
     END IF;
 END $$;
+-- A driver's and a vehicle's trips in the trips list's order (received_at DESC, id DESC: the driver
+-- and vehicle pages' first and later pages), read from 21 index entries instead of sorting every
+-- trip of the driver (issue 21: 58 ms for 2,000 trips at 10 million, 0.1 ms with these). Cost: two
+-- entries per trip insert (+19-38 us on a 232 us single-row insert, benchmarks/sql/
+-- trip-insert-bench.sh, docs/reads.md); the columns never change, so updates stay HOT. Kept here
+-- with the other read paths of issue 21. On a large existing table, build both with CREATE INDEX
+-- CONCURRENTLY before upgrading (15 s for both at 10 million trips inside the start's transaction,
+-- trip writes blocked meanwhile).
+CREATE INDEX IF NOT EXISTS trip_logs_driver_received_idx
+    ON telemetry.trip_logs (driver_id, received_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS trip_logs_vehicle_received_idx
+    ON telemetry.trip_logs (vehicle_id, received_at DESC, id DESC);
+
 -- TRUNCATE fires no DELETE trigger: emptying driver_scores (e.g. TRUNCATE trip_logs CASCADE)
 -- empties the aggregates with it.
 CREATE OR REPLACE FUNCTION telemetry.driver_scores_truncate_daily() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
 BEGIN
-    TRUNCATE telemetry.driver_daily, telemetry.vehicle_daily;
+    TRUNCATE telemetry.driver_daily, telemetry.vehicle_daily, telemetry.vehicle_drivers,
+        telemetry.fleet_daily;
     RETURN NULL;
 END $fn$;
 DO $$

@@ -25,7 +25,8 @@ SELECT id, driver_id, vehicle_id, started_at, 50 + (hashint4(i) & 63) % 51,
        (hashint4(i) >> 14) & 3, ((hashint4(i) >> 16) & 63)::float8, 5 + ((hashint4(i) >> 4) & 63),
        1800, 1650, 110, 45, 'car-1', 0, true, completed_at
 FROM (SELECT l.*, row_number() OVER ()::int AS i FROM telemetry.trip_logs l) l;
-TRUNCATE telemetry.driver_daily, telemetry.vehicle_daily;
+TRUNCATE telemetry.driver_daily, telemetry.vehicle_daily, telemetry.vehicle_drivers, telemetry.fleet_daily;
 SELECT telemetry.rebuild_daily();
 ALTER TABLE telemetry.driver_scores ENABLE TRIGGER USER;
-VACUUM ANALYZE telemetry.trip_logs, telemetry.driver_scores, telemetry.driver_daily, telemetry.vehicle_daily;
+VACUUM ANALYZE telemetry.trip_logs, telemetry.driver_scores, telemetry.driver_daily, telemetry.vehicle_daily,
+    telemetry.vehicle_drivers, telemetry.fleet_daily;

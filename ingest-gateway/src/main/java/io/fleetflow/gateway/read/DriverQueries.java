@@ -46,44 +46,51 @@ public final class DriverQueries {
      */
     static final String UNSCORED = "(completed_at IS NULL OR failure_reason IS NOT NULL)";
 
-    // Each driver's all-time row of driver_daily (docs/reads.md) plus its trips not scored, never a
-    // scan of trips or scores. The aggregates first, ranked and cut to MAX_DRIVERS; then each
-    // listed driver's last scores, read newest first from driver_scores_driver_at_idx
-    // (sql/init.sql), 20 index entries per driver instead of ranking every score of every driver.
+    // Each driver's all-time row (driver_daily_total, docs/reads.md) joined once to its unscored
+    // trips, ranked and cut to MAX_DRIVERS; then each listed driver's rolling score, name and last
+    // 20 scores (20 entries of driver_scores_driver_at_idx, newest first).
     private static final String AGGREGATES =
             "WITH u AS (SELECT driver_id, count(*) AS trips, max(started_at) AS last_trip_at"
                     + " FROM telemetry.trip_logs WHERE "
                     + UNSCORED
                     + " AND %1$s GROUP BY driver_id),"
-                    + " s AS (SELECT driver_id, trips, last_trip_at, distance_km,"
-                    + " score_sum::numeric / trips AS avg_score, harsh_braking_count AS hb,"
-                    + " rapid_accel_count AS ra, harsh_cornering_count AS hc, speeding_count AS sp,"
-                    + " crash_count AS cr FROM telemetry.driver_daily WHERE day = '-infinity' AND %1$s),"
-                    + " t AS (SELECT driver_id, coalesce(s.trips, 0) + coalesce(u.trips, 0) AS trips,"
-                    + " greatest(s.last_trip_at, u.last_trip_at) AS last_trip_at"
-                    + " FROM s FULL JOIN u USING (driver_id)),"
-                    + " a AS (SELECT t.driver_id, t.trips, t.last_trip_at,"
-                    + " coalesce(s.distance_km, 0) AS distance_km, s.avg_score,"
-                    + " coalesce(s.hb, 0) AS hb, coalesce(s.ra, 0) AS ra,"
-                    + " coalesce(s.hc, 0) AS hc, coalesce(s.sp, 0) AS sp, coalesce(s.cr, 0) AS cr,"
-                    + " ds.rolling_score,"
-                    + " CASE WHEN s.distance_km > 0 THEN s.hb * 100.0 / s.distance_km END AS hb_rate,"
-                    + " CASE WHEN s.distance_km > 0 THEN s.ra * 100.0 / s.distance_km END AS ra_rate,"
-                    + " CASE WHEN s.distance_km > 0 THEN s.hc * 100.0 / s.distance_km END AS hc_rate,"
-                    + " CASE WHEN s.distance_km > 0 THEN s.sp * 100.0 / s.distance_km END AS sp_rate"
-                    + " FROM t LEFT JOIN s USING (driver_id)"
-                    + " LEFT JOIN telemetry.driver_stats ds USING (driver_id)),"
+                    + " a AS (SELECT coalesce(s.driver_id, u.driver_id) AS driver_id,"
+                    + " coalesce(s.trips, 0) + coalesce(u.trips, 0) AS trips,"
+                    + " greatest(s.last_trip_at, u.last_trip_at) AS last_trip_at,"
+                    + " coalesce(s.distance_km, 0) AS distance_km,"
+                    + " s.score_sum::numeric / s.trips AS avg_score,"
+                    + " coalesce(s.harsh_braking_count, 0) AS hb, coalesce(s.rapid_accel_count, 0) AS ra,"
+                    + " coalesce(s.harsh_cornering_count, 0) AS hc, coalesce(s.speeding_count, 0) AS sp,"
+                    + " coalesce(s.crash_count, 0) AS cr,"
+                    + rate("harsh_braking_count", "hb_rate")
+                    + ","
+                    + rate("rapid_accel_count", "ra_rate")
+                    + ","
+                    + rate("harsh_cornering_count", "hc_rate")
+                    + ","
+                    + rate("speeding_count", "sp_rate")
+                    + " FROM (SELECT * FROM telemetry.driver_daily WHERE day = '-infinity' AND %1$s) s"
+                    + " FULL JOIN u ON u.driver_id = s.driver_id),"
                     + " l AS (SELECT * FROM a ORDER BY %2$s %3$s NULLS LAST, driver_id LIMIT "
                     + MAX_DRIVERS
                     + ")"
-                    + " SELECT l.*, (SELECT array_agg(x.safety_score ORDER BY x.at, x.trip_id) FROM"
+                    + " SELECT l.*, ds.rolling_score, (SELECT array_agg(x.safety_score ORDER BY x.at, x.trip_id) FROM"
                     + " (SELECT safety_score, coalesce(started_at, scored_at) AS at, trip_id"
                     + " FROM telemetry.driver_scores d WHERE d.driver_id = l.driver_id"
                     + " ORDER BY coalesce(started_at, scored_at) DESC, trip_id DESC LIMIT 20) x) AS trend,"
                     + " r.name AS driver_name, r.external_ref, r.active"
-                    + " FROM l LEFT JOIN "
+                    + " FROM l LEFT JOIN telemetry.driver_stats ds ON ds.driver_id = l.driver_id"
+                    + " LEFT JOIN "
                     + RegistryNames.DRIVERS
                     + " r ON r.driver_id = l.driver_id ORDER BY %2$s %3$s NULLS LAST, l.driver_id";
+
+    /** Events of one kind per 100 km of the all-time row {@code s}; null without distance. */
+    private static String rate(String count, String alias) {
+        return " CASE WHEN s.distance_km > 0 THEN s."
+                + count
+                + " * 100.0 / s.distance_km END AS "
+                + alias;
+    }
 
     private static final String REGISTERED =
             "SELECT name, external_ref, active FROM "

@@ -19,34 +19,46 @@ import javax.sql.DataSource;
 
 /**
  * Fleet-wide reads: the overview's summary over a window of UTC days and the vehicles list, from
- * the daily aggregates of scored trips (driver_daily, vehicle_daily; docs/reads.md) plus the few
- * unscored trips. Days and the window are by the trip's start time.
+ * the aggregates of scored trips (fleet_daily, the all-time rows of driver_daily and vehicle_daily,
+ * vehicle_drivers; docs/reads.md) plus the few unscored trips. Days and the window are by the
+ * trip's start time.
  */
 public final class FleetQueries {
 
-    // The window's scored trips from the days of driver_daily (O(drivers x days), never a scan of
-    // trips) plus its unscored trips (DriverQueries.UNSCORED, few, by partial indexes); drivers
-    // and vehicles active in the window from the same rows; the vehicles' classes by one
-    // primary-key look-up per distinct vehicle.
+    // The window's scored trips from fleet_daily (at most 16 slot rows a day, however many drivers)
+    // plus its unscored trips (DriverQueries.UNSCORED, few, by partial indexes). Drivers and
+    // vehicles active in the window from their all-time rows (one per driver / vehicle): active iff
+    // the last trip starts in the window, or after it (a clock ahead) with a day in the window (a
+    // primary-key probe, rare); the vehicles' classes by one primary-key look-up per active
+    // vehicle.
     private static final String DAILY =
-            "WITH bounds AS (SELECT (now() AT TIME ZONE 'UTC')::date - (?::int - 1) AS first_day,"
-                    + " (now() AT TIME ZONE 'UTC')::date AS last_day),"
+            "WITH bounds AS (SELECT first_day, last_day,"
+                    + " first_day::timestamp AT TIME ZONE 'UTC' AS from_ts,"
+                    + " (last_day + 1)::timestamp AT TIME ZONE 'UTC' AS to_ts"
+                    + " FROM (SELECT (now() AT TIME ZONE 'UTC')::date - (?::int - 1) AS first_day,"
+                    + " (now() AT TIME ZONE 'UTC')::date AS last_day) x),"
                     + " days AS (SELECT generate_series(first_day, last_day, interval '1 day')::date AS day"
                     + " FROM bounds),"
-                    + " w AS (SELECT a.* FROM telemetry.driver_daily a, bounds b"
-                    + " WHERE a.day BETWEEN b.first_day AND b.last_day),"
                     + " u AS (SELECT (l.started_at AT TIME ZONE 'UTC')::date AS day, l.driver_id, l.vehicle_id"
                     + " FROM telemetry.trip_logs l, bounds b WHERE "
                     + DriverQueries.UNSCORED
-                    + " AND l.started_at >= (b.first_day::timestamp AT TIME ZONE 'UTC')"
-                    + " AND l.started_at < ((b.last_day + 1)::timestamp AT TIME ZONE 'UTC')),"
+                    + " AND l.started_at >= b.from_ts AND l.started_at < b.to_ts),"
                     + " t AS (SELECT day, sum(trips) AS trips, sum(score_sum) AS score_sum,"
                     + " sum(distance_km) AS distance_km, sum(harsh_braking_count) AS hb,"
                     + " sum(rapid_accel_count) AS ra, sum(harsh_cornering_count) AS hc,"
-                    + " sum(speeding_count) AS sp FROM w GROUP BY day),"
+                    + " sum(speeding_count) AS sp FROM telemetry.fleet_daily f, bounds b"
+                    + " WHERE f.day BETWEEN b.first_day AND b.last_day GROUP BY day),"
                     + " ut AS (SELECT day, count(*) AS trips FROM u GROUP BY day),"
+                    + " dr AS (SELECT a.driver_id FROM telemetry.driver_daily a, bounds b"
+                    + " WHERE a.day = '-infinity' AND a.last_trip_at >= b.from_ts"
+                    + " AND (a.last_trip_at < b.to_ts OR EXISTS (SELECT 1 FROM telemetry.driver_daily x"
+                    + " WHERE x.driver_id = a.driver_id AND x.day BETWEEN b.first_day AND b.last_day))"
+                    + " UNION SELECT driver_id FROM u),"
                     + " v AS (SELECT a.vehicle_id FROM telemetry.vehicle_daily a, bounds b"
-                    + " WHERE a.day BETWEEN b.first_day AND b.last_day UNION SELECT vehicle_id FROM u),"
+                    + " WHERE a.day = '-infinity' AND a.last_trip_at >= b.from_ts"
+                    + " AND (a.last_trip_at < b.to_ts OR EXISTS (SELECT 1 FROM telemetry.vehicle_daily x"
+                    + " WHERE x.vehicle_id = a.vehicle_id AND x.day BETWEEN b.first_day AND b.last_day))"
+                    + " UNION SELECT vehicle_id FROM u),"
                     + " cls AS (SELECT coalesce(r.vehicle_class, '"
                     + VehicleClass.DEFAULT.wireName()
                     + "') AS cls, count(*) AS n FROM v LEFT JOIN "
@@ -56,8 +68,7 @@ public final class FleetQueries {
                     + " coalesce(t.trips, 0) AS scored, coalesce(t.score_sum, 0) AS score_sum,"
                     + " coalesce(t.distance_km, 0) AS distance_km, coalesce(t.hb, 0) AS hb,"
                     + " coalesce(t.ra, 0) AS ra, coalesce(t.hc, 0) AS hc, coalesce(t.sp, 0) AS sp,"
-                    + " (SELECT count(*) FROM (SELECT driver_id FROM w UNION SELECT driver_id FROM u) x)"
-                    + " AS drivers,"
+                    + " (SELECT count(*) FROM dr) AS drivers,"
                     + " (SELECT count(*) FROM v) AS vehicles,"
                     + " (SELECT array_agg(c.cls ORDER BY c.cls) FROM cls c) AS classes,"
                     + " (SELECT array_agg(c.n ORDER BY c.cls) FROM cls c) AS class_vehicles"
@@ -65,15 +76,16 @@ public final class FleetQueries {
                     + " ORDER BY d.day";
 
     // Each vehicle's all-time row of vehicle_daily plus its unscored trips
-    // (DriverQueries.UNSCORED),
-    // newest first, cut to 1000; then the drivers of each listed vehicle by an index-only scan of
-    // its entries in trip_logs_vehicle_started_idx (it includes driver_id): O(listed vehicles x
-    // their trips), the one part still proportional to history (docs/reads.md).
+    // (DriverQueries.UNSCORED), newest first, cut to 1000; then the drivers of each listed vehicle
+    // from vehicle_drivers (its primary key: one entry per driver of the vehicle) and from its
+    // unscored trips: O(fleet), nothing proportional to history (docs/reads.md).
     private static final String VEHICLES =
-            "WITH u AS (SELECT vehicle_id, count(*) AS trips, max(started_at) AS last_trip_at"
+            "WITH un AS MATERIALIZED (SELECT vehicle_id, driver_id, started_at"
                     + " FROM telemetry.trip_logs WHERE "
                     + DriverQueries.UNSCORED
-                    + " GROUP BY vehicle_id),"
+                    + "),"
+                    + " u AS (SELECT vehicle_id, count(*) AS trips, max(started_at) AS last_trip_at"
+                    + " FROM un GROUP BY vehicle_id),"
                     + " s AS (SELECT vehicle_id, trips, last_trip_at, distance_km,"
                     + " score_sum::numeric / trips AS avg_score FROM telemetry.vehicle_daily"
                     + " WHERE day = '-infinity'),"
@@ -83,8 +95,9 @@ public final class FleetQueries {
                     + " FROM s FULL JOIN u USING (vehicle_id)"
                     + " ORDER BY 3 DESC, vehicle_id LIMIT 1000)"
                     + " SELECT t.vehicle_id, t.trips, t.distance_km, t.avg_score,"
-                    + " (SELECT count(DISTINCT l.driver_id) FROM telemetry.trip_logs l"
-                    + " WHERE l.vehicle_id = t.vehicle_id) AS drivers, t.last_trip_at,"
+                    + " (SELECT count(*) FROM (SELECT p.driver_id FROM telemetry.vehicle_drivers p"
+                    + " WHERE p.vehicle_id = t.vehicle_id UNION SELECT n.driver_id FROM un n"
+                    + " WHERE n.vehicle_id = t.vehicle_id) x) AS drivers, t.last_trip_at,"
                     + " r.name AS vehicle_name, coalesce(r.vehicle_class, '"
                     + VehicleClass.DEFAULT.wireName()
                     + "') AS vehicle_class"

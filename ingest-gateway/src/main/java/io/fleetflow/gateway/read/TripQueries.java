@@ -134,7 +134,7 @@ public final class TripQueries {
             params.add(f.vehicleId());
         }
         if (f.status() != null) {
-            sql.append(" AND t.status = ?");
+            sql.append(" AND t.status = ?").append(TripStatusFilter.implied(f.status()));
             params.add(f.status());
         }
         if (f.from() != null) {

@@ -150,9 +150,15 @@ public final class EventInbox {
         if (f.status() != null) {
             // Not coalesce(): "r.status = ?" lets the planner start from the few reviewed rows
             // (event_reviews_status_idx) instead of scanning every event (docs/safety-inbox.md).
+            // The default status as an anti-join: "r.status IS NULL OR ..." after the outer join
+            // was estimated at one row, and the plan joined every event before sorting (12 s at
+            // 1,000,000 events); NOT EXISTS walks the trips newest first (1.5 ms; docs/reads.md).
             sql.append(
                     f.status() == ReviewStatus.DEFAULT
-                            ? " AND (r.status IS NULL OR r.status = ?)"
+                            ? " AND NOT EXISTS (SELECT 1 FROM "
+                                    + ReviewNames.EVENT_REVIEWS
+                                    + " x WHERE x.trip_id = e.trip_id AND x.seq = e.seq"
+                                    + " AND x.status <> ?)"
                             : " AND r.status = ?");
             params.add(f.status().wireName());
         }

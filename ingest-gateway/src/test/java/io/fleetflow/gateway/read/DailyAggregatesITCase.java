@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * telemetry.driver_daily and vehicle_daily (sql/init.sql) equal a GROUP BY over driver_scores after
- * every kind of write the job and operators make: a batched insert, a re-score with other counts
- * through the job's ON CONFLICT upsert, a duplicate delivery, a delete, concurrent batches sharing
- * driver-days, and the one-time backfill of a database that had scores before the triggers.
+ * telemetry.driver_daily, vehicle_daily, vehicle_drivers and fleet_daily (sql/init.sql; fleet_daily
+ * summed over its slots) equal a GROUP BY over driver_scores after every kind of write the job and
+ * operators make: a batched insert, a re-score with other counts through the job's ON CONFLICT
+ * upsert, a duplicate delivery, a delete, concurrent batches sharing driver-days, and the one-time
+ * backfills and conversions of databases from earlier versions.
  */
 class DailyAggregatesITCase {
 
@@ -68,6 +69,38 @@ class DailyAggregatesITCase {
                     + " OR a.harsh_braking_count <> e.hb OR a.rapid_accel_count <> e.ra"
                     + " OR a.harsh_cornering_count <> e.hc OR a.speeding_count <> e.sp"
                     + " OR a.crash_count <> e.cr OR a.last_trip_at <> e.last";
+
+    /** vehicle_drivers rows differing from the count of scores per (vehicle, driver). */
+    private static final String PAIR_MISMATCHES =
+            "WITH e AS (SELECT vehicle_id, driver_id, count(*) AS trips FROM telemetry.driver_scores"
+                    + " GROUP BY 1, 2)"
+                    + " SELECT count(*) FROM e FULL JOIN telemetry.vehicle_drivers a USING (vehicle_id, driver_id)"
+                    + " WHERE e.trips IS NULL OR a.trips IS NULL OR a.trips <> e.trips";
+
+    /**
+     * Days whose fleet_daily slots do not add up to the GROUP BY day over driver_scores (a day
+     * whose slots all add up to nothing counts as absent).
+     */
+    private static final String FLEET_MISMATCHES =
+            "WITH e AS (SELECT (coalesce(started_at, scored_at) AT TIME ZONE 'UTC')::date AS day,"
+                    + " count(*) AS trips, sum(safety_score) AS score_sum, sum(distance_km) AS km,"
+                    + " sum(duration_s) AS dur, sum(harsh_braking_count) AS hb, sum(rapid_accel_count) AS ra,"
+                    + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp, sum(crash_count) AS cr"
+                    + " FROM telemetry.driver_scores GROUP BY 1),"
+                    + " a AS (SELECT day, sum(trips) AS trips, sum(score_sum) AS score_sum,"
+                    + " sum(distance_km) AS km, sum(duration_s) AS dur, sum(harsh_braking_count) AS hb,"
+                    + " sum(rapid_accel_count) AS ra, sum(harsh_cornering_count) AS hc,"
+                    + " sum(speeding_count) AS sp, sum(crash_count) AS cr FROM telemetry.fleet_daily"
+                    + " GROUP BY day HAVING sum(trips) <> 0 OR sum(score_sum) <> 0"
+                    + " OR abs(sum(distance_km)) > 1e-6 OR abs(sum(duration_s)) > 1e-6"
+                    + " OR sum(harsh_braking_count) <> 0 OR sum(rapid_accel_count) <> 0"
+                    + " OR sum(harsh_cornering_count) <> 0 OR sum(speeding_count) <> 0"
+                    + " OR sum(crash_count) <> 0)"
+                    + " SELECT count(*) FROM e FULL JOIN a USING (day)"
+                    + " WHERE e.trips IS NULL OR a.trips IS NULL OR a.trips <> e.trips"
+                    + " OR a.score_sum <> e.score_sum OR abs(a.km - e.km) > 1e-6"
+                    + " OR abs(a.dur - e.dur) > 1e-6 OR a.hb <> e.hb OR a.ra <> e.ra OR a.hc <> e.hc"
+                    + " OR a.sp <> e.sp OR a.cr <> e.cr";
 
     private static final Instant DAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
 
@@ -126,6 +159,26 @@ class DailyAggregatesITCase {
         upsert(rescored);
         assertExact();
 
+        // A re-score under another driver and vehicle (an operator's correction) moves the trip's
+        // pair: the old pair keeps its other trips, the new one appears.
+        Score other = scores.get(31);
+        UUID newDriver = UUID.randomUUID(), newVehicle = UUID.randomUUID();
+        exec(
+                "UPDATE telemetry.driver_scores SET driver_id = '"
+                        + newDriver
+                        + "', vehicle_id = '"
+                        + newVehicle
+                        + "' WHERE trip_id = '"
+                        + other.trip()
+                        + "'");
+        assertExact();
+        assertThat(
+                        DB.count(
+                                "SELECT trips FROM telemetry.vehicle_drivers WHERE driver_id = '"
+                                        + newDriver
+                                        + "'"))
+                .isEqualTo(1);
+
         // A duplicate delivery of the same batch changes nothing.
         upsert(rescored);
         assertExact();
@@ -141,9 +194,12 @@ class DailyAggregatesITCase {
                         DB.count(
                                 "SELECT sum(trips) FROM telemetry.driver_daily WHERE day > '-infinity'"))
                 .isEqualTo(30);
+        assertThat(DB.count("SELECT count(*) FROM telemetry.vehicle_drivers")).isEqualTo(6);
         exec("DELETE FROM telemetry.driver_scores");
         assertThat(DB.count("SELECT count(*) FROM telemetry.driver_daily")).isZero();
         assertThat(DB.count("SELECT count(*) FROM telemetry.vehicle_daily")).isZero();
+        assertThat(DB.count("SELECT count(*) FROM telemetry.vehicle_drivers")).isZero();
+        assertExact();
     }
 
     @Test
@@ -293,6 +349,87 @@ class DailyAggregatesITCase {
                 .isEqualTo(before + 1);
     }
 
+    @Test
+    void aDatabaseFromBeforeVehicleDriversAndFleetDaysGetsThemFilledOnce() throws Exception {
+        UUID[] drivers = ids(3);
+        UUID[] vehicles = ids(2);
+        List<Score> scores = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            scores.add(
+                    randomScore(
+                            UUID.randomUUID(),
+                            drivers[i % 3],
+                            vehicles[i % 2],
+                            DAY.minus(i % 5, ChronoUnit.DAYS).plusSeconds(i)));
+        }
+        trips(scores);
+        upsert(scores);
+        // As the previous version left it: driver_daily and vehicle_daily kept, these two absent.
+        exec("DROP TABLE telemetry.vehicle_drivers, telemetry.fleet_daily");
+
+        SchemaInitializer.apply(DB.dataSource());
+        assertExact();
+        assertThat(DB.count("SELECT sum(trips) FROM telemetry.fleet_daily")).isEqualTo(30);
+        assertThat(DB.count("SELECT count(*) FROM telemetry.vehicle_drivers")).isEqualTo(6);
+
+        // A later start changes nothing; writes after it are counted once.
+        SchemaInitializer.apply(DB.dataSource());
+        upsert(scores.subList(0, 10)); // re-scored
+        List<Score> more = List.of(randomScore(UUID.randomUUID(), drivers[0], vehicles[1], DAY));
+        trips(more);
+        upsert(more);
+        assertExact();
+        assertThat(DB.count("SELECT sum(trips) FROM telemetry.fleet_daily")).isEqualTo(31);
+    }
+
+    @Test
+    void dailyTablesFromBeforeTheirPartitionsAreConvertedOnceWithEveryRow() throws Exception {
+        UUID[] drivers = ids(3);
+        List<Score> scores = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            scores.add(
+                    randomScore(
+                            UUID.randomUUID(),
+                            drivers[i % 3],
+                            drivers[(i + 1) % 3],
+                            DAY.minus(i % 4, ChronoUnit.DAYS).plusSeconds(i)));
+        }
+        trips(scores);
+        upsert(scores);
+        // As the previous version left them: whole tables, all-time rows among the days.
+        for (String t : List.of("driver", "vehicle")) {
+            exec(
+                    String.format(
+                            "CREATE TABLE telemetry.%1$s_copy AS SELECT * FROM telemetry.%1$s_daily;"
+                                    + " DROP TABLE telemetry.%1$s_daily;"
+                                    + " ALTER TABLE telemetry.%1$s_copy RENAME TO %1$s_daily;"
+                                    + " ALTER TABLE telemetry.%1$s_daily ADD PRIMARY KEY (%1$s_id, day);"
+                                    + " CREATE INDEX %1$s_daily_day_idx ON telemetry.%1$s_daily (day)",
+                            t));
+        }
+        assertThat(DB.count("SELECT count(*) FROM pg_class WHERE relname = 'driver_daily_total'"))
+                .isZero();
+
+        SchemaInitializer.apply(DB.dataSource());
+        SchemaInitializer.apply(DB.dataSource());
+
+        assertExact();
+        for (String t : List.of("driver", "vehicle")) {
+            assertThat(
+                            DB.count(
+                                    "SELECT count(*) FROM pg_class WHERE relkind = 'p' AND relname = '"
+                                            + t
+                                            + "_daily'"))
+                    .isEqualTo(1);
+            assertThat(DB.count("SELECT count(*) FROM telemetry." + t + "_daily_total"))
+                    .isEqualTo(3);
+        }
+        List<Score> more = List.of(randomScore(UUID.randomUUID(), drivers[0], drivers[1], DAY));
+        trips(more);
+        upsert(more);
+        assertExact();
+    }
+
     private Score randomScore(UUID trip, UUID driver, UUID vehicle, Instant startedAt) {
         return new Score(
                 trip,
@@ -421,6 +558,12 @@ class DailyAggregatesITCase {
                 .isZero();
         assertThat(DB.count(String.format(MISMATCHES, "vehicle_id", "vehicle_daily")))
                 .as("vehicle_daily rows differing from a GROUP BY over driver_scores")
+                .isZero();
+        assertThat(DB.count(PAIR_MISMATCHES))
+                .as("vehicle_drivers rows differing from a GROUP BY over driver_scores")
+                .isZero();
+        assertThat(DB.count(FLEET_MISMATCHES))
+                .as("fleet_daily days differing from a GROUP BY over driver_scores")
                 .isZero();
     }
 }

@@ -123,6 +123,35 @@ class ReadApiITCase {
     }
 
     @Test
+    void fleetSummaryCountsDriversAndVehiclesWithATripInTheWindowWhateverTheirLastTrip()
+            throws Exception {
+        Instant today = NOW.truncatedTo(ChronoUnit.DAYS).plusSeconds(60);
+        Instant future = today.plus(3, ChronoUnit.DAYS); // a device clock ahead
+        UUID active = UUID.randomUUID(), ahead = UUID.randomUUID(), gone = UUID.randomUUID();
+        UUID onlyAhead = UUID.randomUUID(), unscored = UUID.randomUUID();
+        UUID v1 = UUID.randomUUID(), v2 = UUID.randomUUID(), v3 = UUID.randomUUID();
+        UUID v4 = UUID.randomUUID();
+        scored(active, v1, today.minus(2, ChronoUnit.DAYS));
+        scored(ahead, v2, today.minus(5, ChronoUnit.DAYS)); // in the window ...
+        scored(ahead, v2, future); // ... and last after it
+        scored(gone, v3, today.minus(8, ChronoUnit.DAYS)); // before the window only
+        scored(onlyAhead, v3, future); // after the window only
+        seed.trip(unscored, v4, today, NOW, 10); // in the window, not scored yet
+
+        JsonNode s = get("/api/v1/fleet/summary?days=7");
+
+        assertThat(s.get("drivers").asLong()).as("active, ahead, unscored").isEqualTo(3);
+        assertThat(s.get("vehicles").asLong()).as("v1, v2, v4").isEqualTo(3);
+        assertThat(s.get("trips_window").asLong()).isEqualTo(3);
+        assertThat(s.get("vehicles_by_class").get("car").asLong()).isEqualTo(3);
+        assertThat(get("/api/v1/fleet/summary?days=10").get("drivers").asLong()).isEqualTo(4);
+    }
+
+    private void scored(UUID driver, UUID vehicle, Instant startedAt) throws Exception {
+        seed.score(seed.trip(driver, vehicle, startedAt, NOW, 10), 80, 10, 0, 0, 0, 0, NOW);
+    }
+
+    @Test
     void emptyFleetHasNullScoreAndRatesNotNaN() throws Exception {
         JsonNode s = get("/api/v1/fleet/summary");
 
@@ -375,6 +404,11 @@ class ReadApiITCase {
         String to = NOW.minus(1, ChronoUnit.DAYS).minusSeconds(1).toString();
         assertThat(ids(get("/api/v1/trips?from=" + from + "&to=" + to).get("items"), "trip_id"))
                 .containsExactly(newestFirst.get(1).toString(), newestFirst.get(2).toString());
+        seed.failed(newestFirst.get(4), "unreadable blob", NOW);
+        assertThat(ids(get("/api/v1/trips?status=failed").get("items"), "trip_id"))
+                .containsExactly(newestFirst.get(4).toString());
+        assertThat(get("/api/v1/trips?status=PENDING").get("items")).hasSize(3);
+        assertThat(get("/api/v1/trips?status=PROCESSING").get("items")).isEmpty();
         assertThat(status("/api/v1/trips?limit=201")).isEqualTo(400);
         assertThat(status("/api/v1/trips?driver_id=x")).isEqualTo(400);
         assertThat(status("/api/v1/trips?status=LOST")).isEqualTo(400);
@@ -571,12 +605,17 @@ class ReadApiITCase {
                 0,
                 NOW);
         seed.trip(UUID.randomUUID(), v2, NOW.minusSeconds(500), NOW, 10);
+        UUID twice = UUID.randomUUID();
+        seed.score(seed.trip(twice, v1, NOW.minusSeconds(400), NOW, 10), 85, 0, 0, 0, 0, 0, NOW);
+        seed.trip(twice, v1, NOW.minusSeconds(300), NOW, 10); // the same driver, not scored yet
+        seed.trip(UUID.randomUUID(), v1, NOW.minusSeconds(200), NOW, 10); // a new one, unscored
 
         JsonNode items = get("/api/v1/vehicles").get("items");
 
         assertThat(ids(items, "vehicle_id")).containsExactly(v1.toString(), v2.toString());
-        assertThat(items.get(0).get("trips").asLong()).isEqualTo(2);
-        assertThat(items.get(0).get("drivers").asLong()).isEqualTo(2);
+        assertThat(items.get(0).get("trips").asLong()).isEqualTo(5);
+        assertThat(items.get(0).get("drivers").asLong()).isEqualTo(4);
+        assertThat(items.get(1).get("drivers").asLong()).isEqualTo(1);
         assertThat(items.get(0).get("distance_km").asDouble()).isEqualTo(15.0);
         assertThat(items.get(0).get("avg_score").asDouble()).isEqualTo(85.0);
         assertThat(items.get(1).get("avg_score").isNull()).isTrue();
