@@ -108,7 +108,7 @@ public final class EventInbox {
                     + " JOIN telemetry.trip_logs t ON t.id = e.trip_id"
                     + " LEFT JOIN "
                     + ReviewNames.EVENT_REVIEWS
-                    + " r ON r.trip_id = e.trip_id AND r.seq = e.seq"
+                    + " r ON r.trip_id = e.trip_id AND r.seq = e.seq AND r.event_type = e.event_type"
                     + " LEFT JOIN "
                     + RegistryNames.DRIVERS
                     + " d ON d.driver_id = t.driver_id"
@@ -147,6 +147,11 @@ public final class EventInbox {
     static Statement statement(Filter f) {
         StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE TRUE");
         List<Object> params = new ArrayList<>();
+        // With a reviewed status the order is the review's copy of it (the same values: trip
+        // start, trip id, seq), which event_reviews_status_started_idx walks newest first.
+        boolean byReview = f.status() != null && f.status() != ReviewStatus.DEFAULT;
+        String order =
+                byReview ? "r.trip_started_at, r.trip_id, r.seq" : "t.started_at, e.trip_id, e.seq";
         if (f.status() != null) {
             // Not coalesce(): "r.status = ?" lets the planner start from the few reviewed rows
             // (event_reviews_status_idx) instead of scanning every event (docs/safety-inbox.md).
@@ -158,7 +163,7 @@ public final class EventInbox {
                             ? " AND NOT EXISTS (SELECT 1 FROM "
                                     + ReviewNames.EVENT_REVIEWS
                                     + " x WHERE x.trip_id = e.trip_id AND x.seq = e.seq"
-                                    + " AND x.status <> ?)"
+                                    + " AND x.event_type = e.event_type AND x.status <> ?)"
                             : " AND r.status = ?");
             params.add(f.status().wireName());
         }
@@ -198,12 +203,12 @@ public final class EventInbox {
             params.add(to);
         }
         if (f.after() != null) {
-            sql.append(" AND (t.started_at, e.trip_id, e.seq) < (?, ?, ?)");
+            sql.append(" AND (").append(order).append(") < (?, ?, ?)");
             params.add(OffsetDateTime.ofInstant(f.after().startedAt(), ZoneOffset.UTC));
             params.add(f.after().tripId());
             params.add(f.after().seq());
         }
-        sql.append(" ORDER BY t.started_at DESC, e.trip_id DESC, e.seq DESC LIMIT ?");
+        sql.append(" ORDER BY ").append(order.replace(",", " DESC,")).append(" DESC LIMIT ?");
         params.add(f.limit() + 1);
         return new Statement(sql.toString(), params);
     }

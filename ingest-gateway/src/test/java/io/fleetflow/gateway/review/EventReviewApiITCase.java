@@ -235,6 +235,53 @@ class EventReviewApiITCase {
                 .hasSizeGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * A reviewed status is listed in the order of the review's copy of the trip's start (the inbox
+     * walks event_reviews_status_started_idx): the same order as unfiltered, paged without gaps or
+     * repeats.
+     */
+    @Test
+    void aReviewedStatusPagesInTheSameOrderAsTheWholeList() throws Exception {
+        UUID a = seedTrip("2026-01-01T08:00:00Z", 3);
+        UUID b = seedTrip("2026-01-02T08:00:00Z", 4);
+        for (int seq = 0; seq < 3; seq++) {
+            assertThat(post(path(a, seq), "{\"status\":\"reviewed\"}").statusCode()).isEqualTo(202);
+        }
+        for (int seq = 0; seq < 4; seq += 2) {
+            assertThat(post(path(b, seq), "{\"status\":\"reviewed\"}").statusCode()).isEqualTo(202);
+        }
+        List<String> expected = new ArrayList<>();
+        json.readTree(http.get("/api/v1/events?limit=500", operator).body())
+                .get("items")
+                .forEach(
+                        i -> {
+                            String id = i.get("trip_id").asText();
+                            int seq = i.get("seq").asInt();
+                            if (id.equals(a.toString())
+                                    || (id.equals(b.toString()) && seq % 2 == 0)) {
+                                expected.add(id + "/" + seq);
+                            }
+                        });
+
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page =
+                    json.readTree(
+                            http.get(
+                                            "/api/v1/events?status=reviewed&limit=2&cursor="
+                                                    + cursor,
+                                            operator)
+                                    .body());
+            page.get("items")
+                    .forEach(i -> seen.add(i.get("trip_id").asText() + "/" + i.get("seq").asInt()));
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+        } while (cursor != null);
+
+        assertThat(expected).hasSize(5);
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void theInboxPagesWithACursorWithoutGapsOrRepeats() throws Exception {
         seedTrip("2026-01-01T08:00:00Z", 3);
