@@ -1,18 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_STORAGE_KEY } from '@/config/env';
-import { auth } from '@/lib/auth';
 import { DRIVER_A, DRIVER_A_NAME, TRIP, VEHICLE, VEHICLE_NAME } from '@/testing/mocks/fixtures';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { renderApp, signInAs } from '@/testing/test-utils';
 import type { InboxEvent } from '@/types/api';
 import InboxPage from './inbox-page';
-
-function signIn(token: string) {
-  window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
-  auth.reset();
-}
 
 const EVENT: InboxEvent = {
   trip_id: TRIP,
@@ -49,7 +42,7 @@ function serveInbox(asked: URL[], posted: unknown[]) {
 
 describe('InboxPage', () => {
   it('lists events to review by name and lets an operator dismiss one, with a reason', async () => {
-    signIn('ffo_operator');
+    signInAs('OPERATOR');
     const asked: URL[] = [];
     const posted: { params: unknown; body: unknown }[] = [];
     serveInbox(asked, posted);
@@ -75,7 +68,7 @@ describe('InboxPage', () => {
   });
 
   it('filters by status and shows a viewer no way to change a review', async () => {
-    signIn('ffv_wallscreen');
+    signInAs('VIEWER');
     const asked: URL[] = [];
     serveInbox(asked, []);
     renderApp(<InboxPage />);
