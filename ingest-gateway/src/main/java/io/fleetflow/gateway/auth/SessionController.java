@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link Routes#SESSION}: the dashboard's sign-in. POST exchanges a viewer or operator token for a
  * session ({@link SessionStore}) whose id goes into the HttpOnly cookie ({@link SessionCookie});
- * GET says whose session the cookie opens; DELETE ends it. The answers carry the session's CSRF
+ * GET says whose session the cookie opens; DELETE ends it. Signing in again ends the session the
+ * browser's cookie named, so each browser holds one session. The answers carry the session's CSRF
  * token, which the dashboard sends on writes ({@link CookieWriteCheck}).
  */
 public final class SessionController {
@@ -83,6 +84,11 @@ public final class SessionController {
         if (denial.isPresent()) {
             throw AuthHandler.denied(
                     denial.get(), AccessPolicy.Access.READ, key.map(ApiKey::role).orElse(null));
+        }
+        // A new sign-in replaces the session this browser had: that one ends now, not at expiry.
+        String previous = ctx.cookie(SessionCookie.NAME);
+        if (previous != null) {
+            db(() -> sessions.end(previous));
         }
         SessionStore.Opened opened = db(() -> sessions.open(key.get(), ttl));
         ctx.header("Set-Cookie", SessionCookie.set(opened.id(), ttl, secure(ctx)));

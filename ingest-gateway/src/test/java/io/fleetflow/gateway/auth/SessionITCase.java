@@ -261,6 +261,24 @@ class SessionITCase {
     }
 
     @Test
+    void signingInAgainEndsTheSessionTheBrowserHad() throws Exception {
+        String first = sessionId(signIn(operator));
+
+        HttpResponse<String> again =
+                http.send(
+                        signInRequest(viewer)
+                                .header("Cookie", "fleetflow_session=" + first)
+                                .build());
+
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(send(withCookie("/api/v1/vehicles", first).GET()).statusCode()).isEqualTo(401);
+        String second = sessionId(again);
+        HttpResponse<String> who = send(withCookie("/api/v1/session", second).GET());
+        assertThat(json.readTree(who.body()).get("role").asText()).isEqualTo("VIEWER");
+        assertThat(DB.count("SELECT count(*) FROM telemetry.sessions")).isEqualTo(1);
+    }
+
+    @Test
     void anExpiredSessionOrOneOfARevokedKeyIsRefused() throws Exception {
         String expired = sessionId(signIn(operator));
         String ofRevoked = sessionId(signIn(viewer));
