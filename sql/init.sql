@@ -157,6 +157,9 @@ CREATE TABLE IF NOT EXISTS telemetry.driver_stats (
     last_trip_started_at        timestamptz,
     updated_at                  timestamptz      NOT NULL DEFAULT now()
 );
+-- CRASH events in the driver's window (issue 20): a count, not a rate per 100 km (too rare for
+-- one). Rows written before the column read 0 until the driver's next trip rewrites them.
+ALTER TABLE telemetry.driver_stats ADD COLUMN IF NOT EXISTS crash_count bigint NOT NULL DEFAULT 0;
 
 -- Idempotent ingest (see docs/gateway.md): a client may send an Idempotency-Key; a retry with the
 -- same key returns the stored trip instead of a new one. The hash is SHA-256 of the decompressed

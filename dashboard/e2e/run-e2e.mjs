@@ -1,8 +1,9 @@
 // End-to-end test of the dashboard against the real stack: gateway, Flink job, PostgreSQL and
 // RabbitMQ (launcher), driven with Debian's Chromium through playwright-core. Posts trips, waits
 // until they are scored, walks every view (axe-core: no serious or critical violation, a
-// screenshot each), checks the trip's events are drawn, and measures the chart render time of a
-// 100,000-sample trip and the initial JavaScript size.
+// screenshot each), checks the trip's events are drawn, measures the chart render time of a
+// 100,000-sample trip and the initial JavaScript size, then runs the operator's and the viewer's
+// workflows (workflows.mjs).
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { sleep, startStack } from './stack.mjs';
 import { tripBody } from './trips.mjs';
+import { runWorkflows } from './workflows.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dashboardDir = path.resolve(here, '..');
@@ -146,9 +148,9 @@ async function main() {
     page.on('pageerror', (e) => check(false, `page error: ${e.message}`));
     const axeSource = readFileSync(path.join(dashboardDir, 'node_modules/axe-core/axe.min.js'), 'utf8');
     const a11y = {};
-    async function audit(view) {
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
+    async function audit(view, target = page) {
+      await target.addScriptTag({ content: axeSource });
+      const violations = await target.evaluate(async () => {
         // eslint-disable-next-line no-undef
         const r = await axe.run(document, { resultTypes: ['violations'] });
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
@@ -156,7 +158,7 @@ async function main() {
       const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       a11y[view] = { violations: violations.length, serious: serious.length };
       check(serious.length === 0, `${view}: axe ${JSON.stringify(serious)}`);
-      await page.screenshot({ path: path.join(shotsDir, `${view}.png`), fullPage: true });
+      await target.screenshot({ path: path.join(shotsDir, `${view}.png`), fullPage: true });
       log(`${view}: ${violations.length} axe violations (${serious.length} serious/critical), screenshot saved`);
     }
 
@@ -273,6 +275,9 @@ async function main() {
     }
     check(Number(await page.locator('[data-testid="trip-chart"]').getAttribute('data-events-drawn')) === trips[long.tripId].events.length, 'long trip events not all drawn');
     await page.screenshot({ path: path.join(shotsDir, 'trip-100k.png'), fullPage: true });
+
+    // Issue 20: rename a vehicle, dismiss an event, acknowledge an alert, a viewer reads only.
+    const workflows = await runWorkflows({ root, browser, page, stack, api, postTrip, check, audit, log, vehicle, posted });
     const result = {
       chart_render_ms_median: median(render),
       chart_render_ms_runs: render,
@@ -286,6 +291,7 @@ async function main() {
       initial_js_gzip_kb: Number(js.gzipKB.toFixed(1)),
       initial_js_raw_kb: Number(js.rawKB.toFixed(1)),
       axe: a11y,
+      workflows,
     };
     check(result.chart_render_ms_median < 1000, `100k-sample chart took ${result.chart_render_ms_median} ms`);
     writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(result, null, 2));

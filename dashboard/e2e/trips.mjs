@@ -13,7 +13,9 @@ function rng(seed) {
 
 /**
  * @param samples number of 10 Hz samples
- * @param manoeuvres [{at, kind}] sample index and one of braking|accel|corner|speeding
+ * @param manoeuvres [{at, kind, g}] sample index, one of braking|accel|corner|speeding, and for
+ *     the g-force kinds an optional peak in g (braking 0.65, accel 0.55, corner 0.6 by default:
+ *     for a car, a 0.65 g brake is SEVERE and raises an alert, a 0.5 g one is HARSH, docs/scoring.md)
  */
 export function tripBody({ vehicleId, driverId, samples, manoeuvres, seed = 1 }) {
   const random = rng(seed);
@@ -27,12 +29,12 @@ export function tripBody({ vehicleId, driverId, samples, manoeuvres, seed = 1 })
   }
   const kmhPerSample = 9.80665 * 3.6 * 0.1; // km/h gained per sample at 1 g, 10 Hz
   const change = new Float64Array(samples);
-  for (const { at, kind } of manoeuvres) {
+  for (const { at, kind, g } of manoeuvres) {
     const len = kind === 'speeding' ? 400 : 12;
     for (let i = at; i < Math.min(samples, at + len); i++) {
-      if (kind === 'braking') gLong[i] = -0.65;
-      if (kind === 'accel') gLong[i] = 0.55;
-      if (kind === 'corner') gLat[i] = 0.6;
+      if (kind === 'braking') gLong[i] = -(g ?? 0.65);
+      if (kind === 'accel') gLong[i] = g ?? 0.55;
+      if (kind === 'corner') gLat[i] = g ?? 0.6;
       if (kind === 'braking' || kind === 'accel') change[i] = gLong[i] * kmhPerSample;
     }
   }

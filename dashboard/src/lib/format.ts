@@ -84,6 +84,15 @@ export const eventTypeLabels: Record<string, string> = {
   speeding: 'Speeding',
 };
 
+/** The safety inbox's review statuses, as people read them. */
+export const reviewStatusLabels: Record<string, string> = {
+  needs_review: 'Needs review',
+  needs_coaching: 'Needs coaching',
+  coached: 'Coached',
+  reviewed: 'Reviewed',
+  dismissed: 'Dismissed',
+};
+
 export const eventColors: Record<string, string> = {
   HARSH_BRAKING: '#dc2626',
   RAPID_ACCELERATION: '#7c3aed',

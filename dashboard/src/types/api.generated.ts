@@ -577,6 +577,8 @@ export interface components {
             avg_score: number | null;
             rolling_score: number | null;
             events_per_100km: components["schemas"]["EventRates"];
+            /** @description CRASH events over the driver's scored trips (dismissed ones excluded): a count, crashes are too rare for a rate per 100 km. */
+            crashes: number;
             /** Format: date-time */
             last_trip_at: string | null;
             score_trend: number[];
@@ -656,6 +658,8 @@ export interface components {
             speed_before_kmh: number | null;
             /** @description A crash's reported speed just after the impact, in km/h; null like speed_before_kmh. */
             speed_after_kmh: number | null;
+            /** @description The event's review in the safety inbox (needs_review when nobody reviewed it). A dismissed event stays listed but is not in the trip's counts and score. */
+            review_status: components["schemas"]["ReviewStatus"];
         };
         TripDetail: components["schemas"]["TripSummary"] & {
             /** @description Whether the trip's raw samples are still stored; false once retention dropped them (the samples endpoint then answers 410). */
@@ -812,6 +816,10 @@ export interface components {
             driver_id: string;
             /** Format: uuid */
             vehicle_id: string;
+            /** @description The driver's registered name; null when the driver is not registered. */
+            driver_name: string | null;
+            /** @description The vehicle's registered name; null when the vehicle is not registered. */
+            vehicle_name: string | null;
             /** @description The event's start, in ms since the trip's start. */
             event_start_ms: number;
             /** @description Peak |g| of a g-force event (a crash's peak horizontal g), peak km/h of speeding. */
@@ -1183,7 +1191,7 @@ export interface operations {
                 /** @description Case-insensitive: a prefix of the driver id, or a part of the registered name. */
                 search?: string;
                 /** @description Sort key. */
-                sort?: "score" | "harsh_braking" | "rapid_acceleration" | "harsh_cornering" | "speeding" | "distance" | "trips";
+                sort?: "score" | "harsh_braking" | "rapid_acceleration" | "harsh_cornering" | "speeding" | "crashes" | "distance" | "trips";
                 /** @description Sort order. */
                 order?: "asc" | "desc";
             };

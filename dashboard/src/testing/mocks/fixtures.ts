@@ -68,6 +68,7 @@ export function driver(id: string, score: number | null, overrides: Partial<Driv
     avg_score: score,
     rolling_score: score === null ? null : Math.round(score),
     events_per_100km: rates(1.5, 0.6, 0.3, 0),
+    crashes: 0,
     last_trip_at: '2026-05-01T08:00:00Z',
     score_trend: score === null ? [] : [score - 4, score - 2, score],
     ...overrides,
@@ -129,8 +130,8 @@ export function tripDetail(overrides: Partial<TripDetail> = {}): TripDetail {
     mount_yaw_deg: null,
     crash_detection: false,
     events: [
-      { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH', ...NO_IMPACT },
-      { seq: 1, type: 'SPEEDING', start_ms: 3000, end_ms: 9000, peak: 131, severity: 'SEVERE', ...NO_IMPACT },
+      { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH', ...NO_IMPACT, review_status: 'needs_review' },
+      { seq: 1, type: 'SPEEDING', start_ms: 3000, end_ms: 9000, peak: 131, severity: 'SEVERE', ...NO_IMPACT, review_status: 'needs_review' },
     ],
     status_history: [
       { status: 'PENDING', at: '2026-05-01T08:30:00Z' },
@@ -211,6 +212,8 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
     severity: 'SEVERE',
     driver_id: DRIVER_A,
     vehicle_id: VEHICLE,
+    driver_name: DRIVER_A_NAME,
+    vehicle_name: null,
     event_start_ms: 61_000,
     peak: 3.25,
     delta_v_kmh: 31.5,

@@ -6,7 +6,7 @@ export const handlers = [
   http.get('*/api/v1/fleet/summary', () => HttpResponse.json(f.summary())),
   http.get('*/api/v1/pipeline', () => HttpResponse.json(f.pipeline)),
   http.get('*/api/v1/drivers', () =>
-    HttpResponse.json({ items: [f.driver(f.DRIVER_A, 92), f.driver(f.DRIVER_B, 58)] }),
+    HttpResponse.json({ items: [f.driver(f.DRIVER_A, 92, { crashes: 2 }), f.driver(f.DRIVER_B, 58)] }),
   ),
   http.get('*/api/v1/drivers/:id', ({ params }) => HttpResponse.json(f.driverDetail(String(params.id)))),
   http.get('*/api/v1/trips', () => HttpResponse.json({ items: [f.tripSummary(f.TRIP)], next_cursor: null })),

@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { alert, ALERT } from '@/testing/mocks/fixtures';
+import { TOKEN_STORAGE_KEY } from '@/config/env';
+import { auth } from '@/lib/auth';
+import { alert, ALERT, DRIVER_A, DRIVER_A_NAME, VEHICLE } from '@/testing/mocks/fixtures';
 import { problem } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
 import { renderApp } from '@/testing/test-utils';
@@ -43,6 +45,35 @@ describe('AlertsPanel', () => {
     expect(acknowledged).toBe(true);
   });
 
+  it('names the driver and vehicle, and lists the acknowledged ones with who and when', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('*/api/v1/alerts', ({ request }) => {
+        const status = new URL(request.url).searchParams.get('status') ?? '';
+        asked.push(status);
+        return HttpResponse.json({
+          items:
+            status === 'acknowledged'
+              ? [alert({ status: 'acknowledged', acknowledged_at: '2026-05-01T08:21:00Z', acknowledged_by: 'night-shift' })]
+              : [alert()],
+        });
+      }),
+    );
+
+    renderApp(<AlertsPanel />);
+
+    const open = await screen.findByRole('list', { name: 'Open alerts' });
+    expect(within(open).getByText(DRIVER_A_NAME)).toHaveAttribute('title', DRIVER_A);
+    expect(within(open).getByTitle(`${VEHICLE} (not registered)`)).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'acknowledged');
+
+    const done = await screen.findByRole('list', { name: 'Acknowledged alerts' });
+    expect(within(done).getByText(/acknowledged by night-shift/)).toBeInTheDocument();
+    expect(within(done).queryByRole('button', { name: /Acknowledge/ })).not.toBeInTheDocument();
+    expect(asked).toEqual(expect.arrayContaining(['open', 'acknowledged']));
+  });
+
   it('says when there is nothing open', async () => {
     renderApp(<AlertsPanel />);
 
@@ -64,5 +95,17 @@ describe('AlertsPanel', () => {
       expect(screen.getByText(/Could not acknowledge: Service unavailable: retry later/)).toBeInTheDocument(),
     );
     expect(screen.getByRole('list', { name: 'Open alerts' })).toBeInTheDocument();
+  });
+
+  it('shows a viewer the open alerts without an acknowledge button', async () => {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'ffv_wallscreen');
+    auth.reset();
+    server.use(http.get('*/api/v1/alerts', () => HttpResponse.json({ items: [alert()] })));
+
+    renderApp(<AlertsPanel />);
+
+    const list = await screen.findByRole('list', { name: 'Open alerts' });
+    expect(within(list).getByText(/Crash · major collision/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Acknowledge/ })).not.toBeInTheDocument();
   });
 });

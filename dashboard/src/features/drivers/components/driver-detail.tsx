@@ -43,11 +43,12 @@ export function DriverDetailView({ driverId, trips }: { driverId: string; trips:
       >
         {d.driver_name ?? `Driver ${shortId(d.driver_id)}`}
       </PageTitle>
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <Stat label="Average score" value={<ScoreBadge score={d.avg_score} large />} />
         <Stat label="Rolling score (job)" value={fmtScore(d.rolling_score)} />
         <Stat label="Trips" value={d.trips} />
         <Stat label="Distance" value={`${fmtNumber(d.distance_km)} km`} />
+        <Stat label="Crashes" value={d.crashes} />
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Score over time" className="lg:col-span-2">

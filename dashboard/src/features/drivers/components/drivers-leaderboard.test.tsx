@@ -22,6 +22,10 @@ describe('DriversLeaderboard', () => {
     // DRIVER_B is not registered: the start of its id, the whole id on hover.
     expect(screen.getByRole('link', { name: 'b0b0b0b0 (not registered)' })).toHaveAttribute('href', `/drivers/${DRIVER_B}`);
     expect(screen.getByTitle(`${DRIVER_B} (not registered)`)).toBeInTheDocument();
+    // Crashes are a count, not a rate: the column shows each driver's number.
+    const crashesColumn = screen.getAllByRole('columnheader').findIndex((h) => /Crashes/.test(h.textContent ?? ''));
+    expect(crashesColumn).toBeGreaterThan(0);
+    expect(rows[1].querySelectorAll('td')[crashesColumn]).toHaveTextContent('2');
   });
 
   it('asks the API for the chosen sort and search', async () => {

@@ -18,6 +18,7 @@ const columns: { sort: DriverSort; label: string }[] = [
   { sort: 'rapid_acceleration', label: 'Accel. /100 km' },
   { sort: 'harsh_cornering', label: 'Cornering /100 km' },
   { sort: 'speeding', label: 'Speeding /100 km' },
+  { sort: 'crashes', label: 'Crashes' },
   { sort: 'distance', label: 'Distance (km)' },
   { sort: 'trips', label: 'Trips' },
 ];
@@ -117,6 +118,7 @@ export function DriversLeaderboard() {
                     <td className="py-2 pr-3 tabular-nums">{fmtNumber(d.events_per_100km.rapid_acceleration, 2)}</td>
                     <td className="py-2 pr-3 tabular-nums">{fmtNumber(d.events_per_100km.harsh_cornering, 2)}</td>
                     <td className="py-2 pr-3 tabular-nums">{fmtNumber(d.events_per_100km.speeding, 2)}</td>
+                    <td className={`py-2 pr-3 tabular-nums ${d.crashes > 0 ? 'font-semibold text-red-800' : ''}`}>{d.crashes}</td>
                     <td className="py-2 pr-3 tabular-nums">{fmtNumber(d.distance_km)}</td>
                     <td className="py-2 pr-3 tabular-nums">{d.trips}</td>
                     <td className="py-2 pr-3">

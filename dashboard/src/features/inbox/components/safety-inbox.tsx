@@ -20,7 +20,7 @@ const STATUSES: { value: ReviewStatus; label: string }[] = [
 
 const statusLabel = (s: ReviewStatus) => STATUSES.find((x) => x.value === s)?.label ?? s;
 
-/** Detected events to review, filterable; operators set a status (a dismissal needs a reason). */
+/** Detected events to review, filterable; operators set a status (a dismissal needs a reason), viewers only read. */
 export function SafetyInbox() {
   const [filter, setFilter] = useState<InboxFilter>({ status: 'needs_review' });
   const events = useInboxEvents(filter);
@@ -99,6 +99,7 @@ function InboxTable({
   onOpen: (key: string | null) => void;
   more?: () => void;
 }) {
+  const canWrite = useCanWrite();
   if (items.length === 0) return <p className="text-sm text-slate-600">Nothing to review.</p>;
   return (
     <div className="overflow-x-auto">
@@ -112,7 +113,7 @@ function InboxTable({
             <th scope="col" className="py-2 pr-3 font-medium">Event</th>
             <th scope="col" className="py-2 pr-3 text-right font-medium">Peak</th>
             <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-            <th scope="col" className="py-2 font-medium">Review</th>
+            {canWrite && <th scope="col" className="py-2 font-medium">Review</th>}
           </tr>
         </thead>
         <tbody>
@@ -138,15 +139,17 @@ function InboxTable({
                   {e.event_type === 'SPEEDING' ? `${fmtNumber(e.peak, 0)} km/h` : `${fmtNumber(e.peak, 2)} g`}
                 </td>
                 <td className="py-2 pr-3">{statusLabel(e.status)}</td>
-                <td className="py-2">
-                  {open === key ? (
-                    <ReviewForm event={e} onDone={() => onOpen(null)} />
-                  ) : (
-                    <button type="button" className="text-sky-800 underline" onClick={() => onOpen(key)}>
-                      Review
-                    </button>
-                  )}
-                </td>
+                {canWrite && (
+                  <td className="py-2">
+                    {open === key ? (
+                      <ReviewForm event={e} onDone={() => onOpen(null)} />
+                    ) : (
+                      <button type="button" className="text-sky-800 underline" onClick={() => onOpen(key)}>
+                        Review
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}
@@ -162,12 +165,10 @@ function InboxTable({
 }
 
 function ReviewForm({ event, onDone }: { event: InboxEvent; onDone: () => void }) {
-  const canWrite = useCanWrite();
   const review = useReviewEvent();
   const [status, setStatus] = useState<ReviewStatus>(event.status);
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
-  if (!canWrite) return <p className="text-slate-600">Read only: this token may not review events.</p>;
   const needsReason = status === 'dismissed' && reason.trim() === '';
   const error = review.error instanceof ApiError ? review.error.message : review.error ? String(review.error) : null;
   return (

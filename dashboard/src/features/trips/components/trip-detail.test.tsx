@@ -34,7 +34,7 @@ describe('TripDetailView', () => {
             mount_yaw_deg: 11.7,
             crash_detection: true,
             events: [
-              { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH', ...NO_IMPACT },
+              { seq: 0, type: 'HARSH_BRAKING', start_ms: 1200, end_ms: 2100, peak: 0.52, severity: 'HARSH', ...NO_IMPACT, review_status: 'needs_review' },
               {
                 seq: 1,
                 type: 'CRASH',
@@ -45,6 +45,7 @@ describe('TripDetailView', () => {
                 delta_v_kmh: 31.5,
                 speed_before_kmh: 52,
                 speed_after_kmh: 0,
+                review_status: 'reviewed',
               },
               {
                 seq: 2,
@@ -56,6 +57,7 @@ describe('TripDetailView', () => {
                 delta_v_kmh: 8,
                 speed_before_kmh: null,
                 speed_after_kmh: null,
+                review_status: 'dismissed',
               },
             ],
           }),
@@ -73,6 +75,10 @@ describe('TripDetailView', () => {
     expect(crashes[0]).toHaveTextContent('major collision');
     expect(crashes[0]).toHaveTextContent('Δv 31.5 km/h · 52 → 0 km/h');
     expect(crashes[1]).toHaveTextContent('minor collision');
+    // The review status of each event; a dismissed one is listed but marked as not in the score.
+    expect(crashes[0]).toHaveTextContent('Reviewed');
+    expect(crashes[1]).toHaveTextContent('Dismissed · not in the score');
+    expect(crashes[1]).toHaveAttribute('data-review-status', 'dismissed');
     expect(crashes[1]).toHaveTextContent('Δv 8 km/h');
     const swatch = crashes[0].querySelector('span[aria-hidden]') as HTMLElement;
     expect(swatch.style.background).not.toBe('');
@@ -159,6 +165,6 @@ describe('layoutEvents', () => {
       [30, 60, 0],
     ]);
     expect(boxes[0].label).toBe('Harsh braking · 0.52 g · HARSH');
-    expect(layoutEvents([{ seq: 0, type: 'HARSH_CORNERING', start_ms: 0, end_ms: 0, peak: 0.4, severity: 'MODERATE', ...NO_IMPACT }], (s) => s)[0].width).toBe(2);
+    expect(layoutEvents([{ seq: 0, type: 'HARSH_CORNERING', start_ms: 0, end_ms: 0, peak: 0.4, severity: 'MODERATE', ...NO_IMPACT, review_status: 'needs_review' }], (s) => s)[0].width).toBe(2);
   });
 });

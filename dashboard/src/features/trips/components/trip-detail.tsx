@@ -17,6 +17,7 @@ import {
   fmtMountYaw,
   fmtNumber,
   fmtTime,
+  reviewStatusLabels,
   shortId,
   vehicleClassLabels,
 } from '@/lib/format';
@@ -100,12 +101,18 @@ function EventsTable({ trip }: { trip: TripDetail }) {
           <th scope="col" className="py-1 pr-3 text-right font-medium">Lasted (s)</th>
           <th scope="col" className="py-1 pr-3 text-right font-medium">Peak</th>
           <th scope="col" className="py-1 pr-3 font-medium">Severity</th>
-          <th scope="col" className="py-1 font-medium">Impact</th>
+          <th scope="col" className="py-1 pr-3 font-medium">Impact</th>
+          <th scope="col" className="py-1 font-medium">Review</th>
         </tr>
       </thead>
       <tbody>
         {trip.events.map((e) => (
-          <tr key={e.seq} data-event-type={e.type} className="border-b border-slate-100">
+          <tr
+            key={e.seq}
+            data-event-type={e.type}
+            data-review-status={e.review_status}
+            className={`border-b border-slate-100 ${e.review_status === 'dismissed' ? 'text-slate-500' : ''}`}
+          >
             <td className="py-1 pr-3">
               <span aria-hidden="true" className="mr-2 inline-block h-3 w-3 rounded-sm" style={{ background: eventColors[e.type] }} />
               {eventTypeLabels[e.type] ?? e.type}
@@ -116,7 +123,11 @@ function EventsTable({ trip }: { trip: TripDetail }) {
               {e.type === 'SPEEDING' ? `${fmtNumber(e.peak, 0)} km/h` : `${fmtNumber(e.peak, 2)} g`}
             </td>
             <td className="py-1 pr-3">{e.type === 'CRASH' ? crashSeverityLabel(e.severity) : e.severity}</td>
-            <td className="py-1 tabular-nums">{e.type === 'CRASH' ? crashImpactLabel(e) : ''}</td>
+            <td className="py-1 pr-3 tabular-nums">{e.type === 'CRASH' ? crashImpactLabel(e) : ''}</td>
+            <td className="py-1">
+              {reviewStatusLabels[e.review_status] ?? e.review_status}
+              {e.review_status === 'dismissed' && ' · not in the score'}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -75,7 +75,15 @@ public final class RescoreCli {
                         options.get(io.fleetflow.job.options.DatabaseOptions.JDBC_USER),
                         options.get(io.fleetflow.job.options.DatabaseOptions.JDBC_PASSWORD))) {
             long total = progress.selected(c);
+            long withoutSamples = progress.withoutSamples(c);
             System.out.println("Re-scoring " + total + " finished trips through the scoring job");
+            if (withoutSamples > 0) {
+                System.out.println(
+                        "Skipping "
+                                + withoutSamples
+                                + " trips whose raw samples retention dropped (they keep their"
+                                + " score)");
+            }
             if (total == 0) {
                 return true;
             }

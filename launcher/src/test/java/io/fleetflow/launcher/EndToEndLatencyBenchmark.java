@@ -2,26 +2,11 @@ package io.fleetflow.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
-import io.fleetflow.gateway.app.Gateway;
-import io.fleetflow.gateway.app.GatewayConfig;
-import io.fleetflow.job.TripScoringJob;
-import io.fleetflow.job.options.DatabaseOptions;
-import io.fleetflow.job.options.JobOptions;
-import io.fleetflow.job.options.RuntimeOptions;
-import io.fleetflow.job.options.SourceOptions;
-import io.fleetflow.job.sink.JdbcResultSinks;
-import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.schema.SchemaInitializer;
-import io.fleetflow.scoring.Scorers;
 import io.fleetflow.testing.Medians;
 import io.fleetflow.testing.SyntheticDriving;
-import io.fleetflow.testing.TestChannels;
 import io.fleetflow.testing.TestServices;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -34,12 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * End-to-end latency from POST to COMPLETED, profile S (100 samples per trip), with the gateway and
@@ -51,7 +31,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class EndToEndLatencyBenchmark {
 
     private static final int PEAK_TRIPS = 1_000;
-    private static final int PEAK_CLIENTS = 16;
     private static final int SAMPLES = 100;
 
     public static void main(String[] args) throws Exception {
@@ -96,85 +75,34 @@ public final class EndToEndLatencyBenchmark {
 
     private static double[] run(HikariDataSource db, int seconds) throws Exception {
         exec(db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
-        String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
-        TestChannels.withChannel(ch -> TestChannels.declareQueue(ch, queue));
-        JobOptions options =
-                JobOptions.builder()
-                        .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
-                        .set(SourceOptions.QUEUE, queue)
-                        .set(SourceOptions.AMQP_CONNECTION_NAME, queue)
-                        .set(DatabaseOptions.JDBC_URL, TestServices.dbUrl())
-                        .set(DatabaseOptions.JDBC_USER, TestServices.dbUser())
-                        .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
-                        .set(RuntimeOptions.PARALLELISM, 2)
-                        .build();
         List<String> bodies = bodies(PEAK_TRIPS + 3_000);
-        HttpClient http = HttpClient.newHttpClient();
-        try (Gateway gateway =
-                Gateway.start(
-                        GatewayConfig.local(
-                                TestServices.dbUrl(),
-                                TestServices.dbUser(),
-                                TestServices.amqpUri(),
-                                queue))) {
-            URI uri = URI.create("http://127.0.0.1:" + gateway.port() + "/api/v1/telemetry");
-            JobClient job =
-                    new TripScoringJob(
-                                    new RabbitTripIdSource(options),
-                                    new JdbcResultSinks(options),
-                                    Scorers.defaultScorer(),
-                                    options)
-                            .start(StreamExecutionEnvironment.createLocalEnvironment(2));
-            try {
-                double peak = peakIngest(http, uri, bodies.subList(0, PEAK_TRIPS));
-                waitForCompleted(db, PEAK_TRIPS);
-                double rate = peak / 2;
-                int trips = (int) Math.min(bodies.size() - PEAK_TRIPS, Math.round(rate * seconds));
-                Map<UUID, Long> sentAtMs =
-                        paced(http, uri, bodies.subList(PEAK_TRIPS, PEAK_TRIPS + trips), rate);
-                waitForCompleted(db, PEAK_TRIPS + trips);
-                List<Double> latencies = latencies(db, sentAtMs);
-                Collections.sort(latencies);
-                return new double[] {
-                    peak,
-                    rate,
-                    pct(latencies, 50),
-                    pct(latencies, 90),
-                    pct(latencies, 99),
-                    latencies.get(latencies.size() - 1)
-                };
-            } finally {
-                job.cancel().get();
-                TestChannels.withChannel(ch -> ch.queueDelete(queue));
-            }
+        try (BenchStack stack = BenchStack.withJob(null)) {
+            BenchPosts posts = new BenchPosts(stack.telemetryUri());
+            double peak = posts.peak(bodies.subList(0, PEAK_TRIPS));
+            waitForCompleted(db, PEAK_TRIPS);
+            double rate = peak / 2;
+            int trips = (int) Math.min(bodies.size() - PEAK_TRIPS, Math.round(rate * seconds));
+            Map<UUID, Long> sentAtMs =
+                    paced(posts, bodies.subList(PEAK_TRIPS, PEAK_TRIPS + trips), rate);
+            waitForCompleted(db, PEAK_TRIPS + trips);
+            List<Double> latencies = latencies(db, sentAtMs);
+            Collections.sort(latencies);
+            return new double[] {
+                peak,
+                rate,
+                pct(latencies, 50),
+                pct(latencies, 90),
+                pct(latencies, 99),
+                latencies.get(latencies.size() - 1)
+            };
         }
     }
 
-    private static double peakIngest(HttpClient http, URI uri, List<String> bodies)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(PEAK_CLIENTS);
-        long t = System.nanoTime();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (String body : bodies) {
-                done.add(
-                        pool.submit(
-                                () -> {
-                                    post(http, uri, body);
-                                    return null;
-                                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return bodies.size() / ((System.nanoTime() - t) / 1e9);
-    }
-
-    /** Open loop: sends at fixed intervals whatever the answers' latency. */
-    private static Map<UUID, Long> paced(HttpClient http, URI uri, List<String> bodies, double rate)
+    /**
+     * Open loop: sends at fixed intervals whatever the answers' latency; each trip's time is when
+     * it was first sent (a 503 is sent again after its Retry-After).
+     */
+    private static Map<UUID, Long> paced(BenchPosts posts, List<String> bodies, double rate)
             throws Exception {
         Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
         ObjectMapper json = new ObjectMapper();
@@ -189,15 +117,9 @@ public final class EndToEndLatencyBenchmark {
             }
             long sentMs = System.currentTimeMillis();
             pending.add(
-                    http.sendAsync(
-                                    request(uri, bodies.get(i)),
-                                    HttpResponse.BodyHandlers.ofString())
+                    posts.accepted(bodies.get(i))
                             .thenAccept(
                                     r -> {
-                                        if (r.statusCode() != 202) {
-                                            throw new IllegalStateException(
-                                                    r.statusCode() + " " + r.body());
-                                        }
                                         try {
                                             sentAt.put(
                                                     UUID.fromString(
@@ -237,22 +159,7 @@ public final class EndToEndLatencyBenchmark {
         return out;
     }
 
-    private static void post(HttpClient http, URI uri, String body) throws Exception {
-        HttpResponse<String> r =
-                http.send(request(uri, body), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 202) {
-            throw new IllegalStateException(r.statusCode() + " " + r.body());
-        }
-    }
-
-    private static HttpRequest request(URI uri, String body) {
-        return HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private static List<String> bodies(int n) {
+    static List<String> bodies(int n) {
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             TripSamples s = SyntheticDriving.samples(new Random(i), SAMPLES);
@@ -281,7 +188,7 @@ public final class EndToEndLatencyBenchmark {
         return out;
     }
 
-    private static void waitForCompleted(HikariDataSource db, long n) throws Exception {
+    static void waitForCompleted(HikariDataSource db, long n) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Connection c = db.getConnection();
@@ -304,13 +211,13 @@ public final class EndToEndLatencyBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    private static double median(List<double[]> runs, int column) {
+    static double median(List<double[]> runs, int column) {
         List<Double> v = new ArrayList<>();
         runs.forEach(r -> v.add(r[column]));
         return Medians.of(v);
     }
 
-    private static void exec(HikariDataSource db, String sql) throws Exception {
+    static void exec(HikariDataSource db, String sql) throws Exception {
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement()) {
             s.execute(sql);

@@ -9,8 +9,18 @@ import java.sql.Timestamp;
 /**
  * How far a re-scoring run is, read from PostgreSQL: how many trips its selection covers, and how
  * many of those have a score written since the run started. For the command line's progress bar.
+ * Trips whose samples retention dropped are not re-scored (they keep their score): they are counted
+ * apart, never in the bar's total.
  */
 public final class RescoreProgress {
+
+    /**
+     * Whether trip {@code t} still has its samples: its week's primary key probed by the whole key,
+     * as every reader does (docs/storage.md).
+     */
+    static final String HAS_SAMPLES =
+            "EXISTS (SELECT 1 FROM telemetry.trip_samples s"
+                    + " WHERE s.trip_id = t.id AND s.received_at = t.received_at)";
 
     private static final String SELECTED =
             "FROM telemetry.trip_logs t WHERE t.started_at >= ? AND t.started_at < ?"
@@ -24,9 +34,14 @@ public final class RescoreProgress {
         this.selection = selection;
     }
 
-    /** Trips the selection covers now. */
+    /** Trips the selection covers now that can be re-scored: their samples are kept. */
     public long selected(Connection c) throws SQLException {
-        return count(c, "SELECT count(*) " + SELECTED, null);
+        return count(c, "SELECT count(*) " + SELECTED + " AND " + HAS_SAMPLES, null);
+    }
+
+    /** Trips the selection covers whose samples retention dropped: skipped, score kept. */
+    public long withoutSamples(Connection c) throws SQLException {
+        return count(c, "SELECT count(*) " + SELECTED + " AND NOT " + HAS_SAMPLES, null);
     }
 
     /** Trips of the selection whose score was written at or after {@code since}. */

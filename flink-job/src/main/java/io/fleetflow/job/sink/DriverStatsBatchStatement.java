@@ -18,18 +18,19 @@ final class DriverStatsBatchStatement implements BatchStatement<DriverStats> {
             "INSERT INTO telemetry.driver_stats (driver_id, trips, distance_km, duration_s,"
                     + " harsh_braking_count, rapid_accel_count, harsh_cornering_count, speeding_count,"
                     + " harsh_braking_per_100km, rapid_accel_per_100km, harsh_cornering_per_100km,"
-                    + " speeding_per_100km, rolling_score, window_days, last_trip_started_at, updated_at)"
+                    + " speeding_per_100km, rolling_score, window_days, last_trip_started_at, crash_count,"
+                    + " updated_at)"
                     + " SELECT driver_id, trips, distance_km, duration_s, harsh_braking_count,"
                     + " rapid_accel_count, harsh_cornering_count, speeding_count, harsh_braking_per_100km,"
                     + " rapid_accel_per_100km, harsh_cornering_per_100km, speeding_per_100km,"
-                    + " rolling_score, window_days, to_timestamp(last_ms / 1000.0), now()"
+                    + " rolling_score, window_days, to_timestamp(last_ms / 1000.0), crash_count, now()"
                     + " FROM unnest(?::uuid[], ?::bigint[], ?::float8[], ?::float8[], ?::bigint[],"
                     + " ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[],"
-                    + " ?::float8[], ?::int[], ?::int[], ?::bigint[])"
+                    + " ?::float8[], ?::int[], ?::int[], ?::bigint[], ?::bigint[])"
                     + " AS r(driver_id, trips, distance_km, duration_s, harsh_braking_count,"
                     + " rapid_accel_count, harsh_cornering_count, speeding_count, harsh_braking_per_100km,"
                     + " rapid_accel_per_100km, harsh_cornering_per_100km, speeding_per_100km,"
-                    + " rolling_score, window_days, last_ms)"
+                    + " rolling_score, window_days, last_ms, crash_count)"
                     + " ON CONFLICT (driver_id) DO UPDATE SET trips = EXCLUDED.trips,"
                     + " distance_km = EXCLUDED.distance_km, duration_s = EXCLUDED.duration_s,"
                     + " harsh_braking_count = EXCLUDED.harsh_braking_count,"
@@ -40,6 +41,7 @@ final class DriverStatsBatchStatement implements BatchStatement<DriverStats> {
                     + " rapid_accel_per_100km = EXCLUDED.rapid_accel_per_100km,"
                     + " harsh_cornering_per_100km = EXCLUDED.harsh_cornering_per_100km,"
                     + " speeding_per_100km = EXCLUDED.speeding_per_100km,"
+                    + " crash_count = EXCLUDED.crash_count,"
                     + " rolling_score = EXCLUDED.rolling_score, window_days = EXCLUDED.window_days,"
                     + " last_trip_started_at = EXCLUDED.last_trip_started_at, updated_at = now()";
 
@@ -66,6 +68,7 @@ final class DriverStatsBatchStatement implements BatchStatement<DriverStats> {
         int[] rollingScore = new int[n];
         int[] windowDays = new int[n];
         long[] lastTripMs = new long[n];
+        long[] crashes = new long[n];
         int i = 0;
         for (DriverStats s : batch) {
             driverId[i] = s.driverId;
@@ -83,6 +86,7 @@ final class DriverStatsBatchStatement implements BatchStatement<DriverStats> {
             rollingScore[i] = s.rollingScore;
             windowDays[i] = s.windowDays;
             lastTripMs[i] = s.lastTripStartedAtMs;
+            crashes[i] = s.crashCount;
             i++;
         }
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
@@ -101,6 +105,7 @@ final class DriverStatsBatchStatement implements BatchStatement<DriverStats> {
             ps.setArray(13, SqlArrays.of(c, "int4", rollingScore));
             ps.setArray(14, SqlArrays.of(c, "int4", windowDays));
             ps.setArray(15, SqlArrays.of(c, "int8", lastTripMs));
+            ps.setArray(16, SqlArrays.of(c, "int8", crashes));
             ps.executeUpdate();
         }
     }

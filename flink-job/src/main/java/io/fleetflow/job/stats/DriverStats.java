@@ -13,6 +13,10 @@ public class DriverStats {
     public long rapidAccelCount;
     public long harshCorneringCount;
     public long speedingCount;
+
+    /** CRASH events in the window (a count: crashes are too rare for a rate per 100 km). */
+    public long crashCount;
+
     public double harshBrakingPer100Km;
     public double rapidAccelPer100Km;
     public double harshCorneringPer100Km;

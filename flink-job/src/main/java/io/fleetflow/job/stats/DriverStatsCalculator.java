@@ -29,6 +29,7 @@ public final class DriverStatsCalculator {
         s.rapidAccelCount = sums.rapidAccelCount;
         s.harshCorneringCount = sums.harshCorneringCount;
         s.speedingCount = sums.speedingCount;
+        s.crashCount = sums.crashCount;
         s.harshBrakingPer100Km = per100Km(s.harshBrakingCount, s.distanceKm);
         s.rapidAccelPer100Km = per100Km(s.rapidAccelCount, s.distanceKm);
         s.harshCorneringPer100Km = per100Km(s.harshCorneringCount, s.distanceKm);

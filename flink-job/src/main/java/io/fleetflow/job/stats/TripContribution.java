@@ -15,6 +15,9 @@ public class TripContribution {
     public int harshCorneringCount;
     public int speedingCount;
 
+    /** CRASH events, minor and major; counted, not a rate per distance. */
+    public int crashCount;
+
     public TripContribution() {}
 
     public static TripContribution of(ScoredTrip trip) {
@@ -27,6 +30,7 @@ public class TripContribution {
         c.rapidAccelCount = trip.rapidAccelCount;
         c.harshCorneringCount = trip.harshCorneringCount;
         c.speedingCount = trip.speedingCount;
+        c.crashCount = trip.crashCount;
         return c;
     }
 }

@@ -12,6 +12,7 @@ public class WindowSums {
     public long rapidAccelCount;
     public long harshCorneringCount;
     public long speedingCount;
+    public long crashCount;
 
     /** Sum of safety score × distance: the numerator of the distance-weighted score. */
     public double weightedScore;
@@ -37,6 +38,7 @@ public class WindowSums {
         rapidAccelCount += t.rapidAccelCount;
         harshCorneringCount += t.harshCorneringCount;
         speedingCount += t.speedingCount;
+        crashCount += t.crashCount;
         weightedScore += t.safetyScore * t.distanceKm;
         scoreSum += t.safetyScore;
     }
@@ -49,6 +51,7 @@ public class WindowSums {
         rapidAccelCount += s.rapidAccelCount;
         harshCorneringCount += s.harshCorneringCount;
         speedingCount += s.speedingCount;
+        crashCount += s.crashCount;
         weightedScore += s.weightedScore;
         scoreSum += s.scoreSum;
     }

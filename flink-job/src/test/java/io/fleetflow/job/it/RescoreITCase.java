@@ -8,7 +8,9 @@ import io.fleetflow.job.it.ExactlyOnceUnderFailureITCase.FailOnceSinks;
 import io.fleetflow.job.options.JobOptions;
 import io.fleetflow.job.options.RescoreOptions;
 import io.fleetflow.job.rescore.RescoreJob;
+import io.fleetflow.job.rescore.RescoreProgress;
 import io.fleetflow.job.rescore.RescoreSelection;
+import io.fleetflow.job.rescore.SelectedTripIds;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScore;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -45,6 +48,10 @@ class RescoreITCase {
 
     private static final int TRIPS = 300;
     private static final int DRIVERS = 6;
+
+    /** Trips whose samples are dropped (as retention does) before re-scoring: skipped, counted. */
+    private static final int WITHOUT_SAMPLES = 5;
+
     private static final Duration SETTLE = Duration.ofMinutes(2);
 
     @RegisterExtension static final TelemetryDatabase DB = new TelemetryDatabase();
@@ -75,13 +82,23 @@ class RescoreITCase {
             long eventsBefore = totalEvents();
 
             Map<UUID, TripScore> expected = reviseAThirdOfTheTrips(seeded);
+            List<UUID> withoutSamples = dropSamplesOfSomeUnrevisedTrips(expected.keySet());
+            RescoreProgress progress = new RescoreProgress(selectionOfEveryTrip());
+            try (Connection c = DB.dataSource().getConnection()) {
+                assertThat(progress.selected(c)).isEqualTo(TRIPS - WITHOUT_SAMPLES);
+                assertThat(progress.withoutSamples(c)).isEqualTo(WITHOUT_SAMPLES);
+            }
             Timestamp rescoreStarted = now();
             if (failMidRescore) {
                 await().atMost(SETTLE).until(() -> job.completedCheckpoints() >= 1);
                 FailOnce.ARMED.set(true); // the first re-scored trip fails the scoring job
             }
             JobClient rescore = startRescore(options);
-            rescore.getJobExecutionResult().get();
+            Long skipped =
+                    rescore.getJobExecutionResult()
+                            .get()
+                            .getAccumulatorResult(SelectedTripIds.SKIPPED_SAMPLES_DROPPED);
+            assertThat(skipped).as("trips skipped for want of samples").isEqualTo(WITHOUT_SAMPLES);
 
             await().atMost(SETTLE)
                     .pollInterval(Duration.ofMillis(500))
@@ -91,7 +108,17 @@ class RescoreITCase {
                                                     "SELECT count(*) FROM telemetry.driver_scores"
                                                             + " WHERE scored_at >= ?",
                                                     rescoreStarted)
-                                            == TRIPS);
+                                            == TRIPS - WITHOUT_SAMPLES);
+            for (UUID trip : withoutSamples) {
+                assertThat(
+                                DB.count(
+                                        "SELECT count(*) FROM telemetry.driver_scores"
+                                                + " WHERE trip_id = ? AND scored_at < ?",
+                                        trip,
+                                        rescoreStarted))
+                        .as("a trip without samples keeps its score, not re-scored")
+                        .isEqualTo(1);
+            }
             assertThat(
                             DB.count(
                                     "SELECT count(*) FROM telemetry.trip_logs WHERE status <> 'COMPLETED'"))
@@ -144,6 +171,28 @@ class RescoreITCase {
     }
 
     /**
+     * Deletes the samples of {@link #WITHOUT_SAMPLES} trips that keep their own samples and are
+     * nobody's donor any more (the copies are made), as retention's partition drop leaves them.
+     */
+    private List<UUID> dropSamplesOfSomeUnrevisedTrips(Set<UUID> all) throws Exception {
+        List<UUID> trips = new ArrayList<>(all);
+        trips.sort(UUID::compareTo);
+        List<UUID> dropped = new ArrayList<>();
+        for (int i = 1; dropped.size() < WITHOUT_SAMPLES; i += 3) {
+            UUID trip = trips.get(i);
+            try (Connection c = DB.dataSource().getConnection();
+                    PreparedStatement ps =
+                            c.prepareStatement(
+                                    "DELETE FROM telemetry.trip_samples WHERE trip_id = ?")) {
+                ps.setObject(1, trip);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            dropped.add(trip);
+        }
+        return dropped;
+    }
+
+    /**
      * A trip of another driver whose events differ in number, and which keeps its own samples (its
      * index is not a multiple of three).
      */
@@ -162,6 +211,20 @@ class RescoreITCase {
     }
 
     private JobClient startRescore(JobOptions streaming) throws Exception {
+        JobOptions options = everyTripOptions();
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(JobRig.PARALLELISM, conf);
+        return new RescoreJob(RescoreSelection.of(options), options).start(env);
+    }
+
+    private RescoreSelection selectionOfEveryTrip() throws Exception {
+        return RescoreSelection.of(everyTripOptions());
+    }
+
+    /** Re-scoring options selecting every trip of the test: the days of the first to the last. */
+    private JobOptions everyTripOptions() throws Exception {
         String from;
         String to;
         try (Connection c = DB.dataSource().getConnection();
@@ -173,17 +236,11 @@ class RescoreITCase {
             from = rs.getTimestamp(1).toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
             to = rs.getTimestamp(2).toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
         }
-        JobOptions options =
-                JobRig.options(queue.name(), "unused")
-                        .set(RescoreOptions.FROM, from)
-                        .set(RescoreOptions.TO, to)
-                        .set(RescoreOptions.PAGE_SIZE, 37) // several pages per slice
-                        .build();
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(JobRig.PARALLELISM, conf);
-        return new RescoreJob(RescoreSelection.of(options), options).start(env);
+        return JobRig.options(queue.name(), "unused")
+                .set(RescoreOptions.FROM, from)
+                .set(RescoreOptions.TO, to)
+                .set(RescoreOptions.PAGE_SIZE, 37) // several pages per slice
+                .build();
     }
 
     private static void assertScores(Map<UUID, TripScore> expected) throws Exception {

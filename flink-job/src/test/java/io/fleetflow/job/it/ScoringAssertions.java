@@ -22,7 +22,8 @@ public final class ScoringAssertions {
             "SELECT count(*) FROM telemetry.driver_stats d"
                     + " FULL JOIN (SELECT driver_id, count(*) AS trips, sum(distance_km) AS km,"
                     + " sum(harsh_braking_count) AS hb, sum(rapid_accel_count) AS ra,"
-                    + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp"
+                    + " sum(harsh_cornering_count) AS hc, sum(speeding_count) AS sp,"
+                    + " sum(crash_count) AS cr"
                     + " FROM telemetry.driver_scores GROUP BY driver_id) s USING (driver_id)"
                     + " WHERE d.trips IS DISTINCT FROM s.trips"
                     + " OR abs(d.distance_km - s.km) > 1e-6 * greatest(1, s.km)"
@@ -30,7 +31,8 @@ public final class ScoringAssertions {
                     + " OR d.harsh_braking_count IS DISTINCT FROM s.hb"
                     + " OR d.rapid_accel_count IS DISTINCT FROM s.ra"
                     + " OR d.harsh_cornering_count IS DISTINCT FROM s.hc"
-                    + " OR d.speeding_count IS DISTINCT FROM s.sp";
+                    + " OR d.speeding_count IS DISTINCT FROM s.sp"
+                    + " OR d.crash_count IS DISTINCT FROM s.cr";
 
     private ScoringAssertions() {}
 

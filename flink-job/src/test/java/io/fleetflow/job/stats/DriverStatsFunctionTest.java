@@ -162,6 +162,7 @@ class DriverStatsFunctionTest {
                 long start = random.nextInt(8) == 0 ? now - random.nextInt(35) * DAY : now;
                 trip = trip("t" + i, driver, start, random.nextInt(80) / 4.0, random.nextInt(4));
                 trip.speedingCount = random.nextInt(3);
+                trip.crashCount = random.nextInt(10) == 0 ? 1 : 0;
                 trip.safetyScore = random.nextInt(101);
                 previous.put(trip.tripId, trip);
             }
@@ -195,6 +196,7 @@ class DriverStatsFunctionTest {
             assertThat(a.trips).as("trips after output %d", i).isEqualTo(e.trips);
             assertThat(a.harshBrakingCount).isEqualTo(e.harshBrakingCount);
             assertThat(a.speedingCount).isEqualTo(e.speedingCount);
+            assertThat(a.crashCount).isEqualTo(e.crashCount);
             assertThat(a.distanceKm).isCloseTo(e.distanceKm, within(1e-9));
             assertThat(a.durationS).isCloseTo(e.durationS, within(1e-6));
             assertThat(a.harshBrakingPer100Km).isCloseTo(e.harshBrakingPer100Km, within(1e-9));

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,14 +101,12 @@ public final class AlertDispatcher implements AutoCloseable {
         for (Alert alert : alerts) {
             sent.add(send(alert));
         }
-        int ok = 0;
+        List<UUID> ok = new ArrayList<>(alerts.size());
         for (int i = 0; i < alerts.size(); i++) {
             Alert alert = alerts.get(i);
             String error = sent.get(i).join();
             if (error == null) {
-                store.markDelivered(alert.id());
-                delivered.incrementAndGet();
-                ok++;
+                ok.add(alert.id());
             } else {
                 Duration wait = settings.backoff(alert.deliveryAttempts());
                 store.markFailed(alert.id(), error, wait);
@@ -120,7 +119,11 @@ public final class AlertDispatcher implements AutoCloseable {
                         wait.toMillis());
             }
         }
-        return ok;
+        // A crash before this line sends them again once their lease runs out: at least once,
+        // the receiver deduplicates by the alert's id.
+        store.markDelivered(ok);
+        delivered.addAndGet(ok.size());
+        return ok.size();
     }
 
     /** Posts one alert; completes with {@code null} on a 2xx answer, else with the reason. */

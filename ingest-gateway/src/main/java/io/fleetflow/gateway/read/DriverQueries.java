@@ -33,6 +33,7 @@ public final class DriverQueries {
                     "rapid_acceleration", "ra_rate",
                     "harsh_cornering", "hc_rate",
                     "speeding", "sp_rate",
+                    "crashes", "cr",
                     "distance", "distance_km",
                     "trips", "trips");
 
@@ -56,15 +57,16 @@ public final class DriverQueries {
                     + " AND %1$s GROUP BY driver_id),"
                     + " s AS (SELECT driver_id, trips, last_trip_at, distance_km,"
                     + " score_sum::numeric / trips AS avg_score, harsh_braking_count AS hb,"
-                    + " rapid_accel_count AS ra, harsh_cornering_count AS hc, speeding_count AS sp"
-                    + " FROM telemetry.driver_daily WHERE day = '-infinity' AND %1$s),"
+                    + " rapid_accel_count AS ra, harsh_cornering_count AS hc, speeding_count AS sp,"
+                    + " crash_count AS cr FROM telemetry.driver_daily WHERE day = '-infinity' AND %1$s),"
                     + " t AS (SELECT driver_id, coalesce(s.trips, 0) + coalesce(u.trips, 0) AS trips,"
                     + " greatest(s.last_trip_at, u.last_trip_at) AS last_trip_at"
                     + " FROM s FULL JOIN u USING (driver_id)),"
                     + " a AS (SELECT t.driver_id, t.trips, t.last_trip_at,"
                     + " coalesce(s.distance_km, 0) AS distance_km, s.avg_score,"
                     + " coalesce(s.hb, 0) AS hb, coalesce(s.ra, 0) AS ra,"
-                    + " coalesce(s.hc, 0) AS hc, coalesce(s.sp, 0) AS sp, ds.rolling_score,"
+                    + " coalesce(s.hc, 0) AS hc, coalesce(s.sp, 0) AS sp, coalesce(s.cr, 0) AS cr,"
+                    + " ds.rolling_score,"
                     + " CASE WHEN s.distance_km > 0 THEN s.hb * 100.0 / s.distance_km END AS hb_rate,"
                     + " CASE WHEN s.distance_km > 0 THEN s.ra * 100.0 / s.distance_km END AS ra_rate,"
                     + " CASE WHEN s.distance_km > 0 THEN s.hc * 100.0 / s.distance_km END AS hc_rate,"
@@ -103,6 +105,7 @@ public final class DriverQueries {
             Double avgScore,
             Integer rollingScore,
             @JsonProperty("events_per_100km") Map<String, Double> eventsPer100km,
+            long crashes,
             Instant lastTripAt,
             List<Integer> scoreTrend) {}
 
@@ -122,6 +125,7 @@ public final class DriverQueries {
             Double avgScore,
             Integer rollingScore,
             @JsonProperty("events_per_100km") Map<String, Double> eventsPer100km,
+            long crashes,
             Instant lastTripAt,
             List<Integer> scoreTrend,
             List<Day> scoreHistory,
@@ -225,6 +229,7 @@ public final class DriverQueries {
                             d.avgScore(),
                             d.rollingScore(),
                             d.eventsPer100km(),
+                            d.crashes(),
                             d.lastTripAt(),
                             d.scoreTrend(),
                             history,
@@ -252,6 +257,7 @@ public final class DriverQueries {
                                 null,
                                 null,
                                 Rows.eventRates(0, 0, 0, 0, 0),
+                                0,
                                 null,
                                 List.of(),
                                 List.of(),
@@ -275,6 +281,7 @@ public final class DriverQueries {
                         rs.getLong("hc"),
                         rs.getLong("sp"),
                         distance),
+                rs.getLong("cr"),
                 Rows.instant(rs, "last_trip_at"),
                 trend(rs.getArray("trend")));
     }

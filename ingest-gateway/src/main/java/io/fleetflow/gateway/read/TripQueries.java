@@ -1,6 +1,5 @@
 package io.fleetflow.gateway.read;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.fleetflow.model.TripStatus;
 import io.fleetflow.model.registry.RegistryNames;
@@ -62,11 +61,6 @@ public final class TripQueries {
                     + FROM
                     + " WHERE t.id = ?";
 
-    private static final String EVENTS =
-            "SELECT seq, event_type, start_ms, end_ms, peak, severity, delta_v_kmh,"
-                    + " speed_before_kmh, speed_after_kmh FROM telemetry.trip_events"
-                    + " WHERE trip_id = ? ORDER BY seq";
-
     /** List filters; {@code null} means "any". */
     public record Filter(
             UUID driverId,
@@ -105,19 +99,6 @@ public final class TripQueries {
 
     public record Page(List<Summary> items, String nextCursor) {}
 
-    /** One event; the last three are a crash's and {@code null} on every other type. */
-    public record Event(
-            int seq,
-            String type,
-            long startMs,
-            long endMs,
-            double peak,
-            String severity,
-            // Named by hand: snake case of "deltaVKmh" would run the V into the Kmh.
-            @JsonProperty("delta_v_kmh") Double deltaVKmh,
-            Double speedBeforeKmh,
-            Double speedAfterKmh) {}
-
     public record StatusChange(String status, Instant at) {}
 
     public record Detail(
@@ -132,7 +113,7 @@ public final class TripQueries {
             Double avgSpeedKmh,
             Double mountYawDeg,
             Boolean crashDetection,
-            List<Event> events,
+            List<TripEvents.Event> events,
             List<StatusChange> statusHistory) {}
 
     private final DataSource dataSource;
@@ -215,7 +196,7 @@ public final class TripQueries {
                                     Rows.decimal(rs, "avg_speed_kmh"),
                                     Rows.decimal(rs, "mount_yaw_deg"),
                                     Rows.bool(rs, "crash_detection"),
-                                    events(c, tripId),
+                                    TripEvents.of(c, tripId),
                                     history(
                                             summary,
                                             Rows.instant(rs, "published_at"),
@@ -248,29 +229,6 @@ public final class TripQueries {
             case PENDING -> {}
         }
         return changes;
-    }
-
-    private static List<Event> events(Connection c, UUID tripId) throws SQLException {
-        List<Event> events = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(EVENTS)) {
-            ps.setObject(1, tripId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(
-                            new Event(
-                                    rs.getInt("seq"),
-                                    rs.getString("event_type"),
-                                    rs.getLong("start_ms"),
-                                    rs.getLong("end_ms"),
-                                    rs.getDouble("peak"),
-                                    rs.getString("severity"),
-                                    Rows.decimal(rs, "delta_v_kmh"),
-                                    Rows.decimal(rs, "speed_before_kmh"),
-                                    Rows.decimal(rs, "speed_after_kmh")));
-                }
-            }
-        }
-        return events;
     }
 
     private static Summary summary(ResultSet rs) throws SQLException {

@@ -14,12 +14,16 @@ import io.fleetflow.testing.KnownTrips;
 import io.fleetflow.testing.TelemetryDatabase;
 import io.fleetflow.testing.TestQueue;
 import io.fleetflow.testing.TripSeeder;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,7 @@ class AlertsITCase {
     void anAlertIsDeliveredOnceSignedWithItsStableId() throws Exception {
         receiver = new WebhookReceiver();
         UUID alert = raiseCrash();
+        registerTheDriverOf(alert, "Ada Lovelace");
         gateway = start(fast().withWebhook(receiver.url(), SECRET));
 
         await(() -> !receiver.received().isEmpty());
@@ -77,6 +82,9 @@ class AlertsITCase {
         assertThat(body.get("event_type").asText()).isEqualTo("CRASH");
         assertThat(body.get("severity").asText()).isEqualTo("SEVERE");
         assertThat(body.get("delta_v_kmh").asDouble()).isEqualTo(31.5);
+        // names from the registry; the vehicle is not registered
+        assertThat(body.get("driver_name").asText()).isEqualTo("Ada Lovelace");
+        assertThat(body.get("vehicle_name").isNull()).isTrue();
         assertThat(body.get("status").asText()).isEqualTo("open");
         assertThat(DB.count("SELECT delivery_attempts FROM telemetry.alerts WHERE id = ?", alert))
                 .isEqualTo(1);
@@ -145,6 +153,47 @@ class AlertsITCase {
                         x ->
                                 assertThat(x.header("X-FleetFlow-Signature"))
                                         .isEqualTo(hmacSha256(x.body())));
+    }
+
+    /**
+     * The issue's case, at the gateway's default settings (poll 500 ms, retries after 1 s doubling
+     * up to 5 min, never given up): the receiver is down for a minute while an alert is raised
+     * every 10 s; once it is back, each of them arrives exactly once.
+     */
+    @Test
+    void aReceiverDownForAMinuteGetsEveryAlertOnceItIsBack() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        AlertSettings defaults =
+                AlertSettings.storeOnly()
+                        .withWebhook(URI.create("http://127.0.0.1:" + port + "/hook"), SECRET);
+        gateway = start(defaults);
+
+        List<UUID> raised = new ArrayList<>();
+        long downUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < downUntil) {
+            raised.add(raiseCrash());
+            Thread.sleep(10_000);
+        }
+        assertThat(raised).hasSizeGreaterThanOrEqualTo(6);
+        for (UUID alert : raised) {
+            assertThat(
+                            DB.count(
+                                    "SELECT count(*) FROM telemetry.alerts WHERE id = ?"
+                                            + " AND delivered_at IS NULL AND delivery_attempts >= 1"
+                                            + " AND last_error IS NOT NULL",
+                                    alert))
+                    .as("alert %s tried, failed and kept while the receiver was down", alert)
+                    .isEqualTo(1);
+        }
+
+        receiver = new WebhookReceiver(port);
+        await(() -> raised.stream().allMatch(AlertsITCase::delivered), Duration.ofSeconds(90));
+        assertThat(receiver.received())
+                .extracting(x -> x.header("X-FleetFlow-Alert-Id"))
+                .containsExactlyInAnyOrderElementsOf(raised.stream().map(UUID::toString).toList());
     }
 
     @Test
@@ -237,6 +286,19 @@ class AlertsITCase {
         return id;
     }
 
+    private static void registerTheDriverOf(UUID alert, String name) throws Exception {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "INSERT INTO telemetry.drivers (driver_id, name, updated_by)"
+                                        + " SELECT driver_id, ?, 'test' FROM telemetry.alerts"
+                                        + " WHERE id = ?")) {
+            ps.setString(1, name);
+            ps.setObject(2, alert);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     private static boolean delivered(UUID alert) {
         try {
             return DB.count(
@@ -250,9 +312,14 @@ class AlertsITCase {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        await(condition, Duration.ofSeconds(20));
+    }
+
+    private static void await(BooleanSupplier condition, Duration atMost)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("waited 20 s").isNegative();
+            assertThat(System.nanoTime() - deadline).as("waited %s", atMost).isNegative();
             Thread.sleep(20);
         }
     }

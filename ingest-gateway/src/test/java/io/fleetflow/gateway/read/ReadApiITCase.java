@@ -436,8 +436,20 @@ class ReadApiITCase {
         UUID before = seed.trip(d, v, NOW.minusSeconds(900), NOW.minusSeconds(20), 10);
         seed.score(before, 90, 5.0, 0, 0, 0, 0, NOW.minusSeconds(15));
 
+        // The brake was dismissed in the safety inbox; a stale review of another type on seq 1 (as
+        // a re-score with another model could leave) does not attach to the crash.
+        seed.exec(
+                "INSERT INTO telemetry.event_reviews (trip_id, seq, event_type, start_ms, end_ms,"
+                        + " status, reason, updated_by) VALUES (?, 0, 'HARSH_BRAKING', 1200, 2100,"
+                        + " 'dismissed', 'pothole', 'ops'), (?, 1, 'HARSH_CORNERING', 30000, 30100,"
+                        + " 'reviewed', NULL, 'ops')",
+                trip,
+                trip);
+
         JsonNode t = get("/api/v1/trips/" + trip);
 
+        assertThat(t.get("events").get(0).get("review_status").asText()).isEqualTo("dismissed");
+        assertThat(t.get("events").get(1).get("review_status").asText()).isEqualTo("needs_review");
         assertThat(t.get("crash_count").asInt()).isEqualTo(1);
         assertThat(t.get("mount_yaw_deg").asDouble()).isEqualTo(12.5);
         assertThat(t.get("crash_detection").asBoolean()).isTrue();
@@ -465,6 +477,13 @@ class ReadApiITCase {
         assertThat(p.get("crash_detection").isNull()).isTrue();
         JsonNode listed = get("/api/v1/trips?driver_id=" + d).get("items");
         assertThat(ids(listed, "crash_count")).containsExactly("null", "1", "0");
+
+        // The driver's crashes: a count over the scored trips, in the detail and the list.
+        assertThat(get("/api/v1/drivers/" + d).get("crashes").asLong()).isEqualTo(1);
+        JsonNode byCrashes =
+                get("/api/v1/drivers?sort=crashes&order=desc&search=" + d).get("items");
+        assertThat(byCrashes).hasSize(1);
+        assertThat(byCrashes.get(0).get("crashes").asLong()).isEqualTo(1);
     }
 
     @Test

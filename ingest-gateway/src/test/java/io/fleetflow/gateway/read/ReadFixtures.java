@@ -195,7 +195,7 @@ final class ReadFixtures {
         exec("DELETE FROM telemetry.driver_stats");
     }
 
-    private void exec(String sql, Object... params) throws SQLException {
+    void exec(String sql, Object... params) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
