@@ -551,6 +551,14 @@ CREATE TABLE IF NOT EXISTS telemetry.event_reviews (
 CREATE INDEX IF NOT EXISTS event_reviews_status_idx
     ON telemetry.event_reviews (status, trip_id, seq);
 
+-- The inbox's time range is on the event's start (the trip's start + start_ms). Events start at
+-- most max(start_ms) after their trip, so a range also bounds the trip's start from below, which
+-- the trips' start indexes serve; this partial index answers max(start_ms) at once while holding only
+-- the events that start an hour or more into their trip. Its predicate is the query's
+-- (gateway.review.EventInbox.LATE_START_MS, docs/safety-inbox.md).
+CREATE INDEX IF NOT EXISTS trip_events_late_start_idx
+    ON telemetry.trip_events (start_ms) WHERE start_ms >= 3600000;
+
 -- Every change of a review, oldest first: who (the API key's name), when, the status before and
 -- after, the reason and comment given.
 CREATE TABLE IF NOT EXISTS telemetry.event_review_log (

@@ -1,5 +1,5 @@
 /** Display helpers and the score bands shared by every view. */
-import type { VehicleClass } from '@/types/api';
+import type { ReviewStatus, VehicleClass } from '@/types/api';
 
 export type ScoreBand = 'excellent' | 'good' | 'fair' | 'poor' | 'none';
 
@@ -84,14 +84,16 @@ export const eventTypeLabels: Record<string, string> = {
   speeding: 'Speeding',
 };
 
-/** The safety inbox's review statuses, as people read them. */
-export const reviewStatusLabels: Record<string, string> = {
-  needs_review: 'Needs review',
-  needs_coaching: 'Needs coaching',
-  coached: 'Coached',
-  reviewed: 'Reviewed',
-  dismissed: 'Dismissed',
-};
+/** The safety inbox's review statuses (model.review.ReviewStatus) in words, in the order a form offers them. */
+export const reviewStatuses: { value: ReviewStatus; label: string }[] = [
+  { value: 'needs_review', label: 'Needs review' },
+  { value: 'needs_coaching', label: 'Needs coaching' },
+  { value: 'coached', label: 'Coached' },
+  { value: 'reviewed', label: 'Reviewed' },
+  { value: 'dismissed', label: 'Dismissed (not the driver’s fault)' },
+];
+
+export const reviewStatusLabel = (s: ReviewStatus) => reviewStatuses.find((x) => x.value === s)?.label ?? s;
 
 export const eventColors: Record<string, string> = {
   HARSH_BRAKING: '#dc2626',

@@ -423,7 +423,7 @@ export interface paths {
         };
         /**
          * Detected events with their review status, newest trip first
-         * @description Keyset-paginated (pass next_cursor as cursor). Ordered by the trip's start, then trip id and seq, all descending.
+         * @description Keyset-paginated (pass next_cursor as cursor). Ordered by the trip's start, then trip id and seq, all descending. The views of the safety inbox: one trip (trip_id), one driver-day (driver_id with from and to the same day).
          */
         get: operations["listInboxEvents"];
         put?: never;
@@ -2595,13 +2595,15 @@ export interface operations {
                 driver_id?: string;
                 /** @description Only this vehicle's events. */
                 vehicle_id?: string;
+                /** @description Only this trip's events. */
+                trip_id?: string;
                 /** @description Only events of this type. */
                 type?: "HARSH_BRAKING" | "RAPID_ACCELERATION" | "HARSH_CORNERING" | "SPEEDING" | "CRASH";
                 /** @description Only events of this severity. */
                 severity?: "MODERATE" | "HARSH" | "SEVERE";
-                /** @description Trips started at or after this instant. */
+                /** @description The event's start at or after this: a UTC day (2026-05-01, from its start) or an ISO-8601 date-time with a zone. */
                 from?: string;
-                /** @description Trips started before this instant. */
+                /** @description The event's start before this: a UTC day (2026-05-01, the day included) or an ISO-8601 date-time with a zone (exclusive). Must be after from. */
                 to?: string;
                 /** @description next_cursor of the previous page. */
                 cursor?: string;
@@ -2623,7 +2625,7 @@ export interface operations {
                     "application/json": components["schemas"]["InboxEventPage"];
                 };
             };
-            /** @description Invalid query parameter: every bad one named (/query/status, /query/limit, ...). */
+            /** @description Invalid query parameter: every bad one named (/query/status, /query/driver_id, /query/vehicle_id, /query/trip_id, /query/from, /query/to, /query/limit, ...). */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -12,11 +12,15 @@ export function reviewEvent({ tripId, seq, request }: ReviewInput): Promise<Even
   );
 }
 
-/** Sets an event's review status; the inbox reloads (a dismissal re-scores the trip). */
+/** Sets an event's review status; the inbox and the event's log reload (a dismissal re-scores the trip). */
 export function useReviewEvent() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: reviewEvent,
-    onSuccess: () => client.invalidateQueries({ queryKey: ['inbox'] }),
+    onSuccess: (_saved, { tripId, seq }) =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['inbox'] }),
+        client.invalidateQueries({ queryKey: ['event-review', { tripId, seq }] }),
+      ]),
   });
 }

@@ -1,226 +1,171 @@
-import { useState } from 'react';
-import { Link } from 'wouter';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'wouter';
 import { EntityName } from '@/components/ui/entity-name';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
-import { ApiError } from '@/lib/api-client';
-import { useCanWrite } from '@/lib/auth';
-import { eventTypeLabels, fmtNumber, fmtTime } from '@/lib/format';
-import type { InboxEvent, ReviewStatus } from '@/types/api';
-import { useInboxEvents, type InboxFilter } from '../api/get-events';
-import { useReviewEvent } from '../api/review-event';
+import { fmtTime, shortId } from '@/lib/format';
+import type { InboxEvent } from '@/types/api';
+import { useInboxEvents } from '../api/get-events';
+import type { Choice } from './entity-picker';
+import { SelectedEventCard, type EventChart } from './event-detail';
+import { FilterBar } from './filter-bar';
+import { InboxTable, type Opened } from './inbox-table';
+import {
+  apiFilter,
+  driverDayView,
+  eventKey,
+  groupEvents,
+  readView,
+  tripView,
+  utcDay,
+  writeView,
+  type EventGroup,
+  type InboxView,
+} from './inbox-params';
 
-const STATUSES: { value: ReviewStatus; label: string }[] = [
-  { value: 'needs_review', label: 'Needs review' },
-  { value: 'needs_coaching', label: 'Needs coaching' },
-  { value: 'coached', label: 'Coached' },
-  { value: 'reviewed', label: 'Reviewed' },
-  { value: 'dismissed', label: 'Dismissed (not the driver’s fault)' },
-];
+type Props = {
+  /** Registered drivers and vehicles, for the filters by name. */
+  drivers: Choice[];
+  vehicles: Choice[];
+  /** The trip's chart around an event. */
+  chart: EventChart;
+};
 
-const statusLabel = (s: ReviewStatus) => STATUSES.find((x) => x.value === s)?.label ?? s;
-
-/** Detected events to review, filterable; operators set a status (a dismissal needs a reason), viewers only read. */
-export function SafetyInbox() {
-  const [filter, setFilter] = useState<InboxFilter>({ status: 'needs_review' });
-  const events = useInboxEvents(filter);
-  const [open, setOpen] = useState<string | null>(null);
+/**
+ * Detected events to review, filtered and grouped as the address says (shareable); an opened event
+ * shows the chart around it, its activity log and, for operators, the review form (a dismissal
+ * needs a reason).
+ */
+export function SafetyInbox({ drivers, vehicles, chart }: Props) {
+  const [params, setParams] = useSearchParams();
+  const view = useMemo(() => readView(params), [params]);
+  const go = (next: InboxView) => setParams(writeView(next));
+  const href = (next: InboxView) => {
+    const qs = writeView(next).toString();
+    return qs ? `/inbox?${qs}` : '/inbox';
+  };
+  const events = useInboxEvents(apiFilter(view));
+  const [formOpen, setFormOpen] = useState(true);
+  const opened: Opened = {
+    key: view.event && eventKey(view.event),
+    formOpen,
+    open: (event) => {
+      setFormOpen(true);
+      go({ ...view, event });
+    },
+    saved: () => setFormOpen(false),
+    close: () => go({ ...view, event: undefined }),
+  };
+  const links = (e: InboxEvent) => ({
+    trip: href(tripView(view, e.trip_id)),
+    driverDay: href(driverDayView(view, e.driver_id, e.started_at)),
+  });
+  const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const openedInList = items.some((e) => eventKey({ tripId: e.trip_id, seq: e.seq }) === opened.key);
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap gap-3 text-sm">
-        <label className="flex items-center gap-2">
-          Status
-          <select
-            className="rounded border border-slate-300 px-2 py-1"
-            value={filter.status ?? ''}
-            onChange={(e) => setFilter({ ...filter, status: (e.target.value || undefined) as ReviewStatus | undefined })}
-          >
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2">
-          Type
-          <select
-            className="rounded border border-slate-300 px-2 py-1"
-            value={filter.type ?? ''}
-            onChange={(e) => setFilter({ ...filter, type: e.target.value || undefined })}
-          >
-            <option value="">Any</option>
-            {Object.entries(eventTypeLabels).map(([type, label]) => (
-              <option key={type} value={type}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2">
-          Severity
-          <select
-            className="rounded border border-slate-300 px-2 py-1"
-            value={filter.severity ?? ''}
-            onChange={(e) => setFilter({ ...filter, severity: e.target.value || undefined })}
-          >
-            <option value="">Any</option>
-            <option value="MODERATE">Moderate</option>
-            <option value="HARSH">Harsh</option>
-            <option value="SEVERE">Severe</option>
-          </select>
-        </label>
-      </div>
+      <FilterBar view={view} onChange={go} drivers={drivers} vehicles={vehicles} />
+      {view.event && !events.isPending && !openedInList && (
+        <SelectedEventCard
+          key={opened.key}
+          tripId={view.event.tripId}
+          seq={view.event.seq}
+          chart={chart}
+          formOpen={formOpen}
+          onSaved={opened.saved}
+          onClose={opened.close}
+        />
+      )}
       {events.isPending ? (
         <Skeleton className="h-40 w-full" />
       ) : events.isError ? (
         <ErrorState error={events.error} onRetry={() => events.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="text-sm text-slate-600">Nothing to review.</p>
       ) : (
-        <InboxTable
-          items={events.data.pages.flatMap((p) => p.items)}
-          open={open}
-          onOpen={setOpen}
-          more={events.hasNextPage ? () => events.fetchNextPage() : undefined}
-        />
+        <>
+          {groupEvents(items, view.group).map((group) =>
+            view.group === 'event' ? (
+              <InboxTable
+                key={group.key}
+                caption="Events to review"
+                events={group.events}
+                opened={opened}
+                chart={chart}
+                links={links}
+              />
+            ) : (
+              <GroupSection key={group.key} group={group} view={view} href={href}>
+                <InboxTable
+                  caption={groupTitle(group, view)}
+                  events={group.events}
+                  opened={opened}
+                  chart={chart}
+                  links={links}
+                />
+              </GroupSection>
+            ),
+          )}
+          {events.hasNextPage && (
+            <button
+              type="button"
+              className="mt-3 rounded border border-slate-300 px-3 py-1 text-sm"
+              onClick={() => events.fetchNextPage()}
+            >
+              More
+            </button>
+          )}
+        </>
       )}
     </div>
   );
 }
 
-function InboxTable({
-  items,
-  open,
-  onOpen,
-  more,
+function groupTitle(group: EventGroup, view: InboxView): string {
+  const first = group.events[0];
+  const driver = first.driver_name ?? shortId(first.driver_id);
+  if (view.group === 'trip') {
+    return `Trip ${shortId(first.trip_id)}, ${driver}, started ${fmtTime(first.trip_started_at)}`;
+  }
+  return `${driver} on ${utcDay(first.started_at)}`;
+}
+
+function GroupSection({
+  group,
+  view,
+  href,
+  children,
 }: {
-  items: InboxEvent[];
-  open: string | null;
-  onOpen: (key: string | null) => void;
-  more?: () => void;
+  group: EventGroup;
+  view: InboxView;
+  href: (v: InboxView) => string;
+  children: ReactNode;
 }) {
-  const canWrite = useCanWrite();
-  if (items.length === 0) return <p className="text-sm text-slate-600">Nothing to review.</p>;
+  const first = group.events[0];
+  const byTrip = view.group === 'trip';
+  const only = byTrip ? tripView(view, first.trip_id) : driverDayView(view, first.driver_id, first.started_at);
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Events to review</caption>
-        <thead className="border-b border-slate-200 text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">When</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Driver</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Vehicle</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Event</th>
-            <th scope="col" className="py-2 pr-3 text-right font-medium">Peak</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-            {canWrite && <th scope="col" className="py-2 font-medium">Review</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => {
-            const key = `${e.trip_id}:${e.seq}`;
-            return (
-              <tr key={key} data-event={key} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  <Link href={`/trips/${e.trip_id}`} className="text-sky-800 underline">
-                    {fmtTime(e.started_at)}
-                  </Link>
-                </td>
-                <td className="py-2 pr-3">
-                  <EntityName id={e.driver_id} name={e.driver_name} />
-                </td>
-                <td className="py-2 pr-3">
-                  <EntityName id={e.vehicle_id} name={e.vehicle_name} />
-                </td>
-                <td className="py-2 pr-3">
-                  {eventTypeLabels[e.event_type] ?? e.event_type} · {e.severity}
-                </td>
-                <td className="py-2 pr-3 text-right tabular-nums">
-                  {e.event_type === 'SPEEDING' ? `${fmtNumber(e.peak, 0)} km/h` : `${fmtNumber(e.peak, 2)} g`}
-                </td>
-                <td className="py-2 pr-3">{statusLabel(e.status)}</td>
-                {canWrite && (
-                  <td className="py-2">
-                    {open === key ? (
-                      <ReviewForm event={e} onDone={() => onOpen(null)} />
-                    ) : (
-                      <button type="button" className="text-sky-800 underline" onClick={() => onOpen(key)}>
-                        Review
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {more && (
-        <button type="button" className="mt-3 rounded border border-slate-300 px-3 py-1 text-sm" onClick={more}>
-          More
-        </button>
-      )}
-    </div>
-  );
-}
-
-function ReviewForm({ event, onDone }: { event: InboxEvent; onDone: () => void }) {
-  const review = useReviewEvent();
-  const [status, setStatus] = useState<ReviewStatus>(event.status);
-  const [reason, setReason] = useState('');
-  const [comment, setComment] = useState('');
-  const needsReason = status === 'dismissed' && reason.trim() === '';
-  const error = review.error instanceof ApiError ? review.error.message : review.error ? String(review.error) : null;
-  return (
-    <form
-      className="flex flex-col gap-2"
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        review.mutate(
-          {
-            tripId: event.trip_id,
-            seq: event.seq,
-            request: { status, reason: reason.trim() || undefined, comment: comment.trim() || undefined },
-          },
-          { onSuccess: onDone },
-        );
-      }}
-    >
-      <label className="flex flex-col">
-        New status
-        <select
-          className="rounded border border-slate-300 px-2 py-1"
-          value={status}
-          onChange={(e) => setStatus(e.target.value as ReviewStatus)}
-        >
-          {STATUSES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col">
-        Reason{status === 'dismissed' ? ' (required to dismiss)' : ''}
-        <input className="rounded border border-slate-300 px-2 py-1" value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <label className="flex flex-col">
-        Comment
-        <input className="rounded border border-slate-300 px-2 py-1" value={comment} onChange={(e) => setComment(e.target.value)} />
-      </label>
-      {error && (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <button type="submit" disabled={needsReason || review.isPending} className="rounded bg-slate-900 px-3 py-1 text-white disabled:opacity-50">
-          Save
-        </button>
-        <button type="button" className="rounded border border-slate-300 px-3 py-1" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <section className="rounded-lg border border-slate-200 bg-white p-3" data-group={group.key}>
+      <h2 className="flex flex-wrap items-baseline gap-x-2 text-sm font-semibold text-slate-800">
+        {byTrip ? (
+          <>
+            Trip <span className="font-mono" title={first.trip_id}>{shortId(first.trip_id)}</span> ·{' '}
+            <EntityName id={first.driver_id} name={first.driver_name} /> ·{' '}
+            <EntityName id={first.vehicle_id} name={first.vehicle_name} /> · started {fmtTime(first.trip_started_at)}
+          </>
+        ) : (
+          <>
+            <EntityName id={first.driver_id} name={first.driver_name} /> · {utcDay(first.started_at)} (UTC)
+          </>
+        )}
+        <span className="font-normal text-slate-600">
+          · {group.events.length} {group.events.length === 1 ? 'event' : 'events'} ·{' '}
+          <Link href={href(only)} className="text-sky-800 underline">
+            {byTrip ? 'Only this trip' : 'Only this day'}
+          </Link>
+        </span>
+      </h2>
+      {children}
+    </section>
   );
 }

@@ -4,14 +4,17 @@ import 'uplot/dist/uPlot.min.css';
 import type { TripEvent, TripSamples } from '@/types/api';
 import { eventsPlugin } from './event-overlay';
 
-type Props = { samples: TripSamples; events: TripEvent[] };
+/** A time window in seconds since the trip's start, shown instead of the whole trip. */
+export type ChartZoom = { fromS: number; toS: number };
+
+type Props = { samples: TripSamples; events: TripEvent[]; zoom?: ChartZoom };
 
 /**
  * Speed and g-forces over the trip on canvas (uPlot), cursors in sync, every event shaded and
- * labelled. Marks the container with the time the first draw took (data-render-ms) and the
- * number of events drawn, which the end-to-end test reads.
+ * labelled; with a zoom, only that window. Marks the container with the time the first draw took
+ * (data-render-ms) and the number of events drawn, which the end-to-end test reads.
  */
-export default function TripChart({ samples, events }: Props) {
+export default function TripChart({ samples, events, zoom }: Props) {
   const holder = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -33,7 +36,8 @@ export default function TripChart({ samples, events }: Props) {
       width,
       height: 220,
       title,
-      scales: { x: { time: false } },
+      // A range function keeps the scale automatic: uPlot still fits the y scales to the window.
+      scales: { x: zoom ? { time: false, range: (): uPlot.Range.MinMax => [zoom.fromS, zoom.toS] } : { time: false } },
       cursor: { sync: { key: sync.key } },
       legend: { live: true },
     });
@@ -81,7 +85,7 @@ export default function TripChart({ samples, events }: Props) {
       g.destroy();
       delete el.dataset.renderMs;
     };
-  }, [samples, events]);
+  }, [samples, events, zoom?.fromS, zoom?.toS]);
 
   return (
     <div
@@ -89,7 +93,12 @@ export default function TripChart({ samples, events }: Props) {
       data-testid="trip-chart"
       data-g-channels={samples.g_force_vert ? 3 : 2}
       role="img"
-      aria-label={`Speed and g-forces over ${samples.sample_count} samples with ${events.length} events marked`}
+      data-zoom={zoom ? `${zoom.fromS}-${zoom.toS}` : undefined}
+      aria-label={
+        zoom
+          ? `Speed and g-forces from ${zoom.fromS.toFixed(1)} s to ${zoom.toS.toFixed(1)} s into the trip, events marked`
+          : `Speed and g-forces over ${samples.sample_count} samples with ${events.length} events marked`
+      }
     >
       <div data-chart="speed" />
       <div data-chart="g" />

@@ -77,7 +77,7 @@ describe('TripDetailView', () => {
     expect(crashes[1]).toHaveTextContent('minor collision');
     // The review status of each event; a dismissed one is listed but marked as not in the score.
     expect(crashes[0]).toHaveTextContent('Reviewed');
-    expect(crashes[1]).toHaveTextContent('Dismissed · not in the score');
+    expect(crashes[1]).toHaveTextContent('Dismissed (not the driver’s fault) · not in the score');
     expect(crashes[1]).toHaveAttribute('data-review-status', 'dismissed');
     expect(crashes[1]).toHaveTextContent('Δv 8 km/h');
     const swatch = crashes[0].querySelector('span[aria-hidden]') as HTMLElement;

@@ -17,13 +17,14 @@ import {
   fmtMountYaw,
   fmtNumber,
   fmtTime,
-  reviewStatusLabels,
+  reviewStatusLabel,
   shortId,
   vehicleClassLabels,
 } from '@/lib/format';
 import type { TripDetail } from '@/types/api';
 import { isFinished, useTrip } from '../api/get-trip';
 import { useTripSamples } from '../api/get-trip-samples';
+import { SamplesDropped } from './samples-dropped';
 
 const TripChart = lazy(() => import('./trip-chart'));
 
@@ -53,15 +54,6 @@ function Metrics({ trip }: { trip: TripDetail }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-function SamplesDropped() {
-  return (
-    <p data-testid="samples-dropped" className="text-sm text-slate-700">
-      The raw samples of this trip are no longer stored: raw-sample retention removed them. Its score, events
-      and metrics remain.
-    </p>
   );
 }
 
@@ -125,7 +117,7 @@ function EventsTable({ trip }: { trip: TripDetail }) {
             <td className="py-1 pr-3">{e.type === 'CRASH' ? crashSeverityLabel(e.severity) : e.severity}</td>
             <td className="py-1 pr-3 tabular-nums">{e.type === 'CRASH' ? crashImpactLabel(e) : ''}</td>
             <td className="py-1">
-              {reviewStatusLabels[e.review_status] ?? e.review_status}
+              {reviewStatusLabel(e.review_status)}
               {e.review_status === 'dismissed' && ' · not in the score'}
             </td>
           </tr>

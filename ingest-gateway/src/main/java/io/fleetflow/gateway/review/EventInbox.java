@@ -26,11 +26,15 @@ public final class EventInbox {
 
     public static final int MAX_LIMIT = 500;
 
-    /** The filters; null means any. {@code from}/{@code to} bound the trip's start. */
+    /**
+     * The filters; null means any. {@code from} (inclusive) and {@code to} (exclusive) bound the
+     * event's start time: the trip's start plus the event's {@code start_ms}.
+     */
     public record Filter(
             ReviewStatus status,
             UUID driverId,
             UUID vehicleId,
+            UUID tripId,
             String type,
             String severity,
             Instant from,
@@ -118,7 +122,29 @@ public final class EventInbox {
         this.dataSource = dataSource;
     }
 
-    public Page list(Filter f) throws SQLException {
+    /**
+     * Events start at or after their trip's start, and at most the longest event offset after it.
+     * That offset is read from {@code trip_events_late_start_idx} (sql/init.sql), a partial index
+     * of the events that start at least this many ms into their trip (few: trips are mostly
+     * shorter), so a time range bounds the trip's start on both sides and the trips' start indexes
+     * serve it. The predicate must stay the index's, or PostgreSQL cannot use it.
+     */
+    static final long LATE_START_MS = 3_600_000;
+
+    private static final String EVENT_TIME = "t.started_at + e.start_ms * interval '1 millisecond'";
+
+    private static final String LONGEST_OFFSET =
+            "(SELECT greatest("
+                    + LATE_START_MS
+                    + ", max(start_ms)) FROM telemetry.trip_events WHERE start_ms >= "
+                    + LATE_START_MS
+                    + ") * interval '1 millisecond'";
+
+    /** One SELECT and its parameters, in order. */
+    record Statement(String sql, List<Object> params) {}
+
+    /** The list's statement for a filter (package-private for the EXPLAIN checks). */
+    static Statement statement(Filter f) {
         StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE TRUE");
         List<Object> params = new ArrayList<>();
         if (f.status() != null) {
@@ -138,6 +164,10 @@ public final class EventInbox {
             sql.append(" AND t.vehicle_id = ?");
             params.add(f.vehicleId());
         }
+        if (f.tripId() != null) {
+            sql.append(" AND e.trip_id = ?");
+            params.add(f.tripId());
+        }
         if (f.type() != null) {
             sql.append(" AND e.event_type = ?");
             params.add(f.type());
@@ -147,12 +177,19 @@ public final class EventInbox {
             params.add(f.severity());
         }
         if (f.from() != null) {
-            sql.append(" AND t.started_at >= ?");
-            params.add(OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC));
+            OffsetDateTime from = OffsetDateTime.ofInstant(f.from(), ZoneOffset.UTC);
+            sql.append(" AND ").append(EVENT_TIME).append(" >= ?");
+            sql.append(" AND t.started_at >= ?::timestamptz - ").append(LONGEST_OFFSET);
+            params.add(from);
+            params.add(from);
         }
         if (f.to() != null) {
+            OffsetDateTime to = OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC);
+            sql.append(" AND ").append(EVENT_TIME).append(" < ?");
+            // Implied by the line above (start_ms >= 0), written out for the index.
             sql.append(" AND t.started_at < ?");
-            params.add(OffsetDateTime.ofInstant(f.to(), ZoneOffset.UTC));
+            params.add(to);
+            params.add(to);
         }
         if (f.after() != null) {
             sql.append(" AND (t.started_at, e.trip_id, e.seq) < (?, ?, ?)");
@@ -162,11 +199,16 @@ public final class EventInbox {
         }
         sql.append(" ORDER BY t.started_at DESC, e.trip_id DESC, e.seq DESC LIMIT ?");
         params.add(f.limit() + 1);
+        return new Statement(sql.toString(), params);
+    }
+
+    public Page list(Filter f) throws SQLException {
+        Statement statement = statement(f);
         List<Item> items = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+                PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            for (int i = 0; i < statement.params().size(); i++) {
+                ps.setObject(i + 1, statement.params().get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

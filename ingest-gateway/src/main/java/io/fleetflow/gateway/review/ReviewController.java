@@ -10,14 +10,9 @@ import io.fleetflow.gateway.http.Problem;
 import io.fleetflow.gateway.http.ProblemException;
 import io.fleetflow.gateway.http.RequestBodies;
 import io.fleetflow.gateway.http.Routes;
-import io.fleetflow.model.EventType;
-import io.fleetflow.model.Severity;
 import io.fleetflow.model.ingest.FieldError;
-import io.fleetflow.model.review.ReviewStatus;
 import io.javalin.http.Context;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +30,6 @@ public final class ReviewController {
     public static final int MAX_JSON_BYTES = 16 * 1024;
 
     static final String ANONYMOUS = "anonymous (authentication off)";
-
-    static final int DEFAULT_LIMIT = 50;
 
     private final ReviewStore store;
     private final EventInbox inbox;
@@ -64,103 +57,9 @@ public final class ReviewController {
 
     void listEvents(Context ctx) {
         List<FieldError> errors = new ArrayList<>();
-        ReviewStatus status = null;
-        String statusText = ctx.queryParam("status");
-        if (statusText != null && !statusText.isEmpty()) {
-            status = ReviewStatus.fromWireName(statusText).orElse(null);
-            if (status == null) {
-                errors.add(
-                        new FieldError(
-                                "/query/status",
-                                "must be one of " + String.join(", ", ReviewStatus.wireNames())));
-            }
-        }
-        UUID driverId = uuidParam(ctx, "driver_id", errors);
-        UUID vehicleId = uuidParam(ctx, "vehicle_id", errors);
-        String type = enumParam(ctx, "type", names(EventType.values()), errors);
-        String severity = enumParam(ctx, "severity", names(Severity.values()), errors);
-        Instant from = instantParam(ctx, "from", errors);
-        Instant to = instantParam(ctx, "to", errors);
-        EventInbox.Cursor after = null;
-        String cursor = ctx.queryParam("cursor");
-        if (cursor != null && !cursor.isEmpty()) {
-            try {
-                after = EventInbox.Cursor.decode(cursor);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("/query/cursor", "is not one this API returned"));
-            }
-        }
-        int limit = DEFAULT_LIMIT;
-        String limitText = ctx.queryParam("limit");
-        if (limitText != null && !limitText.isEmpty()) {
-            try {
-                limit = Integer.parseInt(limitText.strip());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > EventInbox.MAX_LIMIT) {
-                errors.add(
-                        new FieldError(
-                                "/query/limit",
-                                "must be an integer from 1 to " + EventInbox.MAX_LIMIT));
-            }
-        }
+        EventInbox.Filter filter = InboxQuery.parse(ctx::queryParam, errors);
         requireValid(errors, "invalid-parameter", "Invalid query parameter", "the query");
-        EventInbox.Filter filter =
-                new EventInbox.Filter(
-                        status, driverId, vehicleId, type, severity, from, to, after, limit);
         ctx.json(db(() -> inbox.list(filter)));
-    }
-
-    private static List<String> names(Enum<?>[] values) {
-        return java.util.Arrays.stream(values).map(Enum::name).toList();
-    }
-
-    private static UUID uuidParam(Context ctx, String name, List<FieldError> errors) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            if (text.length() == 36) {
-                return UUID.fromString(text);
-            }
-        } catch (IllegalArgumentException e) {
-            // named below
-        }
-        errors.add(new FieldError("/query/" + name, "must be a UUID"));
-        return null;
-    }
-
-    private static String enumParam(
-            Context ctx, String name, List<String> allowed, List<FieldError> errors) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        if (!allowed.contains(text)) {
-            errors.add(
-                    new FieldError(
-                            "/query/" + name, "must be one of " + String.join(", ", allowed)));
-            return null;
-        }
-        return text;
-    }
-
-    private static Instant instantParam(Context ctx, String name, List<FieldError> errors) {
-        String text = ctx.queryParam(name);
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(
-                    new FieldError(
-                            "/query/" + name,
-                            "must be an ISO-8601 instant (2026-01-31T00:00:00Z)"));
-            return null;
-        }
     }
 
     void getReview(Context ctx) {
