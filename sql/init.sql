@@ -265,7 +265,7 @@ CREATE TABLE IF NOT EXISTS telemetry.registry_audit (
 CREATE INDEX IF NOT EXISTS registry_audit_entity_idx
     ON telemetry.registry_audit (entity, entity_id, id DESC);
 
--- The raw samples of each trip (columnar JSON, see TripBlobCodec), one row per trip, partitioned by
+-- The raw samples of each trip (TripBlobCodec), one row per trip, partitioned by
 -- the trip's received_at (set by the server, unlike a device's started_at) in weeks from Monday
 -- 00:00 UTC: telemetry.trip_samples_pYYYYMMDD, named by its Monday. SamplePartitions creates them
 -- ahead at every start and hourly; the default partition catches a row no week takes (maintenance
@@ -276,9 +276,32 @@ CREATE INDEX IF NOT EXISTS registry_audit_entity_idx
 CREATE TABLE IF NOT EXISTS telemetry.trip_samples (
     trip_id         uuid        NOT NULL REFERENCES telemetry.trip_logs (id) ON DELETE CASCADE,
     received_at     timestamptz NOT NULL,
-    telemetry_blob  jsonb       NOT NULL,
-    PRIMARY KEY (trip_id, received_at)
+    telemetry_blob  jsonb,
+    telemetry_bin   bytea,
+    PRIMARY KEY (trip_id, received_at),
+    CONSTRAINT trip_samples_one_blob CHECK (num_nonnulls(telemetry_blob, telemetry_bin) = 1)
 ) PARTITION BY RANGE (received_at);
+-- A row holds one blob: format 2 (binary, ~4 bytes a sample) in telemetry_bin for every trip
+-- stored since issue 21, format 1 (columnar JSON) in telemetry_blob for the trips stored before,
+-- which stay as they are (readers take either: SamplePartitions.STORED_BLOB). A database from
+-- before gets the column and the check here, without a rewrite or a scan (the check is NOT VALID:
+-- every old row holds its JSON blob). Format 2 does not compress (pglz and lz4 leave it as it is:
+-- docs/benchmarks.md, "Bytes per sample"), so telemetry_bin is stored without trying (EXTERNAL;
+-- set on the parent, it reaches every partition, existing and new).
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'trip_samples_one_blob'
+                   AND conrelid = 'telemetry.trip_samples'::regclass) THEN
+        ALTER TABLE telemetry.trip_samples ADD COLUMN IF NOT EXISTS telemetry_bin bytea;
+        ALTER TABLE telemetry.trip_samples ALTER COLUMN telemetry_blob DROP NOT NULL;
+        ALTER TABLE telemetry.trip_samples ADD CONSTRAINT trip_samples_one_blob
+            CHECK (num_nonnulls(telemetry_blob, telemetry_bin) = 1) NOT VALID;
+    END IF;
+    IF (SELECT attstorage FROM pg_attribute WHERE attrelid = 'telemetry.trip_samples'::regclass
+        AND attname = 'telemetry_bin') <> 'e' THEN
+        ALTER TABLE telemetry.trip_samples ALTER COLUMN telemetry_bin SET STORAGE EXTERNAL;
+    END IF;
+END $$;
 CREATE TABLE IF NOT EXISTS telemetry.trip_samples_default PARTITION OF telemetry.trip_samples DEFAULT;
 -- Blobs over ~2 KB are compressed. PostgreSQL's default (pglz) was a fifth of the database's CPU
 -- when small trips were ingested; lz4 is several times cheaper and reads back the same value

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What every benchmark here starts from: the run settings (JMH inherits them) and one trip of
- * {@link #SAMPLES} samples ({@link SyntheticTrips}, seed 42) with its timeline and stored blob,
+ * {@link #SAMPLES} samples ({@link SyntheticTrips}, seed 42) with its timeline and its blob in
+ * format 1 (JSON, as trips were stored before format 2) and in format 2 (as they are stored now),
  * plus the two floors several benchmarks measure against (a plain array sum, Jackson tokenizing).
  */
 @State(Scope.Benchmark)
@@ -36,13 +37,15 @@ public abstract class TripBenchmark {
     protected TripSamples trip;
     protected long[] timeline;
     protected String blob;
+    protected byte[] binaryBlob;
 
     /** The only {@code @Setup} of the trial: JMH does not order set-ups across a hierarchy. */
     @Setup
     public final void setUpTrip() {
         trip = SyntheticTrips.trip(SAMPLES, 42);
         timeline = Signals.timeline(trip);
-        blob = TripBlobCodec.encode(trip);
+        blob = TripBlobCodec.encodeJson(trip);
+        binaryBlob = TripBlobCodec.encode(trip);
         prepare();
     }
 

@@ -22,8 +22,8 @@ public final class TripSeeder {
     private static final String INSERT =
             "WITH t AS (INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
                     + " sample_count) VALUES (?, ?, ?, ?::timestamptz, ?) RETURNING id, received_at)"
-                    + " INSERT INTO telemetry.trip_samples (trip_id, received_at, telemetry_blob)"
-                    + " SELECT id, received_at, ?::jsonb FROM t";
+                    + " INSERT INTO telemetry.trip_samples (trip_id, received_at, telemetry_bin)"
+                    + " SELECT id, received_at, ? FROM t";
 
     private final DataSource dataSource;
 
@@ -67,7 +67,7 @@ public final class TripSeeder {
             ps.setObject(3, trip.driverId());
             ps.setString(4, trip.startedAt().toString());
             ps.setInt(5, trip.samples().size());
-            ps.setString(6, TripBlobCodec.encode(trip.samples()));
+            ps.setBytes(6, TripBlobCodec.encode(trip.samples()));
             ps.executeUpdate();
         }
     }

@@ -33,8 +33,9 @@ public class LookedUpTrip {
     public long startedAtMs;
 
     /**
-     * The {@code telemetry_blob}'s text as the database sent it (UTF-8, no string decoded); {@code
-     * null} when the lookup failed.
+     * The stored blob's bytes as the database sent them ({@code SamplePartitions.STORED_BLOB}:
+     * format 2, or a format 1 blob's UTF-8 text; no string decoded); {@code null} when the lookup
+     * failed.
      */
     public byte[] blob;
 

@@ -40,7 +40,9 @@ final class TripClaimQuery {
                     + " claimed AS (UPDATE telemetry.trip_logs t SET status = 'PROCESSING', updated_at = now()"
                     + " FROM free WHERE t.id = free.id RETURNING t.id)"
                     + " SELECT t.id, t.driver_id::text, t.vehicle_id::text, t.started_at,"
-                    + " (SELECT s.telemetry_blob::text FROM "
+                    + " (SELECT "
+                    + SamplePartitions.STORED_BLOB
+                    + " FROM "
                     + SamplePartitions.TABLE
                     + " s WHERE s.trip_id = t.id AND s.received_at = t.received_at),"
                     + " t.status IN ('COMPLETED', 'FAILED') AS finished,"

@@ -8,6 +8,7 @@ import io.fleetflow.job.options.RuntimeOptions;
 import io.fleetflow.job.sink.JdbcResultSinks;
 import io.fleetflow.job.source.RabbitTripIdSource;
 import io.fleetflow.model.blob.TripBlobCodec;
+import io.fleetflow.model.schema.SamplePartitions;
 import io.fleetflow.model.schema.SchemaInitializer;
 import io.fleetflow.scoring.Scorers;
 import io.fleetflow.scoring.TripScorer;
@@ -396,7 +397,9 @@ public final class JobThroughputBenchmark {
                                             PreparedStatement ps =
                                                     c.prepareStatement(
                                                             "SELECT t.driver_id::text, t.vehicle_id::text, t.started_at,"
-                                                                    + " (SELECT s.telemetry_blob::text FROM telemetry.trip_samples s"
+                                                                    + " (SELECT "
+                                                                    + SamplePartitions.STORED_BLOB
+                                                                    + " FROM telemetry.trip_samples s"
                                                                     + " WHERE s.trip_id = t.id AND s.received_at = t.received_at)"
                                                                     + " FROM telemetry.trip_logs t WHERE t.id = ?")) {
                                         int k;

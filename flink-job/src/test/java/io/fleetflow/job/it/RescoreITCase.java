@@ -149,10 +149,10 @@ class RescoreITCase {
         try (Connection c = DB.dataSource().getConnection();
                 PreparedStatement ps =
                         c.prepareStatement(
-                                "WITH donor AS (SELECT telemetry_blob FROM telemetry.trip_samples"
+                                "WITH donor AS (SELECT telemetry_blob, telemetry_bin FROM telemetry.trip_samples"
                                         + " WHERE trip_id = ?),"
                                         + " moved AS (UPDATE telemetry.trip_samples s"
-                                        + " SET telemetry_blob = (SELECT telemetry_blob FROM donor)"
+                                        + " SET (telemetry_blob, telemetry_bin) = (SELECT telemetry_blob, telemetry_bin FROM donor)"
                                         + " WHERE s.trip_id = ? RETURNING s.trip_id)"
                                         + " UPDATE telemetry.trip_logs t SET sample_count = d.sample_count"
                                         + " FROM telemetry.trip_logs d, moved"

@@ -66,6 +66,43 @@ class TripBlobLookupITCase {
         assertThat(DB.status(trip)).isEqualTo("PROCESSING");
     }
 
+    /** A trip stored in format 1 (JSONB) before format 2 reads as the same trip stored now. */
+    @Test
+    void aTripStoredAsJsonBeforeFormatTwoReadsTheSame() throws Exception {
+        UUID now = storeTrip();
+        UUID before = storeTrip();
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "UPDATE telemetry.trip_samples SET telemetry_blob = ?::jsonb,"
+                                        + " telemetry_bin = NULL WHERE trip_id = ?")) {
+            ps.setString(1, TripBlobCodec.encodeJson(TripBlobCodec.decode(blobOf(now))));
+            ps.setObject(2, before);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        LookedUpTrip formatOne = single(lookUp(before));
+        LookedUpTrip formatTwo = single(lookUp(now));
+
+        assertThat(formatOne.blob[0]).isEqualTo((byte) '{');
+        assertThat(formatTwo.blob[0]).isEqualTo((byte) TripBlobCodec.FORMAT);
+        assertThat(TripBlobCodec.decode(formatOne.blob))
+                .isEqualTo(TripBlobCodec.decode(formatTwo.blob));
+    }
+
+    private static byte[] blobOf(UUID trip) throws Exception {
+        try (Connection c = DB.dataSource().getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement(
+                                "SELECT telemetry_bin FROM telemetry.trip_samples WHERE trip_id = ?")) {
+            ps.setObject(1, trip);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBytes(1);
+            }
+        }
+    }
+
     @Test
     void theVehiclesRegisteredClassComesWithTheBlobAndAnUnregisteredVehicleHasNone()
             throws Exception {

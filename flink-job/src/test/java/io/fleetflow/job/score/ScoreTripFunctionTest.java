@@ -185,7 +185,7 @@ class ScoreTripFunctionTest {
     }
 
     private static byte[] blob(TripSamples samples) {
-        return TripBlobCodec.encode(samples).getBytes(StandardCharsets.UTF_8);
+        return TripBlobCodec.encode(samples);
     }
 
     /** Two minutes at 50 km/h at 10 Hz with one 1.5 s stop at 0.6 g in the middle. */

@@ -101,7 +101,7 @@ public final class TelemetryController {
         ReadResult read = readValid(ctx, digest);
         TripPayload trip = read.payload();
         UUID tripId = UUID.randomUUID();
-        String blob = read.storedBlob();
+        byte[] blob = read.storedBlob();
         TripStore.Insert outcome;
         try {
             outcome =

@@ -12,9 +12,10 @@ import javax.sql.DataSource;
 
 /**
  * Inserts accepted trips into {@code telemetry.trip_logs} as {@code PENDING}, with their
- * idempotency key, and their blob into {@code telemetry.trip_samples}. Made with {@link
- * #withGroupCommit}, new trips without an idempotency key are committed together with those of
- * concurrent requests (see {@link GroupCommitWriter}).
+ * idempotency key, and their blob (format 2, {@code TripBlobCodec}) into {@code
+ * telemetry.trip_samples.telemetry_bin}. Made with {@link #withGroupCommit}, new trips without an
+ * idempotency key are committed together with those of concurrent requests (see {@link
+ * GroupCommitWriter}).
  */
 public final class TripStore implements AutoCloseable {
 
@@ -31,7 +32,7 @@ public final class TripStore implements AutoCloseable {
     private static final String WITH_SAMPLES =
             " RETURNING id, received_at) INSERT INTO "
                     + SamplePartitions.TABLE
-                    + " (trip_id, received_at, telemetry_blob) SELECT id, received_at, ?::jsonb FROM t";
+                    + " (trip_id, received_at, telemetry_bin) SELECT id, received_at, ? FROM t";
 
     private static final String INSERT = "WITH t AS (" + INSERT_TRIP + WITH_SAMPLES;
 
@@ -100,7 +101,7 @@ public final class TripStore implements AutoCloseable {
             PreparedStatement ps,
             UUID tripId,
             TripPayload trip,
-            String blob,
+            byte[] blob,
             String idempotencyKey,
             String bodySha256)
             throws SQLException {
@@ -112,7 +113,7 @@ public final class TripStore implements AutoCloseable {
         ps.setInt(5, trip.samples().size());
         ps.setString(6, idempotencyKey);
         ps.setString(7, bodySha256);
-        ps.setString(8, blob);
+        ps.setBytes(8, blob);
     }
 
     /** Stops group commit after committing what is waiting; nothing to do otherwise. */
@@ -124,14 +125,14 @@ public final class TripStore implements AutoCloseable {
     }
 
     /** Commits a new trip as {@code PENDING}. */
-    public void insert(UUID tripId, TripPayload trip, String blob) throws SQLException {
+    public void insert(UUID tripId, TripPayload trip, byte[] blob) throws SQLException {
         Insert outcome = insert(tripId, trip, blob, null, null);
         if (!(outcome instanceof Insert.Stored)) {
             throw new IllegalStateException("a trip without idempotency key cannot conflict");
         }
     }
 
-    /** What {@link #insert(UUID, TripPayload, String, String, String)} did. */
+    /** What {@link #insert(UUID, TripPayload, byte[], String, String)} did. */
     public sealed interface Insert {
         /** The trip was committed under the new id. */
         record Stored(UUID tripId) implements Insert {}
@@ -152,7 +153,7 @@ public final class TripStore implements AutoCloseable {
      * @param bodySha256 hex SHA-256 of the decompressed body, stored to tell retries from misuse
      */
     public Insert insert(
-            UUID tripId, TripPayload trip, String blob, String idempotencyKey, String bodySha256)
+            UUID tripId, TripPayload trip, byte[] blob, String idempotencyKey, String bodySha256)
             throws SQLException {
         if (idempotencyKey == null && groupCommit != null) {
             groupCommit.insert(new NewTrip(tripId, trip, blob));

@@ -19,9 +19,11 @@ public final class TripSampleQueries {
      * probe at execution time; null when retention dropped the samples.
      */
     private static final String BLOB =
-            "SELECT (SELECT b.telemetry_blob::text FROM "
+            "SELECT (SELECT "
+                    + SamplePartitions.STORED_BLOB
+                    + " FROM "
                     + SamplePartitions.TABLE
-                    + " b WHERE b.trip_id = t.id AND b.received_at = t.received_at)"
+                    + " s WHERE s.trip_id = t.id AND s.received_at = t.received_at)"
                     + " FROM telemetry.trip_logs t WHERE t.id = ?";
 
     private final DataSource dataSource;
@@ -49,7 +51,7 @@ public final class TripSampleQueries {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                String blob = rs.getString(1);
+                byte[] blob = rs.getBytes(1);
                 return Optional.of(
                         new StoredSamples(blob == null ? null : TripBlobCodec.decode(blob)));
             }

@@ -146,6 +146,6 @@ class GroupCommitWriterTest {
                         OffsetDateTime.parse("2026-05-01T08:00:00Z"),
                         new TripSamples(
                                 null, null, new double[] {1}, new double[] {0}, new double[] {0}));
-        return new NewTrip(id, payload, "{}");
+        return new NewTrip(id, payload, new byte[] {2});
     }
 }

@@ -41,7 +41,7 @@ final class ReadFixtures {
                 "WITH t AS (INSERT INTO telemetry.trip_logs (id, vehicle_id, driver_id, started_at,"
                         + " sample_count, received_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
                         + " RETURNING id, received_at) INSERT INTO telemetry.trip_samples"
-                        + " (trip_id, received_at, telemetry_blob) SELECT id, received_at, ?::jsonb FROM t",
+                        + " (trip_id, received_at, telemetry_bin) SELECT id, received_at, ? FROM t",
                 id,
                 vehicle,
                 driver,

@@ -1,6 +1,7 @@
 package io.fleetflow.gateway.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.blob.TripBlobCodec;
@@ -49,6 +50,22 @@ class SampleStorageITCase {
                         SamplePartitionMaintenance.ensure(
                                 DB.dataSource(), NOW, SamplePartitions.DEFAULT_WEEKS_AHEAD))
                 .isEmpty();
+        assertFormatTwoIsStoredUncompressedEverywhere();
+    }
+
+    /** telemetry_bin is EXTERNAL (format 2 does not compress) on the table and every partition. */
+    private static void assertFormatTwoIsStoredUncompressedEverywhere() throws SQLException {
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM pg_attribute WHERE attname = 'telemetry_bin'"
+                                        + " AND attstorage = 'e' AND attrelid IN (SELECT"
+                                        + " 'telemetry.trip_samples'::regclass UNION ALL SELECT inhrelid"
+                                        + " FROM pg_inherits WHERE inhparent = 'telemetry.trip_samples'::regclass)"))
+                .isEqualTo(
+                        1
+                                + DB.count(
+                                        "SELECT count(*) FROM pg_inherits"
+                                                + " WHERE inhparent = 'telemetry.trip_samples'::regclass"));
     }
 
     @Test
@@ -56,14 +73,18 @@ class SampleStorageITCase {
             throws SQLException {
         Instant longAgo = Instant.parse("2019-06-05T12:00:00Z");
         UUID trip = trip(longAgo, "PENDING");
-        assertThat(count("telemetry." + SamplePartitions.DEFAULT_PARTITION)).isEqualTo(1);
+        UUID legacy = trip(longAgo, "PENDING", false);
+        assertThat(count("telemetry." + SamplePartitions.DEFAULT_PARTITION)).isEqualTo(2);
 
         List<Week> created = SamplePartitionMaintenance.ensure(DB.dataSource(), NOW, 1);
 
         assertThat(created).contains(Week.of(longAgo));
         assertThat(count("telemetry." + SamplePartitions.DEFAULT_PARTITION)).isZero();
-        assertThat(count("telemetry." + Week.of(longAgo).name())).isEqualTo(1);
+        assertThat(count("telemetry." + Week.of(longAgo).name())).isEqualTo(2);
         assertThat(TripBlobCodec.decode(blob(trip))).isEqualTo(samples());
+        assertThat(blob(trip)[0]).as("format 2").isEqualTo((byte) TripBlobCodec.FORMAT);
+        assertThat(TripBlobCodec.decode(blob(legacy))).isEqualTo(samples());
+        assertThat(blob(legacy)[0]).as("format 1").isEqualTo((byte) '{');
         assertThat(SamplePartitionMaintenance.ensure(DB.dataSource(), NOW, 1)).isEmpty();
     }
 
@@ -121,7 +142,7 @@ class SampleStorageITCase {
                     ps.setObject(2, UUID.randomUUID());
                     ps.setObject(3, UUID.randomUUID());
                     ps.setTimestamp(4, at);
-                    ps.setString(5, TripBlobCodec.encode(samples()));
+                    ps.setString(5, TripBlobCodec.encodeJson(samples()));
                     ps.setTimestamp(6, at);
                     ps.setTimestamp(7, at);
                     ps.executeUpdate();
@@ -149,8 +170,21 @@ class SampleStorageITCase {
         for (UUID id : ids) {
             assertThat(TripBlobCodec.decode(blob(id))).isEqualTo(samples());
         }
+        // The JSON blobs stay as they were (no rewrite); a new trip is stored in format 2 beside.
+        assertThat(
+                        DB.count(
+                                "SELECT count(*) FROM telemetry.trip_samples"
+                                        + " WHERE telemetry_blob IS NOT NULL AND telemetry_bin IS NULL"))
+                .isEqualTo(ids.size());
         UUID fresh = trip(NOW, "PENDING");
-        assertThat(blob(fresh)).isNotNull();
+        assertThat(TripBlobCodec.decode(blob(fresh))).isEqualTo(samples());
+        assertFormatTwoIsStoredUncompressedEverywhere();
+        assertThatThrownBy(
+                        () ->
+                                DB.count(
+                                        "UPDATE telemetry.trip_samples SET telemetry_bin = '\\x02'"
+                                                + " WHERE telemetry_blob IS NOT NULL RETURNING 1"))
+                .hasMessageContaining("trip_samples_one_blob");
     }
 
     private static TripSamples samples() {
@@ -164,6 +198,14 @@ class SampleStorageITCase {
 
     /** A trip received at {@code receivedAt}, its samples stored as the gateway stores them. */
     static UUID trip(Instant receivedAt, String status) throws SQLException {
+        return trip(receivedAt, status, true);
+    }
+
+    /**
+     * A trip received at {@code receivedAt}, its samples in format 2 as the gateway stores them, or
+     * in format 1 (JSON) as trips stored before it.
+     */
+    static UUID trip(Instant receivedAt, String status, boolean formatTwo) throws SQLException {
         UUID id = UUID.randomUUID();
         boolean finished = status.equals("COMPLETED") || status.equals("FAILED");
         try (Connection c = DB.dataSource().getConnection();
@@ -174,7 +216,10 @@ class SampleStorageITCase {
                                         + " completed_at) VALUES (?, ?, ?, ?, 3, ?, ?, ?, ?)"
                                         + " RETURNING id, received_at)"
                                         + " INSERT INTO telemetry.trip_samples (trip_id, received_at,"
-                                        + " telemetry_blob) SELECT id, received_at, ?::jsonb FROM t")) {
+                                        + (formatTwo
+                                                ? " telemetry_bin) SELECT id, received_at, ? FROM t"
+                                                : " telemetry_blob) SELECT id, received_at, ?::jsonb"
+                                                        + " FROM t"))) {
             Timestamp at = Timestamp.from(receivedAt);
             ps.setObject(1, id);
             ps.setObject(2, UUID.randomUUID());
@@ -184,7 +229,11 @@ class SampleStorageITCase {
             ps.setString(6, status);
             ps.setString(7, status.equals("FAILED") ? "test" : null);
             ps.setTimestamp(8, finished ? at : null);
-            ps.setString(9, TripBlobCodec.encode(samples()));
+            if (formatTwo) {
+                ps.setBytes(9, TripBlobCodec.encode(samples()));
+            } else {
+                ps.setString(9, TripBlobCodec.encodeJson(samples()));
+            }
             ps.executeUpdate();
         }
         return id;
@@ -201,22 +250,24 @@ class SampleStorageITCase {
         }
     }
 
-    /** The trip's stored samples as text (the key the readers use), or null when gone. */
-    static String blob(UUID trip) throws SQLException {
+    /** The trip's stored blob as the readers fetch it (by the whole key), or null when gone. */
+    static byte[] blob(UUID trip) throws SQLException {
         return blob(DB, trip);
     }
 
-    static String blob(TelemetryDatabase db, UUID trip) throws SQLException {
+    static byte[] blob(TelemetryDatabase db, UUID trip) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps =
                         c.prepareStatement(
-                                "SELECT s.telemetry_blob::text FROM telemetry.trip_logs t"
+                                "SELECT "
+                                        + SamplePartitions.STORED_BLOB
+                                        + " FROM telemetry.trip_logs t"
                                         + " LEFT JOIN telemetry.trip_samples s ON s.trip_id = t.id"
                                         + " AND s.received_at = t.received_at WHERE t.id = ?")) {
             ps.setObject(1, trip);
             try (var rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("trip_logs row of " + trip).isTrue();
-                return rs.getString(1);
+                return rs.getBytes(1);
             }
         }
     }

@@ -98,7 +98,7 @@ final class ColumnarBlobParser extends JsonByteScanner {
             pos++;
         }
         skipWhitespace();
-        if (pos != n || format != TripBlobCodec.FORMAT) {
+        if (pos != n || format != TripBlobCodec.JSON_FORMAT) {
             throw OFF_PATH;
         }
         if (speed == null || gLong == null || gLat == null) {

@@ -17,9 +17,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The stored form of a trip's samples ({@code trip_samples.telemetry_blob}): one JSON array per
- * channel instead of one object per sample, which keeps the JSONB value several times smaller and
- * lets readers stream it straight into arrays.
+ * The stored form of a trip's samples, and the one place that decides how a stored blob is read.
+ *
+ * <p><b>Format 2</b> (written for every new trip since issue 21, {@code
+ * trip_samples.telemetry_bin}, bytea; {@link BinaryBlobCodec}): binary, each channel at the decimal
+ * precision the device sent it (integer mantissas, Rice-coded differences) and a regular {@code t}
+ * as a start and a step; about 4 bytes a sample instead of 10–12 (docs/benchmarks.md, "Bytes per
+ * sample"). It reads back exactly the doubles and times that were written, as format 1 does.
+ *
+ * <p><b>Format 1</b> ({@code trip_samples.telemetry_blob}, JSONB; rows stored before format 2 keep
+ * it, nothing rewrites them): one JSON array per channel instead of one object per sample.
  *
  * <pre>{"format": 1, "sample_rate_hz": 10.0, "t": [...], "speed_kmh": [...],
  *  "g_force_long": [...], "g_force_lat": [...], "g_force_vert": [...]}</pre>
@@ -29,11 +36,18 @@ import java.nio.charset.StandardCharsets;
  * (every blob stored before it) reads as samples without the vertical axis, and a reader from
  * before it skips the column (its general reader ignores unknown members), so neither side needs to
  * know the other's version.
+ *
+ * <p>Readers fetch whichever column a row has as bytes ({@code SamplePartitions.STORED_BLOB}) and
+ * call {@link #decode(byte[])}: a leading byte {@value BinaryBlobCodec#FORMAT} is format 2, JSON
+ * text is format 1.
  */
 public final class TripBlobCodec {
 
-    /** Version of the stored layout, written as {@code format}. */
-    public static final int FORMAT = 1;
+    /** Version of the layout new trips are stored in. */
+    public static final int FORMAT = BinaryBlobCodec.FORMAT;
+
+    /** Version of the JSON layout, written as its {@code format} member. */
+    public static final int JSON_FORMAT = 1;
 
     /** The blob's own field naming its layout version. */
     static final String FORMAT_FIELD = "format";
@@ -59,11 +73,17 @@ public final class TripBlobCodec {
 
     private TripBlobCodec() {}
 
-    public static String encode(TripSamples samples) {
+    /** The samples in format 2, as new trips are stored. */
+    public static byte[] encode(TripSamples samples) {
+        return BinaryBlobCodec.encode(samples);
+    }
+
+    /** The samples in format 1 (JSON), as trips were stored before format 2. */
+    public static String encodeJson(TripSamples samples) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 + samples.size() * 32);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            g.writeNumberField(FORMAT_FIELD, FORMAT);
+            g.writeNumberField(FORMAT_FIELD, JSON_FORMAT);
             if (samples.sampleRateHz() != null) {
                 g.writeNumberField(TripField.SAMPLE_RATE_HZ.jsonName(), samples.sampleRateHz());
             }
@@ -89,8 +109,8 @@ public final class TripBlobCodec {
     }
 
     /**
-     * Reads a stored blob: the usual layout through {@link ColumnarBlobParser}, anything else
-     * through Jackson.
+     * Reads a format 1 blob's text: the usual layout through {@link ColumnarBlobParser}, anything
+     * else through Jackson.
      *
      * @throws MalformedBlobException when the value is not a blob of a known format
      */
@@ -100,11 +120,19 @@ public final class TripBlobCodec {
     }
 
     /**
-     * Reads a stored blob from its UTF-8 text, as the database sends it (no string decoded first).
+     * Reads a stored blob of either format from its bytes as the database sends them: a format 2
+     * blob, or a format 1 blob's UTF-8 text (no string decoded first).
      *
      * @throws MalformedBlobException when the value is not a blob of a known format
      */
-    public static TripSamples decode(byte[] utf8) {
+    public static TripSamples decode(byte[] stored) {
+        if (stored.length > 0 && stored[0] == BinaryBlobCodec.FORMAT) {
+            return BinaryBlobCodec.decode(stored);
+        }
+        return decodeJson(stored);
+    }
+
+    private static TripSamples decodeJson(byte[] utf8) {
         TripSamples fast = ColumnarBlobParser.parse(utf8);
         if (fast != null) {
             return fast;
@@ -160,7 +188,7 @@ public final class TripBlobCodec {
                     p.skipChildren();
                 }
             }
-            if (format == null || format != FORMAT) {
+            if (format == null || format != JSON_FORMAT) {
                 throw new MalformedBlobException("unknown blob format " + format);
             }
             if (speed == null || gLong == null || gLat == null) {
@@ -170,15 +198,6 @@ public final class TripBlobCodec {
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedBlobException("unreadable blob: " + e.getMessage(), e);
         }
-    }
-
-    /** Whether a blob of {@code samples} has the column of {@code field} (optional ones vary). */
-    static boolean stored(SampleField field, TripSamples samples) {
-        return switch (field) {
-            case TIME -> samples.hasExplicitTime();
-            case G_VERT -> samples.gForceVert() != null;
-            case SPEED, G_LONG, G_LAT -> true;
-        };
     }
 
     private static void writeColumn(JsonGenerator g, String name, double[] values)

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.fleetflow.model.SampleField;
 import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripSamples;
-import io.fleetflow.model.blob.BlobLiterals;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,20 +12,18 @@ import java.util.Set;
 /**
  * The Jackson reader's {@code data} array: each sample checked against the field table ({@link
  * SampleField}: names, required fields, ranges) into {@link SampleColumns}, every problem reported
- * with its pointer, and each valid value's literal kept for the stored blob. Pointers are built
- * only for errors: a valid sample allocates nothing but its parser tokens. One per read.
+ * with its pointer. Pointers are built only for errors: a valid sample allocates nothing but its
+ * parser tokens. One per read.
  */
 final class JsonSamples {
     private final JsonParser p;
     private final int maxSamples;
-    private final BlobLiterals literals;
     private final FieldErrors errors;
     private final SampleColumns columns = new SampleColumns();
 
-    JsonSamples(JsonParser p, int maxSamples, BlobLiterals literals, FieldErrors errors) {
+    JsonSamples(JsonParser p, int maxSamples, FieldErrors errors) {
         this.p = p;
         this.maxSamples = maxSamples;
-        this.literals = literals;
         this.errors = errors;
     }
 
@@ -145,7 +142,6 @@ final class JsonSamples {
             errors.add(field.pointer(index), problem);
             return Double.NaN;
         }
-        literals.append(field, p); // an invalid trip stores nothing
         return value;
     }
 
@@ -172,7 +168,6 @@ final class JsonSamples {
             errors.add(SampleField.TIME.pointer(index), problem);
             return SampleColumns.NO_TIME;
         }
-        literals.append(SampleField.TIME, p);
         return t;
     }
 }

@@ -4,7 +4,7 @@ import io.fleetflow.model.SampleField;
 import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.TripSamples;
-import io.fleetflow.model.blob.BlobLiterals;
+import io.fleetflow.model.blob.TripBlobCodec;
 import io.fleetflow.model.json.JsonByteScanner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,7 +36,6 @@ final class PlainTripReader extends JsonByteScanner {
     private final PayloadLimits limits;
     private final Clock clock;
     private final SampleColumns columns = new SampleColumns();
-    private final BlobLiterals literals = new BlobLiterals();
 
     /** Where sample problems would go: any at all makes the reader decline. */
     private final FieldErrors errors = new FieldErrors(1);
@@ -89,7 +88,8 @@ final class PlainTripReader extends JsonByteScanner {
             throw OFF_PATH;
         }
         return ReadResult.ok(
-                new TripPayload(vehicleId, driverId, startedAt, samples), literals.toBlob(samples));
+                new TripPayload(vehicleId, driverId, startedAt, samples),
+                TripBlobCodec.encode(samples));
     }
 
     private static UUID uuid(String text) {
@@ -135,8 +135,6 @@ final class PlainTripReader extends JsonByteScanner {
         double lateral = 0;
         double vertical = Double.NaN;
         long t = SampleColumns.NO_TIME;
-        int tFrom = 0;
-        int tTo = 0;
         do {
             skipWhitespace();
             SampleField field = SampleField.byName(s, nameStart(), pos - 1);
@@ -146,15 +144,11 @@ final class PlainTripReader extends JsonByteScanner {
             given |= field.bit();
             expect(':');
             skipWhitespace();
-            int start = pos;
             if (field == SampleField.TIME) {
                 t = wholeMs();
-                tFrom = start;
-                tTo = pos;
                 continue;
             }
             double value = value(field.range());
-            literals.append(field, s, start, pos);
             switch (field) {
                 case SPEED -> kmh = value;
                 case G_LONG -> longitudinal = value;
@@ -179,9 +173,6 @@ final class PlainTripReader extends JsonByteScanner {
                 errors);
         if (!errors.isEmpty()) {
             throw OFF_PATH; // t decreased
-        }
-        if (hasTime) {
-            literals.append(SampleField.TIME, s, tFrom, tTo);
         }
     }
 

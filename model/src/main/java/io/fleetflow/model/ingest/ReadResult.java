@@ -1,16 +1,18 @@
 package io.fleetflow.model.ingest;
 
 import io.fleetflow.model.TripPayload;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What reading a trip payload gave: the payload and its samples' stored form ({@link
- * TripBlobCodec}'s layout, decoding to exactly the payload's samples), or the field errors (at most
- * the configured number listed, the rest counted in {@code unlistedErrors}).
+ * io.fleetflow.model.blob.TripBlobCodec#encode}: format 2, decoding to exactly the payload's
+ * samples), or the field errors (at most the configured number listed, the rest counted in {@code
+ * unlistedErrors}).
  */
 public record ReadResult(
-        TripPayload payload, String storedBlob, List<FieldError> errors, int unlistedErrors) {
+        TripPayload payload, byte[] storedBlob, List<FieldError> errors, int unlistedErrors) {
 
     public ReadResult {
         errors = List.copyOf(errors);
@@ -20,7 +22,7 @@ public record ReadResult(
         }
     }
 
-    static ReadResult ok(TripPayload payload, String storedBlob) {
+    static ReadResult ok(TripPayload payload, byte[] storedBlob) {
         return new ReadResult(
                 Objects.requireNonNull(payload), Objects.requireNonNull(storedBlob), List.of(), 0);
     }
@@ -35,5 +37,33 @@ public record ReadResult(
 
     public int totalErrors() {
         return errors.size() + unlistedErrors;
+    }
+
+    /** Equal results: the same payload, the same blob bytes, the same errors. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReadResult other
+                && Objects.equals(payload, other.payload)
+                && Arrays.equals(storedBlob, other.storedBlob)
+                && errors.equals(other.errors)
+                && unlistedErrors == other.unlistedErrors;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(payload, Arrays.hashCode(storedBlob), errors, unlistedErrors);
+    }
+
+    @Override
+    public String toString() {
+        return "ReadResult[payload="
+                + payload
+                + ", storedBlob="
+                + (storedBlob == null ? "null" : storedBlob.length + " bytes")
+                + ", errors="
+                + errors
+                + ", unlistedErrors="
+                + unlistedErrors
+                + "]";
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import io.fleetflow.model.TripField;
 import io.fleetflow.model.TripPayload;
 import io.fleetflow.model.TripSamples;
-import io.fleetflow.model.blob.BlobLiterals;
+import io.fleetflow.model.blob.TripBlobCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -104,7 +104,7 @@ public final class TripPayloadReader {
                     case SAMPLE_RATE_HZ -> fields.sampleRateHz = readSampleRate(p, errors);
                     case DATA ->
                             fields.samples =
-                                    new JsonSamples(p, limits.maxSamples(), fields.literals, errors)
+                                    new JsonSamples(p, limits.maxSamples(), errors)
                                             .read(fields.sampleRateHz);
                 }
             }
@@ -130,7 +130,7 @@ public final class TripPayloadReader {
         }
         return ReadResult.ok(
                 new TripPayload(fields.vehicleId, fields.driverId, fields.startedAt, samples),
-                fields.literals.toBlob(samples));
+                TripBlobCodec.encode(samples));
     }
 
     private static UUID readUuid(JsonParser p, String pointer, FieldErrors errors)
@@ -186,6 +186,5 @@ public final class TripPayloadReader {
         OffsetDateTime startedAt;
         Double sampleRateHz;
         TripSamples samples;
-        final BlobLiterals literals = new BlobLiterals();
     }
 }

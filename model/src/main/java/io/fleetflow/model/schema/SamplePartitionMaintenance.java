@@ -93,7 +93,7 @@ public final class SamplePartitionMaintenance {
                                 + w.from()
                                 + "' AND received_at < '"
                                 + w.to()
-                                + "' RETURNING trip_id, received_at, telemetry_blob)"
+                                + "' RETURNING trip_id, received_at, telemetry_blob, telemetry_bin)"
                                 + " SELECT * FROM m");
                 s.execute(
                         "CREATE TABLE telemetry."
@@ -108,8 +108,8 @@ public final class SamplePartitionMaintenance {
                 s.execute(
                         "INSERT INTO "
                                 + SamplePartitions.TABLE
-                                + " (trip_id, received_at, telemetry_blob)"
-                                + " SELECT trip_id, received_at, telemetry_blob FROM moving_samples");
+                                + " (trip_id, received_at, telemetry_blob, telemetry_bin) SELECT trip_id,"
+                                + " received_at, telemetry_blob, telemetry_bin FROM moving_samples");
                 s.execute("DROP TABLE pg_temp.moving_samples");
             }
         }

@@ -24,6 +24,14 @@ public final class SamplePartitions {
     /** The partitioned table holding each trip's raw samples. */
     public static final String TABLE = "telemetry.trip_samples";
 
+    /**
+     * A row's blob as bytes, whichever format it holds, for {@code TripBlobCodec.decode(byte[])}:
+     * format 2 from {@code telemetry_bin}, or the text of a format 1 (JSONB) {@code telemetry_blob}
+     * stored before it. An SQL expression on the table's alias {@code s}.
+     */
+    public static final String STORED_BLOB =
+            "coalesce(s.telemetry_bin, convert_to(s.telemetry_blob::text, 'UTF8'))";
+
     /** The partition taking rows no week takes, until maintenance moves them into their week. */
     public static final String DEFAULT_PARTITION = "trip_samples_default";
 

@@ -20,7 +20,7 @@ class ColumnarBlobParserTest {
         Random random = new Random(7);
         for (int round = 0; round < 50; round++) {
             TripSamples samples = randomTrip(random, random.nextInt(300), round % 2 == 0);
-            String blob = TripBlobCodec.encode(samples);
+            String blob = TripBlobCodec.encodeJson(samples);
 
             TripSamples fast = ColumnarBlobParser.parse(blob);
 

@@ -22,7 +22,7 @@ class TripBlobCodecTest {
                         new double[] {0.1, -0.4567891234, 1e-7},
                         new double[] {-0.0, 0.3, -15.9});
 
-        assertThat(TripBlobCodec.decode(TripBlobCodec.encode(samples))).isEqualTo(samples);
+        assertThat(TripBlobCodec.decode(TripBlobCodec.encodeJson(samples))).isEqualTo(samples);
     }
 
     @Test
@@ -39,7 +39,7 @@ class TripBlobCodecTest {
         }
         TripSamples samples = new TripSamples(null, 10.0, speed, gLong, gLat);
 
-        String blob = TripBlobCodec.encode(samples);
+        String blob = TripBlobCodec.encodeJson(samples);
 
         assertThat(ColumnarBlobParser.parse(blob)).isEqualTo(samples);
         assertThat(TripBlobCodec.decodeWithJackson(blob)).isEqualTo(samples);
@@ -58,7 +58,7 @@ class TripBlobCodecTest {
         TripSamples samples =
                 new TripSamples(null, null, new double[] {1}, new double[] {2}, new double[] {3});
 
-        String blob = TripBlobCodec.encode(samples);
+        String blob = TripBlobCodec.encodeJson(samples);
 
         assertThat(blob).doesNotContain("\"t\"").doesNotContain("sample_rate_hz");
         assertThat(TripBlobCodec.decode(blob)).isEqualTo(samples);
@@ -111,12 +111,12 @@ class TripBlobCodecTest {
                         new double[] {-0.0, 0.3, -15.9},
                         new double[] {0.02, -2.5, 16});
 
-        String blob = TripBlobCodec.encode(samples);
+        String blob = TripBlobCodec.encodeJson(samples);
 
         assertThat(blob).endsWith(",\"g_force_vert\":[0.02,-2.5,16.0]}");
         assertThat(ColumnarBlobParser.parse(blob)).isEqualTo(samples);
         assertThat(TripBlobCodec.decodeWithJackson(blob)).isEqualTo(samples);
-        assertThat(TripBlobCodec.encode(new TripSamples(null, null, a(1), a(2), a(3))))
+        assertThat(TripBlobCodec.encodeJson(new TripSamples(null, null, a(1), a(2), a(3))))
                 .doesNotContain("g_force_vert");
     }
 
@@ -150,7 +150,7 @@ class TripBlobCodecTest {
             assertThat(expected.gForceVert()).isNull();
         }
         // What the codec writes for a trip without the axis is still byte for byte the old blob.
-        assertThat(TripBlobCodec.encode(dense)).isEqualTo(stored.get(0));
+        assertThat(TripBlobCodec.encodeJson(dense)).isEqualTo(stored.get(0));
     }
 
     @Test

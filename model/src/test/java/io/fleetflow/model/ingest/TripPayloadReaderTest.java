@@ -84,7 +84,6 @@ class TripPayloadReaderTest {
             assertThat(result.errors()).isEmpty();
             TripSamples samples = result.payload().samples();
             assertThat(samples.gForceVert() != null).isEqualTo(withVert);
-            assertThat(TripBlobCodec.decodeWithJackson(result.storedBlob())).isEqualTo(samples);
             assertThat(TripBlobCodec.decode(result.storedBlob())).isEqualTo(samples);
         }
     }
@@ -208,8 +207,9 @@ class TripPayloadReaderTest {
                                         + "{\"g_force_vert\":-1.5,\"speed_kmh\":2,\"g_force_long\":0,\"g_force_lat\":0}]"));
         assertThat(with.errors()).isEmpty();
         assertThat(with.payload().samples().gForceVert()).containsExactly(0.35, -1.5);
-        assertThat(with.storedBlob()).contains("\"g_force_vert\":[0.35,-1.5]");
         assertThat(TripBlobCodec.decode(with.storedBlob())).isEqualTo(with.payload().samples());
+        assertThat(TripBlobCodec.decode(with.storedBlob()).gForceVert())
+                .containsExactly(0.35, -1.5);
     }
 
     @Test
