@@ -213,6 +213,19 @@ BEGIN
     END IF;
 END $$;
 
+-- Dashboard sessions (docs/gateway.md, "Sessions"): a browser signs in with a viewer or operator
+-- token and gets a random session id in an HttpOnly cookie. Only the SHA-256 of the id is stored
+-- (the CSRF token is derived from the id, so it is stored nowhere). A session ends at expires_at, at
+-- sign-out (row deleted), and with its key (revoked: refused; deleted: cascade).
+CREATE TABLE IF NOT EXISTS telemetry.sessions (
+    id_sha256   text        PRIMARY KEY,
+    api_key_id  bigint      NOT NULL REFERENCES telemetry.api_keys (id) ON DELETE CASCADE,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    expires_at  timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_expires_idx ON telemetry.sessions (expires_at);
+CREATE INDEX IF NOT EXISTS sessions_api_key_idx ON telemetry.sessions (api_key_id);
+
 -- The fleet registry (docs/read-api.md, "Registry"): names and classes of the vehicles and drivers
 -- devices send ids of. Trips never reference it (a trip from an unregistered vehicle or driver is
 -- accepted and read as unregistered, class 'car'), so these tables have no foreign keys to trips.

@@ -162,15 +162,46 @@ async function main() {
       log(`${view}: ${violations.length} axe violations (${serious.length} serious/critical), screenshot saved`);
     }
 
+    /** The token must be in no storage, address or script-readable cookie of the page. */
+    async function checkNoTokenInPage(token, when) {
+      const found = await page.evaluate((t) => {
+        const places = [];
+        for (const [name, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]]) {
+          for (let i = 0; i < storage.length; i++) {
+            const key = storage.key(i);
+            if (key.includes(t) || (storage.getItem(key) ?? '').includes(t)) places.push(`${name}.${key}`);
+          }
+        }
+        if (location.href.includes(t) || location.href.includes('token=')) places.push('the address');
+        if (document.cookie.includes(t) || document.cookie.includes('fleetflow_session')) places.push('document.cookie');
+        return places;
+      }, token);
+      check(found.length === 0, `${when}: the token or session is readable in ${found.join(', ')}`);
+    }
+
     // Token screen (what an operator sees first when the gateway wants a token).
     await page.goto(`${stack.base}/login`);
     await page.getByLabel('Operator token').waitFor();
     await audit('login');
 
-    // Overview, opened with ?token= as the launcher's printed link does.
-    await page.goto(`${stack.base}/${stack.operatorToken ? `?token=${encodeURIComponent(stack.operatorToken)}` : ''}`);
+    // Sign in on the token screen with the token the launcher prints: the gateway answers with an
+    // HttpOnly session cookie, and the token stays nowhere in the page (storage, address, cookie).
+    if (stack.operatorToken) {
+      await page.getByLabel('Operator token').fill(stack.operatorToken);
+      await page.getByRole('button', { name: 'Open the dashboard' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
+      await checkNoTokenInPage(stack.operatorToken, 'after sign-in');
+      const session = (await context.cookies()).find((c) => c.name === 'fleetflow_session');
+      check(session, 'no fleetflow_session cookie after sign-in');
+      check(session?.httpOnly, 'the session cookie is not HttpOnly');
+      check(session?.sameSite === 'Strict', `the session cookie is SameSite=${session?.sameSite}, not Strict`);
+      check(session && session.expires > Date.now() / 1000, 'the session cookie has no expiry');
+      check(!session?.value.includes(stack.operatorToken), 'the session cookie carries the token');
+      log('signed in through the token screen: HttpOnly SameSite=Strict session cookie, no token in the page');
+    } else {
+      await page.goto(`${stack.base}/`);
+    }
     await page.getByRole('heading', { name: 'Fleet overview' }).waitFor({ timeout: 20_000 });
-    check(!page.url().includes('token='), 'token stayed in the address bar');
     for (const t of posted) {
       await page.locator(`tr[data-trip-id="${t.tripId}"]`).waitFor({ timeout: 20_000 }).catch(() => check(false, `overview lacks trip ${t.tripId}`));
     }
@@ -219,6 +250,7 @@ async function main() {
     // Unregistered here: the start of its id, the whole id on hover (data-entity-id).
     await page.locator(`[data-entity-id="${vehicle}"]`).first().waitFor({ timeout: 20_000 });
     await audit('vehicles');
+    if (stack.operatorToken) await checkNoTokenInPage(stack.operatorToken, 'after the walk');
 
     // The 100,000-sample trip: time from data to drawn chart, and from navigation to drawn chart;
     // the same for a short trip in the same runs as the baseline.

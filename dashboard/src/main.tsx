@@ -4,7 +4,7 @@ import { App } from '@/app/app';
 import { auth } from '@/lib/auth';
 import './index.css';
 
-auth.adoptTokenFromUrl();
+auth.forgetStoredToken();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -12,4 +12,5 @@ export const refresh = {
   alerts: 3_000,
 };
 
-export const TOKEN_STORAGE_KEY = 'fleetflow.operatorToken';
+/** Where versions before sessions kept the token; deleted on load (lib/auth.ts). */
+export const LEGACY_TOKEN_STORAGE_KEY = 'fleetflow.operatorToken';

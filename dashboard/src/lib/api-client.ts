@@ -19,6 +19,9 @@ export class ApiError extends Error {
 
 type Query = Record<string, string | number | undefined | null>;
 
+/** The header carrying the session's CSRF token on writes (the gateway's CookieWriteCheck). */
+export const CSRF_HEADER = 'X-CSRF-Token';
+
 export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -28,34 +31,44 @@ export function buildUrl(path: string, query?: Query): string {
   return `${env.apiBase}${path}${qs ? `?${qs}` : ''}`;
 }
 
-/** GETs JSON from the gateway with the operator token; throws {@link ApiError} unless 2xx. */
-export async function apiGet<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-  return request<T>('GET', path, query, signal);
-}
-
-/** POSTs to the gateway (no body) with the operator token; throws {@link ApiError} unless 2xx. */
-export async function apiPost<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return request<T>('POST', path, undefined, signal);
-}
-
-async function request<T>(method: 'GET' | 'POST', path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+/**
+ * Every call to the gateway: the session cookie goes along (same origin only), and a write carries
+ * the session's CSRF token. A 401 means the session has ended: the token screen shows again.
+ */
+export async function apiFetch(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  init: { query?: Query; body?: BodyInit; contentType?: string; signal?: AbortSignal } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = auth.token();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(buildUrl(path, query), { method, headers, signal });
-  if (!res.ok) {
-    const error = await apiError(res);
-    // 401: no or unknown token; 403: a key that may not read (e.g. a device key).
-    if (res.status === 401 || res.status === 403) auth.reject();
-    throw error;
-  }
-  return (await res.json()) as T;
+  if (init.contentType) headers['Content-Type'] = init.contentType;
+  const csrf = auth.csrfToken();
+  if (method !== 'GET' && csrf) headers[CSRF_HEADER] = csrf;
+  const res = await fetch(buildUrl(path, init.query), {
+    method,
+    headers,
+    body: init.body,
+    signal: init.signal,
+    credentials: 'same-origin',
+  });
+  if (res.status === 401) auth.reject();
+  return res;
+}
+
+/** GETs JSON from the gateway; throws {@link ApiError} unless 2xx. */
+export async function apiGet<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+  return json<T>(await apiFetch('GET', path, { query, signal }));
+}
+
+/** POSTs to the gateway (no body); throws {@link ApiError} unless 2xx. */
+export async function apiPost<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return json<T>(await apiFetch('POST', path, { signal }));
 }
 
 /**
- * Sends a body (JSON, or text such as CSV) with the token and answers the JSON reply; throws
- * {@link ApiError} with the field errors unless 2xx. A 403 keeps the token: it may read but not
- * write (a viewer token), which the caller shows.
+ * Sends a body (JSON, or text such as CSV) and answers the JSON reply; throws {@link ApiError} with
+ * the field errors unless 2xx. A 403 keeps the session: it may read but not write (a viewer), which
+ * the caller shows.
  */
 export async function apiSend<T>(
   method: 'PUT' | 'POST',
@@ -63,23 +76,20 @@ export async function apiSend<T>(
   body: unknown,
   contentType = 'application/json',
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
-  const token = auth.token();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(buildUrl(path), {
-    method,
-    headers,
-    body: contentType === 'application/json' ? JSON.stringify(body) : String(body),
-  });
-  if (!res.ok) {
-    const error = await apiError(res);
-    if (res.status === 401) auth.reject();
-    throw error;
-  }
+  return json<T>(
+    await apiFetch(method, path, {
+      body: contentType === 'application/json' ? JSON.stringify(body) : String(body),
+      contentType,
+    }),
+  );
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (!res.ok) throw await apiError(res);
   return (await res.json()) as T;
 }
 
-async function apiError(res: Response): Promise<ApiError> {
+export async function apiError(res: Response): Promise<ApiError> {
   let title = res.statusText || `HTTP ${res.status}`;
   let detail: string | undefined;
   let errors: FieldError[] = [];

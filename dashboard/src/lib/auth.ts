@@ -1,22 +1,17 @@
 import { useSyncExternalStore } from 'react';
-import { TOKEN_STORAGE_KEY } from '@/config/env';
+import { LEGACY_TOKEN_STORAGE_KEY } from '@/config/env';
+import type { Session } from '@/types/api';
 
 /**
- * The operator token: kept in localStorage, taken once from `?token=` (the launcher prints such a
- * link), and dropped when the gateway answers 401 so the token screen shows again.
+ * Who is signed in. No secret stays in the browser's storage: the token screen posts the token to
+ * the gateway (lib/session.ts), which answers with an HttpOnly session cookie that scripts cannot
+ * read, and with the session's CSRF token, kept here in memory only and sent on writes. A 401 ends
+ * the session here, so the token screen shows again.
  */
-type AuthState = { token: string | null; rejected: boolean };
+type AuthState = { session: Session | null; rejected: boolean };
 
-let state: AuthState = { token: readStored(), rejected: false };
+let state: AuthState = { session: null, rejected: false };
 const listeners = new Set<() => void>();
-
-function readStored(): string | null {
-  try {
-    return window.localStorage.getItem(TOKEN_STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 function emit(next: AuthState) {
   state = next;
@@ -25,52 +20,50 @@ function emit(next: AuthState) {
 
 export const auth = {
   get: () => state,
-  token: () => state.token,
+  /** The CSRF token of the current session, for the X-CSRF-Token header of writes. */
+  csrfToken: () => state.session?.csrf_token ?? null,
   subscribe(listener: () => void) {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  setToken(token: string) {
-    const trimmed = token.trim();
-    window.localStorage.setItem(TOKEN_STORAGE_KEY, trimmed);
-    emit({ token: trimmed, rejected: false });
+  signedIn(session: Session) {
+    emit({ session, rejected: false });
   },
-  /** The gateway refused the token (or wants one): forget it and ask for another. */
+  /** The gateway wants a sign-in (401), or the user signed out: show the token screen. */
   reject() {
-    window.localStorage.removeItem(TOKEN_STORAGE_KEY);
-    emit({ token: null, rejected: true });
+    emit({ session: null, rejected: true });
   },
-  /** Moves `?token=` from the address into storage, so it is neither bookmarked nor shared. */
-  adoptTokenFromUrl(location: Location = window.location) {
+  /**
+   * Earlier versions kept the token in localStorage and took it from `?token=` links: delete any
+   * stored copy, and drop the parameter from the address without using it.
+   */
+  forgetStoredToken(location: Location = window.location) {
+    for (const storage of [window.localStorage, window.sessionStorage]) {
+      try {
+        storage.removeItem(LEGACY_TOKEN_STORAGE_KEY);
+      } catch {
+        // storage unavailable: nothing stored there either
+      }
+    }
     const params = new URLSearchParams(location.search);
-    const token = params.get('token');
-    if (!token) return false;
+    if (!params.has('token')) return;
     params.delete('token');
     const rest = params.toString();
     window.history.replaceState(null, '', location.pathname + (rest ? `?${rest}` : '') + location.hash);
-    auth.setToken(token);
-    return true;
   },
-  /** For tests: start from what localStorage holds now. */
+  /** For tests: nobody signed in, nothing refused. */
   reset() {
-    emit({ token: readStored(), rejected: false });
+    emit({ session: null, rejected: false });
   },
 };
 
-/** What a token may do, from its prefix (the gateway decides; this only hides what would be refused). */
-export type Role = 'operator' | 'viewer' | 'device' | 'unknown';
-
-export function roleOf(token: string | null): Role {
-  if (token?.startsWith('ffo_')) return 'operator';
-  if (token?.startsWith('ffv_')) return 'viewer';
-  if (token?.startsWith('ffd_')) return 'device';
-  return 'unknown';
-}
-
-/** Whether to offer changes: for operator tokens, and when the role is unknown (the gateway says). */
+/**
+ * Whether to offer changes: to an operator's session, and when no session is known (authentication
+ * off, or not asked yet; the gateway decides). A viewer's session sees no write control.
+ */
 export function useCanWrite(): boolean {
-  const role = roleOf(useAuth().token);
-  return role === 'operator' || role === 'unknown';
+  const { session } = useAuth();
+  return session === null || session.role === 'OPERATOR';
 }
 
 export function useAuth(): AuthState {

@@ -9,6 +9,7 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   window.localStorage.clear();
+  window.sessionStorage.clear();
   auth.reset();
 });
 afterAll(() => server.close());

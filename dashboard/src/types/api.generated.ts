@@ -434,6 +434,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whose session the cookie opens
+         * @description Who signed in (the token's name and role), until when, and the session's CSRF token: what the dashboard asks after a reload.
+         */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in: exchange a token for a session cookie
+         * @description The dashboard's sign-in. A viewer or operator token (never a device key) opens a server-side session; its random id is set in an HttpOnly, SameSite=Strict cookie and only its SHA-256 is stored. The session ends at expires_at (FLEETFLOW_SESSION_TTL_MS, 12 h by default), at sign-out, or when the token is revoked. Requests with the cookie and no Authorization header act with the token's rights and are recorded under its name. Keep csrf_token in memory and send it as X-CSRF-Token on every write. An Origin header, when sent, must be the gateway's own. Only when authentication is on.
+         */
+        post: operations["openSession"];
+        /**
+         * Sign out
+         * @description Ends the session on the server (the row is deleted, so the cookie opens nothing anymore on any gateway) and clears the cookie. A live session needs its X-CSRF-Token; without a live session the cookie is cleared all the same.
+         */
+        delete: operations["closeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -916,6 +944,23 @@ export interface components {
             /** @description Cursor of the next page; null on the last page. */
             next_cursor: string | null;
         };
+        SessionRequest: {
+            /** @description A viewer (ffv_...) or operator (ffo_...) token. */
+            token: string;
+        };
+        Session: {
+            /** @description Name of the token that opened the session; changes are recorded under it. */
+            key_name: string;
+            /** @enum {string} */
+            role: "VIEWER" | "OPERATOR";
+            /**
+             * Format: date-time
+             * @description When the session ends.
+             */
+            expires_at: string;
+            /** @description Send as X-CSRF-Token on every write made with the cookie. Keep it in memory only. */
+            csrf_token: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1321,7 +1366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key or viewer token, or a revoked key. */
+            /** @description A device key or viewer token, or a revoked key; or, with the session cookie, a viewer's session, a missing or wrong X-CSRF-Token, or a foreign Origin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1406,7 +1451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key or viewer token, or a revoked key. */
+            /** @description A device key or viewer token, or a revoked key; or, with the session cookie, a viewer's session, a missing or wrong X-CSRF-Token, or a foreign Origin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1848,7 +1893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key or viewer token, or a revoked key. */
+            /** @description A device key or viewer token, or a revoked key; or, with the session cookie, a viewer's session, a missing or wrong X-CSRF-Token, or a foreign Origin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1933,7 +1978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key or viewer token, or a revoked key. */
+            /** @description A device key or viewer token, or a revoked key; or, with the session cookie, a viewer's session, a missing or wrong X-CSRF-Token, or a foreign Origin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2289,7 +2334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked token; or, with the session cookie, a viewer's session, a missing or wrong X-CSRF-Token, or a foreign Origin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2342,7 +2387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key, or a revoked token. */
+            /** @description A device key, or a revoked token; or, with the session cookie, a viewer's session, a missing or wrong X-CSRF-Token, or a foreign Origin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2492,7 +2537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A device key or viewer token, or a revoked key. */
+            /** @description A device key or viewer token, or a revoked key; or, with the session cookie, a viewer's session, a missing or wrong X-CSRF-Token, or a foreign Origin. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2609,6 +2654,159 @@ export interface operations {
                 };
             };
             /** @description Database unavailable, draining, or at the concurrency limit; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The live session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description No cookie, or its session has ended, was signed out, or its token was revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be asked; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in: the session cookie is set; the body says who and carries the CSRF token. */
+            201: {
+                headers: {
+                    /** @description fleetflow_session=<random id>; Path=/; Max-Age=<FLEETFLOW_SESSION_TTL_MS in s>; HttpOnly; SameSite=Strict, and Secure when the request came over TLS (or X-Forwarded-Proto: https). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description No token in the body (errors[] names /token), or not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A device key, a revoked token, or a foreign Origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be asked; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out; the cookie is cleared (Max-Age=0). */
+            204: {
+                headers: {
+                    /** @description fleetflow_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A live session without its X-CSRF-Token, or a foreign Origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be asked; retry after Retry-After seconds. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

@@ -38,6 +38,7 @@ export type Problem = Schemas['Problem'];
 export type Alert = Schemas['Alert'];
 export type AlertList = Schemas['AlertList'];
 export type AlertStatus = Schemas['AlertStatus'];
+export type Session = Schemas['Session'];
 
 /** Sort keys and orders of the drivers list (query parameters of getDrivers). */
 export type DriverSort = NonNullable<DriversQuery['sort']>;

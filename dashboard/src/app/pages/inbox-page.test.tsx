@@ -1,19 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_STORAGE_KEY } from '@/config/env';
-import { auth } from '@/lib/auth';
 import { DRIVER_A, DRIVER_A_NAME, TRIP, tripDetail, VEHICLE, VEHICLE_NAME } from '@/testing/mocks/fixtures';
 import { problem } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { renderApp, signInAs } from '@/testing/test-utils';
 import type { EventReview, EventReviewLogEntry, EventReviewWithLog, InboxEvent } from '@/types/api';
 import InboxPage from './inbox-page';
-
-function signIn(token: string) {
-  window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
-  auth.reset();
-}
 
 const EVENT: InboxEvent = {
   trip_id: TRIP,
@@ -91,7 +84,7 @@ function serveInbox(asked: URL[], posted: unknown[], log: EventReviewLogEntry[] 
 
 describe('InboxPage', () => {
   it('lists events to review by name and lets an operator dismiss one, with a reason', async () => {
-    signIn('ffo_operator');
+    signInAs('OPERATOR');
     const asked: URL[] = [];
     const posted: { params: unknown; body: unknown }[] = [];
     serveInbox(asked, posted);
@@ -117,7 +110,7 @@ describe('InboxPage', () => {
   });
 
   it('filters by status and shows a viewer no way to change a review', async () => {
-    signIn('ffv_wallscreen');
+    signInAs('VIEWER');
     const asked: URL[] = [];
     serveInbox(asked, []);
     renderApp(<InboxPage />);
@@ -140,7 +133,7 @@ describe('InboxPage', () => {
   });
 
   it('keeps its filters in the address, by driver and vehicle name and by UTC day', async () => {
-    signIn('ffo_operator');
+    signInAs('OPERATOR');
     const asked: URL[] = [];
     serveInbox(asked, []);
     const { location } = renderApp(
@@ -172,7 +165,7 @@ describe('InboxPage', () => {
   });
 
   it('shows the events of one trip and of one driver-day, from a row or grouped', async () => {
-    signIn('ffo_operator');
+    signInAs('OPERATOR');
     const asked: URL[] = [];
     serveInbox(asked, []);
     const { location } = renderApp(<InboxPage />, '/inbox?type=SPEEDING');
@@ -199,7 +192,7 @@ describe('InboxPage', () => {
   });
 
   it('opens an event with the chart around it and its activity log: who changed what, when', async () => {
-    signIn('ffo_operator');
+    signInAs('OPERATOR');
     serveInbox([], [], LOG);
     const { location } = renderApp(<InboxPage />, '/inbox');
 
@@ -227,7 +220,7 @@ describe('InboxPage', () => {
   });
 
   it('says the samples are gone instead of a chart when the samples answer 410', async () => {
-    signIn('ffo_operator');
+    signInAs('OPERATOR');
     serveInbox([], []);
     server.use(http.get('*/api/v1/trips/:id/samples', () => problem(410, 'Samples dropped')));
     renderApp(<InboxPage />, `/inbox?event=${TRIP}:2`);
@@ -236,7 +229,7 @@ describe('InboxPage', () => {
   });
 
   it('opens a shared event the list does not show, with its form, chart and log', async () => {
-    signIn('ffo_operator');
+    signInAs('OPERATOR');
     server.use(
       http.get('*/api/v1/events', () => HttpResponse.json({ items: [], next_cursor: null })),
       http.get('*/api/v1/trips/:tripId/events/:seq/review', () =>

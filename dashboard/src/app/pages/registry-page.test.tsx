@@ -1,19 +1,12 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_STORAGE_KEY } from '@/config/env';
-import { auth } from '@/lib/auth';
 import { DRIVER_A_NAME, VEHICLE_NAME } from '@/testing/mocks/fixtures';
-import { renderApp } from '@/testing/test-utils';
+import { renderApp, signInAs } from '@/testing/test-utils';
 import RegistryPage from './registry-page';
-
-function signIn(token: string) {
-  window.localStorage.setItem(TOKEN_STORAGE_KEY, token);
-  auth.reset();
-}
 
 describe('RegistryPage', () => {
   it('lets an operator register, edit and import, and shows the changes', async () => {
-    signIn('ffo_operator');
+    signInAs('OPERATOR');
     renderApp(<RegistryPage />);
 
     expect(await screen.findByRole('cell', { name: VEHICLE_NAME })).toBeInTheDocument();
@@ -27,7 +20,7 @@ describe('RegistryPage', () => {
   });
 
   it('shows a viewer the registry without any write control', async () => {
-    signIn('ffv_wallscreen');
+    signInAs('VIEWER');
     renderApp(<RegistryPage />);
 
     expect(await screen.findByRole('cell', { name: VEHICLE_NAME })).toBeInTheDocument();

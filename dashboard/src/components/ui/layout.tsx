@@ -1,5 +1,8 @@
-import type { ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { useAuth } from '@/lib/auth';
+import { signOut } from '@/lib/session';
 
 const nav = [
   { href: '/', label: 'Overview' },
@@ -37,12 +40,44 @@ export function Layout({ children }: { children: ReactNode }) {
               })}
             </ul>
           </nav>
-          <Link href="/login" className="ml-auto text-sm text-slate-700 underline">
-            Operator token
-          </Link>
+          <SessionControl />
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}
+
+/** Who is signed in, and the sign-out button; a sign-in link when no session is known. */
+function SessionControl() {
+  const { session } = useAuth();
+  const client = useQueryClient();
+  const [failed, setFailed] = useState(false);
+  if (!session) {
+    return (
+      <Link href="/login" className="ml-auto text-sm text-slate-700 underline">
+        Sign in
+      </Link>
+    );
+  }
+  async function out() {
+    setFailed(false);
+    try {
+      await signOut();
+      client.clear();
+    } catch {
+      setFailed(true);
+    }
+  }
+  return (
+    <div className="ml-auto flex items-center gap-3 text-sm text-slate-700">
+      <span>
+        {session.key_name} <span className="text-slate-500">({session.role === 'OPERATOR' ? 'operator' : 'viewer'})</span>
+      </span>
+      {failed && <span role="alert">Sign-out failed; try again.</span>}
+      <button type="button" onClick={out} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-100">
+        Sign out
+      </button>
     </div>
   );
 }

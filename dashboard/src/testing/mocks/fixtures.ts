@@ -7,6 +7,7 @@ import type {
   Pipeline,
   RegisteredDriver,
   RegisteredVehicle,
+  Session,
   TripDetail,
   TripSamples,
   TripSummary,
@@ -224,5 +225,15 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
     delivered_at: null,
     delivery_attempts: 0,
     ...overrides,
+  };
+}
+
+/** Sessions as GET/POST /api/v1/session answer them (the CSRF token is what writes must echo). */
+export function session(role: Session['role'] = 'OPERATOR'): Session {
+  return {
+    key_name: role === 'OPERATOR' ? 'night shift lead' : 'wall screen',
+    role,
+    expires_at: '2026-05-01T20:00:00Z',
+    csrf_token: `csrf-${role.toLowerCase()}`,
   };
 }

@@ -17,6 +17,9 @@ export const handlers = [
   http.get('*/api/v1/registry/drivers', () => HttpResponse.json({ items: [f.registeredDriver] })),
   http.get('*/api/v1/registry/audit', () => HttpResponse.json({ items: f.auditEntries })),
   http.get('*/api/v1/alerts', () => HttpResponse.json({ items: [] })),
+  // Signed in as an operator unless a test says otherwise (test-utils signInAs).
+  http.get('*/api/v1/session', () => HttpResponse.json(f.session('OPERATOR'))),
+  http.delete('*/api/v1/session', () => new HttpResponse(null, { status: 204 })),
 ];
 
 export function problem(status: number, title: string, detail = '') {

@@ -2,12 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_STORAGE_KEY } from '@/config/env';
-import { auth } from '@/lib/auth';
 import { alert, ALERT, DRIVER_A, DRIVER_A_NAME, VEHICLE } from '@/testing/mocks/fixtures';
 import { problem } from '@/testing/mocks/handlers';
 import { server } from '@/testing/mocks/server';
-import { renderApp } from '@/testing/test-utils';
+import { renderApp, signInAs } from '@/testing/test-utils';
 import { AlertsPanel } from './alerts-panel';
 
 describe('AlertsPanel', () => {
@@ -98,8 +96,7 @@ describe('AlertsPanel', () => {
   });
 
   it('shows a viewer the open alerts without an acknowledge button', async () => {
-    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'ffv_wallscreen');
-    auth.reset();
+    signInAs('VIEWER');
     server.use(http.get('*/api/v1/alerts', () => HttpResponse.json({ items: [alert()] })));
 
     renderApp(<AlertsPanel />);

@@ -20,16 +20,18 @@ class BannerTest {
     }
 
     @Test
-    void printsCredentialsAndTheDashboardLinkWithItsToken() {
+    void printsTheCredentialsOnTheirOwnLinesAndNoSecretInAnyUrl() {
         assertThat(banner(Optional.of(new DevCredentials("dk_123", "op_456"))).lines())
                 .contains(
-                        "  Dashboard  http://127.0.0.1:8080/?token=op_456",
+                        "  Dashboard  http://127.0.0.1:8080/",
                         "  Device API key  dk_123",
                         "  Operator token  op_456",
                         "  Ingest API  http://127.0.0.1:8080/api/v1/telemetry",
                         "  Health  http://127.0.0.1:8080/health/ready",
                         "  Flink Web UI  http://127.0.0.1:8081/",
-                        "  Data directory  /home/me/.fleetflow");
+                        "  Data directory  /home/me/.fleetflow")
+                .filteredOn(l -> l.contains("op_456") || l.contains("dk_123"))
+                .containsExactly("  Device API key  dk_123", "  Operator token  op_456");
     }
 
     @Test

@@ -6,10 +6,13 @@ import io.fleetflow.gateway.alerts.AlertDispatcher;
 import io.fleetflow.gateway.alerts.AlertSettings;
 import io.fleetflow.gateway.alerts.AlertStore;
 import io.fleetflow.gateway.alerts.AlertsController;
+import io.fleetflow.gateway.auth.ApiAuthentication;
 import io.fleetflow.gateway.auth.ApiKeyRole;
 import io.fleetflow.gateway.auth.ApiKeySecrets;
 import io.fleetflow.gateway.auth.ApiKeyStore;
 import io.fleetflow.gateway.auth.AuthHandler;
+import io.fleetflow.gateway.auth.SessionController;
+import io.fleetflow.gateway.auth.SessionStore;
 import io.fleetflow.gateway.dashboard.DashboardFiles;
 import io.fleetflow.gateway.ingest.TelemetryController;
 import io.fleetflow.gateway.ingest.TripStore;
@@ -179,7 +182,7 @@ public final class Gateway implements AutoCloseable {
             metrics.inFlight(statistics::getRequestsActive);
             GatewayApp.Operations ops =
                     new GatewayApp.Operations(
-                            config.authEnabled() ? new AuthHandler(keys) : null,
+                            config.authEnabled() ? authentication(keys, dataSource, config) : null,
                             metrics,
                             new ConcurrencyLimit(config.maxConcurrentIngests(), metrics),
                             new OpsController(metrics),
@@ -278,6 +281,15 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("The gateway could not send its first request to itself: {}", e.getMessage());
         }
+    }
+
+    private static ApiAuthentication authentication(
+            ApiKeyStore keys, HikariDataSource dataSource, GatewayConfig config) {
+        SessionStore sessions = new SessionStore(dataSource);
+        return new ApiAuthentication(
+                new AuthHandler(keys, sessions),
+                new SessionController(
+                        keys, sessions, config.sessionTtl(), GatewayApp.objectMapper()));
     }
 
     private static DevCredentials createDevCredentials(ApiKeyStore keys) throws SQLException {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.fleetflow.gateway.alerts.AlertsController;
-import io.fleetflow.gateway.auth.AuthHandler;
+import io.fleetflow.gateway.auth.ApiAuthentication;
 import io.fleetflow.gateway.dashboard.DashboardFiles;
 import io.fleetflow.gateway.http.Problem;
 import io.fleetflow.gateway.http.ProblemException;
@@ -47,13 +47,14 @@ public final class GatewayApp {
     /**
      * The gateway's cross-cutting parts.
      *
-     * @param auth checks API keys on {@code /api/v1/*}; {@code null} when authentication is off
+     * @param auth checks API keys and sessions on {@code /api/v1/*} and declares the session
+     *     routes; {@code null} when authentication is off
      * @param ingestLimit bounds concurrent ingests
      * @param shutdownGrace how long stopping waits for in-flight requests
      * @param statistics counts requests in flight; stopping waits for them
      */
     public record Operations(
-            AuthHandler auth,
+            ApiAuthentication auth,
             GatewayMetrics metrics,
             ConcurrencyLimit ingestLimit,
             OpsController ops,
@@ -159,7 +160,7 @@ public final class GatewayApp {
                                     () -> {
                                         before(GatewayApp::assignRequestId);
                                         if (ops.auth() != null) {
-                                            before(Routes.API + "/*", ops.auth());
+                                            ops.auth().routes();
                                         }
                                         path(
                                                 Routes.API,

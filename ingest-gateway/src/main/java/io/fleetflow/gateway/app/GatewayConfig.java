@@ -30,6 +30,7 @@ import java.util.Objects;
  *     forever
  * @param storageMaintenanceInterval how often sample partitions are created ahead and retention
  *     runs
+ * @param sessionTtl how long a dashboard session (sign-in with a token) lasts
  */
 public record GatewayConfig(
         String httpHost,
@@ -52,7 +53,8 @@ public record GatewayConfig(
         Duration relayStaleAge,
         Duration shutdownGrace,
         Duration rawRetention,
-        Duration storageMaintenanceInterval) {
+        Duration storageMaintenanceInterval,
+        Duration sessionTtl) {
 
     public GatewayConfig {
         Objects.requireNonNull(dbUrl, "dbUrl");
@@ -69,6 +71,7 @@ public record GatewayConfig(
         Objects.requireNonNull(relayStaleAge, "relayStaleAge");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         Objects.requireNonNull(storageMaintenanceInterval, "storageMaintenanceInterval");
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
     }
 
     /**
@@ -97,7 +100,8 @@ public record GatewayConfig(
                 PublishOptions.RELAY_STALE_AGE.defaultValue(),
                 Duration.ofSeconds(5),
                 null,
-                StorageOptions.MAINTENANCE_INTERVAL.defaultValue());
+                StorageOptions.MAINTENANCE_INTERVAL.defaultValue(),
+                HttpOptions.SESSION_TTL.defaultValue());
     }
 
     public GatewayConfig withHttpPort(int port) {
@@ -139,6 +143,7 @@ public record GatewayConfig(
         private Duration shutdownGrace;
         private Duration rawRetention;
         private Duration storageMaintenanceInterval;
+        private Duration sessionTtl;
 
         private Builder(GatewayConfig c) {
             httpHost = c.httpHost;
@@ -162,6 +167,7 @@ public record GatewayConfig(
             shutdownGrace = c.shutdownGrace;
             rawRetention = c.rawRetention;
             storageMaintenanceInterval = c.storageMaintenanceInterval;
+            sessionTtl = c.sessionTtl;
         }
 
         public Builder httpPort(int v) {
@@ -235,6 +241,11 @@ public record GatewayConfig(
             return this;
         }
 
+        public Builder sessionTtl(Duration v) {
+            sessionTtl = v;
+            return this;
+        }
+
         public GatewayConfig build() {
             return new GatewayConfig(
                     httpHost,
@@ -257,7 +268,8 @@ public record GatewayConfig(
                     relayStaleAge,
                     shutdownGrace,
                     rawRetention,
-                    storageMaintenanceInterval);
+                    storageMaintenanceInterval,
+                    sessionTtl);
         }
     }
 

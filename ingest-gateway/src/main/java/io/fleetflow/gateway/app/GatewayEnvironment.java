@@ -51,7 +51,8 @@ public final class GatewayEnvironment {
                 PublishOptions.RELAY_STALE_AGE.read(env),
                 HttpOptions.SHUTDOWN_GRACE.read(env),
                 StorageOptions.retention(StorageOptions.RAW_RETENTION_DAYS.read(env)),
-                StorageOptions.MAINTENANCE_INTERVAL.read(env));
+                StorageOptions.MAINTENANCE_INTERVAL.read(env),
+                HttpOptions.SESSION_TTL.read(env));
     }
 
     public static ReadApiSettings readApiSettings(Map<String, String> env) {

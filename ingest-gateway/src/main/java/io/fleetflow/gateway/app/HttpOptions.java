@@ -30,6 +30,12 @@ final class HttpOptions {
                     "Whether to create a device key and an operator token at start and print them"
                             + " (true or false).");
 
+    static final GatewayOption<Duration> SESSION_TTL =
+            GatewayOption.millis(
+                    "FLEETFLOW_SESSION_TTL_MS",
+                    Duration.ofHours(12),
+                    "How long a dashboard sign-in (session cookie) lasts, in ms.");
+
     static final GatewayOption<Duration> SHUTDOWN_GRACE =
             GatewayOption.millis(
                     "FLEETFLOW_SHUTDOWN_GRACE_MS",
@@ -37,7 +43,7 @@ final class HttpOptions {
                     "How long a stopping gateway lets requests in flight finish, in ms.");
 
     static final List<GatewayOption<?>> ALL =
-            List.of(HOST, PORT, AUTH, DEV_CREDENTIALS, SHUTDOWN_GRACE);
+            List.of(HOST, PORT, AUTH, DEV_CREDENTIALS, SESSION_TTL, SHUTDOWN_GRACE);
 
     private HttpOptions() {}
 }

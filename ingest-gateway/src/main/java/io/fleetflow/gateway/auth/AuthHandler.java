@@ -2,6 +2,7 @@ package io.fleetflow.gateway.auth;
 
 import io.fleetflow.gateway.http.Problem;
 import io.fleetflow.gateway.http.ProblemException;
+import io.fleetflow.gateway.http.Routes;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.sql.SQLException;
@@ -14,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Before-handler on {@code /api/v1/*}: looks the bearer key up by its hash and applies {@link
- * AccessPolicy}. The key found is left on the context under {@link #API_KEY_ATTRIBUTE}. When the
- * database cannot be asked the answer is 503, never a silent pass.
+ * AccessPolicy}. A request with no {@code Authorization} header may instead carry the session
+ * cookie ({@link SessionCookie}): the session's key is then checked the same way, and a write must
+ * also pass {@link CookieWriteCheck} (CSRF token, origin). The key found (for a session, the key
+ * that opened it) is left on the context under {@link #API_KEY_ATTRIBUTE}. When the database cannot
+ * be asked the answer is 503, never a silent pass. {@link Routes#SESSION} checks its own callers.
  *
  * <p>Valid keys are remembered for {@link #CACHE_TTL} (by hash, at most {@link #CACHE_SIZE}), which
  * saves a query per request; a revocation therefore takes effect within that time. Unknown and
@@ -36,22 +40,32 @@ public final class AuthHandler implements Handler {
     private record Cached(ApiKey key, long expiresAtNanos) {}
 
     private final ApiKeyStore keys;
+    private final SessionStore sessions;
     private final Duration cacheTtl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public AuthHandler(ApiKeyStore keys) {
-        this(keys, CACHE_TTL);
+    public AuthHandler(ApiKeyStore keys, SessionStore sessions) {
+        this(keys, sessions, CACHE_TTL);
     }
 
-    public AuthHandler(ApiKeyStore keys, Duration cacheTtl) {
+    public AuthHandler(ApiKeyStore keys, SessionStore sessions, Duration cacheTtl) {
         this.keys = keys;
+        this.sessions = sessions;
         this.cacheTtl = cacheTtl;
     }
 
     @Override
     public void handle(Context ctx) {
+        if (Routes.SESSION.equals(ctx.path())) {
+            return;
+        }
         AccessPolicy.Access required = AccessPolicy.requiredAccess(ctx.method().name(), ctx.path());
         String header = ctx.header("Authorization");
+        String cookie = ctx.cookie(SessionCookie.NAME);
+        if (header == null && cookie != null) {
+            ctx.attribute(API_KEY_ATTRIBUTE, sessionKey(ctx, cookie, required));
+            return;
+        }
         Optional<String> secret = AccessPolicy.bearerSecret(header);
         if (secret.isEmpty()) {
             throw denied(
@@ -72,6 +86,52 @@ public final class AuthHandler implements Handler {
             throw denied(denial.get(), required, key.map(ApiKey::role).orElse(null));
         }
         ctx.attribute(API_KEY_ATTRIBUTE, key.get());
+    }
+
+    /** The key of the live session {@code cookie} names, when it may make this request. */
+    private ApiKey sessionKey(Context ctx, String cookie, AccessPolicy.Access required) {
+        Optional<Session> session;
+        try {
+            session = sessions.find(cookie);
+        } catch (SQLException e) {
+            LOG.warn("Could not check a session: {}", e.getMessage());
+            throw ProblemException.serviceUnavailable(
+                    "sessions cannot be checked right now; retry later", 5);
+        }
+        if (session.isEmpty()) {
+            throw new ProblemException(
+                    Problem.of(
+                            "unauthorized",
+                            "Unauthorized",
+                            401,
+                            "the session has ended or is unknown: sign in again"));
+        }
+        ApiKey key = session.get().key();
+        Optional<AccessPolicy.Denial> denial = AccessPolicy.check(Optional.of(key), required);
+        if (denial.isPresent()) {
+            throw denied(denial.get(), required, key.role());
+        }
+        Optional<String> refusal =
+                CookieWriteCheck.refusal(
+                        ctx.method().name(),
+                        ctx.header(CookieWriteCheck.CSRF_HEADER),
+                        SessionSecrets.csrfToken(cookie),
+                        ctx.header("Origin"),
+                        ownOrigin(ctx));
+        if (refusal.isPresent()) {
+            throw csrfRefused(refusal.get());
+        }
+        return key;
+    }
+
+    /** The gateway's origin as this request reached it (see {@link CookieWriteCheck#ownOrigin}). */
+    static String ownOrigin(Context ctx) {
+        return CookieWriteCheck.ownOrigin(
+                ctx.scheme(), ctx.header("X-Forwarded-Proto"), ctx.header("Host"));
+    }
+
+    static ProblemException csrfRefused(String detail) {
+        return new ProblemException(Problem.of("csrf", "Forbidden", 403, detail));
     }
 
     private Optional<ApiKey> lookUp(String secret) throws SQLException {
@@ -95,7 +155,7 @@ public final class AuthHandler implements Handler {
         return key;
     }
 
-    private static ProblemException denied(
+    static ProblemException denied(
             AccessPolicy.Denial denial, AccessPolicy.Access required, ApiKeyRole presented) {
         String detail =
                 denial == AccessPolicy.Denial.WRONG_ROLE

@@ -46,6 +46,13 @@ public final class Routes {
     /** The safety inbox: an event's review (GET with its log, POST to change it). */
     public static final String EVENT_REVIEW = API + "/trips/{tripId}/events/{seq}/review";
 
+    /**
+     * The dashboard's sign-in: POST exchanges a token for a session cookie, GET says whose session
+     * it is, DELETE signs out. Authenticates by its own rules (SessionController), not by the
+     * API's.
+     */
+    public static final String SESSION = API + "/session";
+
     public static final String HEALTH = "/health";
     public static final String HEALTH_LIVE = HEALTH + "/live";
     public static final String HEALTH_READY = HEALTH + "/ready";

@@ -9,6 +9,7 @@ import io.fleetflow.gateway.auth.ApiKey;
 import io.fleetflow.gateway.auth.AuthHandler;
 import io.fleetflow.gateway.http.Problem;
 import io.fleetflow.gateway.http.ProblemException;
+import io.fleetflow.gateway.http.RequestBodies;
 import io.fleetflow.gateway.http.Routes;
 import io.fleetflow.model.ingest.FieldError;
 import io.javalin.http.Context;

@@ -1,11 +1,8 @@
-package io.fleetflow.gateway.registry;
+package io.fleetflow.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetflow.gateway.http.BoundedInputStream;
-import io.fleetflow.gateway.http.Problem;
-import io.fleetflow.gateway.http.ProblemException;
 import io.fleetflow.model.ingest.FieldError;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -18,8 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The registry's request bodies, read whole and bounded: JSON ({@code application/json}) or CSV
- * ({@code text/csv}), UTF-8. Anything else is answered with 413, 415 or 400 before it is parsed.
+ * Request bodies (the registry's, reviews', the sign-in's), read whole and bounded: JSON ({@code
+ * application/json}) or CSV ({@code text/csv}), UTF-8. Anything else is answered with 413, 415 or
+ * 400 before it is parsed.
  */
 public final class RequestBodies {
 
@@ -46,7 +44,7 @@ public final class RequestBodies {
         }
     }
 
-    static String csv(Context ctx, int maxBytes) {
+    public static String csv(Context ctx, int maxBytes) {
         if (!mediaType(ctx).equals("text/csv")) {
             throw unsupported("text/csv");
         }
