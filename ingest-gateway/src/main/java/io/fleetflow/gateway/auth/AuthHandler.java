@@ -99,12 +99,7 @@ public final class AuthHandler implements Handler {
                     "sessions cannot be checked right now; retry later", 5);
         }
         if (session.isEmpty()) {
-            throw new ProblemException(
-                    Problem.of(
-                            "unauthorized",
-                            "Unauthorized",
-                            401,
-                            "the session has ended or is unknown: sign in again"));
+            throw Session.ended();
         }
         ApiKey key = session.get().key();
         Optional<AccessPolicy.Denial> denial = AccessPolicy.check(Optional.of(key), required);

@@ -99,15 +99,16 @@ public final class SessionController {
     void show(Context ctx) {
         String id = ctx.cookie(SessionCookie.NAME);
         Optional<Session> session = id == null ? Optional.empty() : db(() -> sessions.find(id));
+        if (session.isEmpty() && id != null) {
+            throw Session.ended();
+        }
         if (session.isEmpty()) {
             throw new ProblemException(
                     Problem.of(
                             "unauthorized",
                             "Unauthorized",
                             401,
-                            id == null
-                                    ? "no session: sign in with POST " + Routes.SESSION
-                                    : "the session has ended or is unknown: sign in again"));
+                            "no session: sign in with POST " + Routes.SESSION));
         }
         ctx.header("Cache-Control", "no-store");
         ctx.json(SessionView.of(session.get(), id));
