@@ -2,7 +2,6 @@ package io.fleetflow.gateway.read;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fleetflow.model.registry.RegistryNames;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -181,7 +180,7 @@ public final class DriverQueries {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(driver(rs));
+                    items.add(DriverRows.driver(rs));
                 }
             }
         }
@@ -203,7 +202,7 @@ public final class DriverQueries {
                     if (!rs.next()) {
                         return registeredWithoutTrips(c, driverId);
                     }
-                    d = driver(rs);
+                    d = DriverRows.driver(rs);
                     externalRef = rs.getString("external_ref");
                     active = rs.getObject("active", Boolean.class);
                     hb = rs.getLong("hb");
@@ -271,36 +270,5 @@ public final class DriverQueries {
                                 Rows.eventCounts(0, 0, 0, 0)));
             }
         }
-    }
-
-    private static Driver driver(ResultSet rs) throws SQLException {
-        double distance = rs.getDouble("distance_km");
-        return new Driver(
-                rs.getObject("driver_id", UUID.class),
-                rs.getString("driver_name"),
-                rs.getLong("trips"),
-                distance,
-                Rows.decimal(rs, "avg_score"),
-                Rows.integer(rs, "rolling_score"),
-                Rows.eventRates(
-                        rs.getLong("hb"),
-                        rs.getLong("ra"),
-                        rs.getLong("hc"),
-                        rs.getLong("sp"),
-                        distance),
-                rs.getLong("cr"),
-                Rows.instant(rs, "last_trip_at"),
-                trend(rs.getArray("trend")));
-    }
-
-    private static List<Integer> trend(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        List<Integer> scores = new ArrayList<>();
-        for (Object o : (Object[]) array.getArray()) {
-            scores.add(((Number) o).intValue());
-        }
-        return scores;
     }
 }
