@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { RegisteredDriver } from '@/types/api';
 import { useSaveDriver } from '../api/save-registration';
-import { FieldHint, FormError, fieldMessage } from './form-errors';
+import { FieldHint, FormError, SaveOrCancel, fieldMessage } from './form-errors';
 
 const inputClass = 'mt-1 rounded-md border border-slate-400 px-3 py-1.5 text-slate-900';
 
@@ -63,18 +63,7 @@ export function DriverForm({ driver, onDone }: { driver?: RegisteredDriver; onDo
         </label>
       </div>
       <FormError error={save.error && !idError && !nameError && !refError ? save.error : null} />
-      <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={save.isPending}
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
-        >
-          {save.isPending ? 'Saving…' : 'Save driver'}
-        </button>
-        <button type="button" onClick={onDone} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel noun="driver" pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -36,3 +36,21 @@ export function FieldHint({ message, id }: { message?: string; id: string }) {
     </span>
   );
 }
+
+/** The registry forms' Save and Cancel buttons. */
+export function SaveOrCancel({ noun, pending, onCancel }: { noun: string; pending: boolean; onCancel: () => void }) {
+  return (
+    <div className="flex gap-2">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+      >
+        {pending ? 'Saving…' : `Save ${noun}`}
+      </button>
+      <button type="button" onClick={onCancel} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm">
+        Cancel
+      </button>
+    </div>
+  );
+}
