@@ -21,7 +21,8 @@ public final class TripEvents {
                     + " e.speed_before_kmh, e.speed_after_kmh, r.status AS review_status"
                     + " FROM telemetry.trip_events e LEFT JOIN "
                     + ReviewNames.EVENT_REVIEWS
-                    + " r ON r.trip_id = e.trip_id AND r.seq = e.seq AND r.event_type = e.event_type"
+                    + " r ON "
+                    + ReviewNames.reviewOf("r", "e")
                     + " WHERE e.trip_id = ? ORDER BY e.seq";
 
     /**

@@ -108,7 +108,8 @@ public final class EventInbox {
                     + " JOIN telemetry.trip_logs t ON t.id = e.trip_id"
                     + " LEFT JOIN "
                     + ReviewNames.EVENT_REVIEWS
-                    + " r ON r.trip_id = e.trip_id AND r.seq = e.seq AND r.event_type = e.event_type"
+                    + " r ON "
+                    + ReviewNames.reviewOf("r", "e")
                     + " LEFT JOIN "
                     + RegistryNames.DRIVERS
                     + " d ON d.driver_id = t.driver_id"
@@ -162,8 +163,9 @@ public final class EventInbox {
                     f.status() == ReviewStatus.DEFAULT
                             ? " AND NOT EXISTS (SELECT 1 FROM "
                                     + ReviewNames.EVENT_REVIEWS
-                                    + " x WHERE x.trip_id = e.trip_id AND x.seq = e.seq"
-                                    + " AND x.event_type = e.event_type AND x.status <> ?)"
+                                    + " x WHERE "
+                                    + ReviewNames.reviewOf("x", "e")
+                                    + " AND x.status <> ?)"
                             : " AND r.status = ?");
             params.add(f.status().wireName());
         }

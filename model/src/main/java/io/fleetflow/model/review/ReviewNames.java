@@ -20,6 +20,17 @@ public final class ReviewNames {
      */
     public static final String RESCORE_REQUESTS = "telemetry.rescore_requests";
 
+    /**
+     * How the review {@code review} attaches to the detected event {@code event} (SQL aliases of
+     * {@link #EVENT_REVIEWS} and {@code trip_events}): the same trip and seq, and only while it
+     * names the same type — a re-score with another model may renumber a trip's events.
+     */
+    public static String reviewOf(String review, String event) {
+        return String.format(
+                "%1$s.trip_id = %2$s.trip_id AND %1$s.seq = %2$s.seq AND %1$s.event_type = %2$s.event_type",
+                review, event);
+    }
+
     /** Longest reason, in characters. */
     public static final int MAX_REASON = 500;
 
