@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.gateway.alerts.AlertSettings;
 import io.fleetflow.gateway.app.GatewayEnvironment;
 import io.fleetflow.model.schema.SchemaInitializer;
-import io.fleetflow.testing.Medians;
 import io.fleetflow.testing.TestServices;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -83,21 +82,21 @@ public final class AlertLatencyBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f / %.0f | %.0f / %.0f |%n",
-                median(results, 0),
-                median(results, 1),
-                median(results, 2),
-                median(results, 3),
-                median(results, 4),
-                median(results, 5),
-                median(results, 8),
-                median(results, 9),
-                median(results, 10),
-                median(results, 11));
+                BenchFigures.median(results, 0),
+                BenchFigures.median(results, 1),
+                BenchFigures.median(results, 2),
+                BenchFigures.median(results, 3),
+                BenchFigures.median(results, 4),
+                BenchFigures.median(results, 5),
+                BenchFigures.median(results, 8),
+                BenchFigures.median(results, 9),
+                BenchFigures.median(results, 10),
+                BenchFigures.median(results, 11));
         System.exit(0);
     }
 
     private static double[] run(HikariDataSource db, int seconds) throws Exception {
-        exec(db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
+        BenchStack.emptyTripTables(db);
         List<String> bodies = bodies(PEAK_TRIPS + 3_000);
         Map<UUID, Long> receivedAtMs = new ConcurrentHashMap<>();
         HttpServer receiver = receiver(receivedAtMs);
@@ -141,16 +140,16 @@ public final class AlertLatencyBenchmark {
                 return new double[] {
                     peak,
                     rate,
-                    pct(latencies, 50),
-                    pct(latencies, 90),
-                    pct(latencies, 99),
+                    BenchFigures.pct(latencies, 50),
+                    BenchFigures.pct(latencies, 90),
+                    BenchFigures.pct(latencies, 99),
                     latencies.get(latencies.size() - 1),
                     latencies.size(),
                     posts.rejected(),
-                    pct(toStored, 50),
-                    pct(toStored, 99),
-                    pct(toWebhook, 50),
-                    pct(toWebhook, 99)
+                    BenchFigures.pct(toStored, 50),
+                    BenchFigures.pct(toStored, 99),
+                    BenchFigures.pct(toWebhook, 50),
+                    BenchFigures.pct(toWebhook, 99)
                 };
             } finally {
                 receiver.stop(0);
@@ -260,17 +259,6 @@ public final class AlertLatencyBenchmark {
         }
     }
 
-    private static double pct(List<Double> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    private static double median(List<double[]> runs, int column) {
-        List<Double> v = new ArrayList<>();
-        runs.forEach(r -> v.add(r[column]));
-        return Medians.of(v);
-    }
-
     /** When each trip's alert was stored, by the database's clock (the same host's). */
     private static Map<UUID, Long> raisedAtMs(HikariDataSource db) throws Exception {
         Map<UUID, Long> raised = new HashMap<>();
@@ -285,12 +273,5 @@ public final class AlertLatencyBenchmark {
             }
         }
         return raised;
-    }
-
-    private static void exec(HikariDataSource db, String sql) throws Exception {
-        try (Connection c = db.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

@@ -15,8 +15,11 @@ import io.fleetflow.scoring.Scorers;
 import io.fleetflow.testing.TestChannels;
 import io.fleetflow.testing.TestServices;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -84,6 +87,14 @@ final class BenchStack implements AutoCloseable {
                 .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
                 .set(RuntimeOptions.PARALLELISM, PARALLELISM)
                 .build();
+    }
+
+    /** Empties the trip tables (and through them scores, events, alerts) before a run. */
+    static void emptyTripTables(DataSource db) throws Exception {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
+        }
     }
 
     URI telemetryUri() {

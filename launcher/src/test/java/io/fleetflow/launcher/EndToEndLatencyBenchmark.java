@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.model.TripSamples;
 import io.fleetflow.model.schema.SchemaInitializer;
-import io.fleetflow.testing.Medians;
 import io.fleetflow.testing.SyntheticDriving;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
@@ -64,17 +63,17 @@ public final class EndToEndLatencyBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
-                median(results, 0),
-                median(results, 1),
-                median(results, 2),
-                median(results, 3),
-                median(results, 4),
-                median(results, 5));
+                BenchFigures.median(results, 0),
+                BenchFigures.median(results, 1),
+                BenchFigures.median(results, 2),
+                BenchFigures.median(results, 3),
+                BenchFigures.median(results, 4),
+                BenchFigures.median(results, 5));
         System.exit(0);
     }
 
     private static double[] run(HikariDataSource db, int seconds) throws Exception {
-        exec(db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
+        BenchStack.emptyTripTables(db);
         List<String> bodies = bodies(PEAK_TRIPS + 3_000);
         try (BenchStack stack = BenchStack.withJob(null)) {
             BenchPosts posts = new BenchPosts(stack.telemetryUri());
@@ -90,9 +89,9 @@ public final class EndToEndLatencyBenchmark {
             return new double[] {
                 peak,
                 rate,
-                pct(latencies, 50),
-                pct(latencies, 90),
-                pct(latencies, 99),
+                BenchFigures.pct(latencies, 50),
+                BenchFigures.pct(latencies, 90),
+                BenchFigures.pct(latencies, 99),
                 latencies.get(latencies.size() - 1)
             };
         }
@@ -204,23 +203,5 @@ public final class EndToEndLatencyBenchmark {
             Thread.sleep(100);
         }
         throw new IllegalStateException("trips not completed in time");
-    }
-
-    private static double pct(List<Double> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    static double median(List<double[]> runs, int column) {
-        List<Double> v = new ArrayList<>();
-        runs.forEach(r -> v.add(r[column]));
-        return Medians.of(v);
-    }
-
-    static void exec(HikariDataSource db, String sql) throws Exception {
-        try (Connection c = db.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

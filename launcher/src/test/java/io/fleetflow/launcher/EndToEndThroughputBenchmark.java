@@ -52,16 +52,15 @@ public final class EndToEndThroughputBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "| %.0f | %.0f | %.2f |%n",
-                EndToEndLatencyBenchmark.median(results, 0),
-                EndToEndLatencyBenchmark.median(results, 1),
-                EndToEndLatencyBenchmark.median(results, 2));
+                BenchFigures.median(results, 0),
+                BenchFigures.median(results, 1),
+                BenchFigures.median(results, 2));
         System.exit(0);
     }
 
     /** The gateway alone: its queue fills, nothing consumes it. */
     private static double ingestAlone(HikariDataSource db, List<String> bodies) throws Exception {
-        EndToEndLatencyBenchmark.exec(
-                db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
+        BenchStack.emptyTripTables(db);
         try (BenchStack stack = BenchStack.gatewayOnly()) {
             return new BenchPosts(stack.telemetryUri()).peak(bodies);
         }
@@ -69,8 +68,7 @@ public final class EndToEndThroughputBenchmark {
 
     /** The gateway and the job: trips/s until the last trip is scored. */
     private static double endToEnd(HikariDataSource db, List<String> bodies) throws Exception {
-        EndToEndLatencyBenchmark.exec(
-                db, "TRUNCATE telemetry.trip_logs, telemetry.driver_stats CASCADE");
+        BenchStack.emptyTripTables(db);
         try (BenchStack stack = BenchStack.withJob(null)) {
             stack.awaitJobRunning();
             long startMs = System.currentTimeMillis();
