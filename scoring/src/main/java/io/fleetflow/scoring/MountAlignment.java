@@ -35,6 +35,9 @@ public final class MountAlignment {
     /** The fitted gain must lie within this factor of 1: the channels and speed agree on scale. */
     static final double MAX_GAIN_ERROR = 0.35;
 
+    /** A change of speed in km/h per ms, as g. */
+    private static final double G_PER_KMH_PER_MS = 1000.0 / Signals.KMH_PER_G_SECOND;
+
     private MountAlignment() {}
 
     /**
@@ -77,12 +80,13 @@ public final class MountAlignment {
             if (span < half) {
                 continue; // a pause in the recording
             }
-            double a = (speedKmh[hi - 1] - speedKmh[lo]) * 1000.0 / span / Signals.KMH_PER_G_SECOND;
+            double a = (speedKmh[hi - 1] - speedKmh[lo]) * G_PER_KMH_PER_MS / span;
             if (Math.abs(a) < MIN_SPEED_CHANGE_G) {
                 continue;
             }
-            double l = sumLong / count;
-            double b = sumLat / count;
+            double perSample = 1.0 / count;
+            double l = sumLong * perSample;
+            double b = sumLat * perSample;
             evidenceMs += PROBE_MS;
             sxx += a * a;
             sxl += a * l;

@@ -68,7 +68,7 @@ public final class RiskModelScorer implements TripScorer {
                 crashPenalty += config.crash().penalty(e.impact().major());
             }
         }
-        TripMetrics metrics = TripMetrics.of(samples);
+        TripMetrics metrics = TripMetrics.of(samples, t);
         return new TripScore(
                 safetyScore(counts, metrics.distanceKm(), crashPenalty),
                 counts.get(EventType.HARSH_BRAKING),

@@ -30,6 +30,13 @@ public final class Signals {
         int n = samples.size();
         long[] t = new long[n];
         double stepMs = 1000.0 / samples.effectiveSampleRateHz();
+        long wholeStepMs = (long) stepMs;
+        if (wholeStepMs == stepMs) { // 1, 10, 25, 50 Hz …: the same times without rounding each
+            for (int i = 0; i < n; i++) {
+                t[i] = i * wholeStepMs;
+            }
+            return t;
+        }
         for (int i = 0; i < n; i++) {
             t[i] = Math.round(i * stepMs);
         }

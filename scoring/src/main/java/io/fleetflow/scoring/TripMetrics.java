@@ -23,24 +23,32 @@ public record TripMetrics(
 
     /** Computes the metrics with the trapezoidal rule over the samples' own time base. */
     public static TripMetrics of(TripSamples samples) {
+        return of(samples, Signals.timeline(samples));
+    }
+
+    /**
+     * The same, given the samples' times ({@link Signals#timeline}), which the scorer has already
+     * computed: no time is derived again per sample.
+     */
+    public static TripMetrics of(TripSamples samples, long[] t) {
         double[] speed = samples.speedKmh();
         int n = speed.length;
-        double distanceKm = 0;
-        double movingS = 0;
+        // Sums in the samples' own units (km/h × ms, ms), converted once at the end.
+        double speedSumTimesMs = 0;
+        long movingMs = 0;
         double max = n > 0 ? speed[0] : 0;
-        long previous = n > 0 ? samples.timeMs(0) : 0;
         for (int i = 1; i < n; i++) {
-            long t = samples.timeMs(i);
-            double dtS = (t - previous) / 1000.0;
-            double mean = (speed[i] + speed[i - 1]) / 2;
-            distanceKm += mean * dtS / 3600.0;
-            if (mean > MOVING_THRESHOLD_KMH) {
-                movingS += dtS;
+            long dtMs = t[i] - t[i - 1];
+            double speedSum = speed[i] + speed[i - 1];
+            speedSumTimesMs += speedSum * dtMs;
+            if (speedSum > 2 * MOVING_THRESHOLD_KMH) { // the interval's mean speed above it
+                movingMs += dtMs;
             }
             max = Math.max(max, speed[i]);
-            previous = t;
         }
-        double durationS = n > 1 ? (samples.timeMs(n - 1) - samples.timeMs(0)) / 1000.0 : 0;
+        double distanceKm = speedSumTimesMs / (2 * 3_600_000.0);
+        double movingS = movingMs / 1000.0;
+        double durationS = n > 1 ? (t[n - 1] - t[0]) / 1000.0 : 0;
         double avg = movingS > 0 ? distanceKm / (movingS / 3600.0) : 0;
         return new TripMetrics(distanceKm, durationS, movingS, max, avg);
     }
