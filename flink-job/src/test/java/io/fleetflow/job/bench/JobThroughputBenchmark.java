@@ -76,7 +76,7 @@ public final class JobThroughputBenchmark {
      * A timed stretch: its rate, and the CPU time PostgreSQL, RabbitMQ and this JVM used during it
      * (from the first claimed trip to the last score, for the job).
      */
-    private record Timed(double tripsPerS, ServiceCpu cpu) {}
+    record Timed(double tripsPerS, ServiceCpu cpu) {}
 
     /**
      * {@code -Dbench.floors=true}: each run also measures the source alone and the job without its
@@ -380,8 +380,8 @@ public final class JobThroughputBenchmark {
     }
 
     /** Trips/s reading every blob by id, as the lookup does, with {@code threads} connections. */
-    private static Timed readCeiling(
-            HikariDataSource db, List<UUID> ids, int threads, List<byte[]> blobs) throws Exception {
+    static Timed readCeiling(HikariDataSource db, List<UUID> ids, int threads, List<byte[]> blobs)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         ServiceCpu atStart = ServiceCpu.now();
