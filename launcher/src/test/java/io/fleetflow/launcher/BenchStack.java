@@ -44,15 +44,24 @@ final class BenchStack implements AutoCloseable {
 
     /** The gateway with the scoring job; {@code alerts} {@code null} for the default settings. */
     static BenchStack withJob(AlertSettings alerts) throws Exception {
-        return start(true, alerts);
+        return start(true, alerts, SourceOptions.EXPECTED_RATE.defaultValue());
+    }
+
+    /**
+     * The gateway and the job, the job's source sized for {@code expectedRate} trips/s (its
+     * prefetch: rate × checkpoint interval, docs/flink-job.md).
+     */
+    static BenchStack withJob(int expectedRate) throws Exception {
+        return start(true, null, expectedRate);
     }
 
     /** The gateway alone: its queue fills, nothing consumes it. */
     static BenchStack gatewayOnly() throws Exception {
-        return start(false, null);
+        return start(false, null, 0);
     }
 
-    private static BenchStack start(boolean withJob, AlertSettings alerts) throws Exception {
+    private static BenchStack start(boolean withJob, AlertSettings alerts, int expectedRate)
+            throws Exception {
         String queue = "fleetflow_bench_" + UUID.randomUUID().toString().substring(0, 8);
         TestChannels.withChannel(ch -> TestChannels.declareQueue(ch, queue));
         GatewayConfig config =
@@ -65,7 +74,7 @@ final class BenchStack implements AutoCloseable {
                                 config, GatewayEnvironment.readApiSettings(Map.of()), alerts);
         JobClient job = null;
         if (withJob) {
-            JobOptions options = jobOptions(queue);
+            JobOptions options = jobOptions(queue, expectedRate);
             job =
                     new TripScoringJob(
                                     new RabbitTripIdSource(options),
@@ -77,7 +86,7 @@ final class BenchStack implements AutoCloseable {
         return new BenchStack(queue, gateway, job);
     }
 
-    private static JobOptions jobOptions(String queue) {
+    private static JobOptions jobOptions(String queue, int expectedRate) {
         return JobOptions.builder()
                 .set(SourceOptions.AMQP_URI, TestServices.amqpUri())
                 .set(SourceOptions.QUEUE, queue)
@@ -86,6 +95,7 @@ final class BenchStack implements AutoCloseable {
                 .set(DatabaseOptions.JDBC_USER, TestServices.dbUser())
                 .set(DatabaseOptions.JDBC_PASSWORD, TestServices.dbPassword())
                 .set(RuntimeOptions.PARALLELISM, PARALLELISM)
+                .set(SourceOptions.EXPECTED_RATE, expectedRate)
                 .build();
     }
 

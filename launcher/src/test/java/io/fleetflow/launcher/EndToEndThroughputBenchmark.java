@@ -2,6 +2,7 @@ package io.fleetflow.launcher;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.model.schema.SchemaInitializer;
+import io.fleetflow.testing.ServiceCpu;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,10 +16,11 @@ import java.util.Locale;
  * "end-to-end S throughput ≥ 0.9 of ingest-alone": in each run, the same trips posted by 16
  * concurrent clients as fast as they are accepted (1) to the gateway alone (no job consuming:
  * trips/s from the first POST to the last 202) and (2) to the gateway with the job (MiniCluster,
- * parallelism 2) scoring them (trips/s from the first POST to the last {@code completed_at}).
- * Gateway, job and clients in this JVM on the real services; the ratio is per run, the table shows
- * medians. Not a test. Arguments: {@code RUNS TRIPS}. Uses FLEETFLOW_DB_URL (its trip tables are
- * truncated!).
+ * parallelism 2, its source sized for twice the ingest rate of (1)) scoring them (trips/s from the
+ * first POST to the last {@code completed_at}). Both print the CPU per trip of PostgreSQL, RabbitMQ
+ * and this JVM and how many cores were busy. Gateway, job and clients in this JVM on the real
+ * services; the ratio is per run, the table shows medians. Not a test. Arguments: {@code RUNS
+ * TRIPS}. Uses FLEETFLOW_DB_URL (its trip tables are truncated!).
  */
 public final class EndToEndThroughputBenchmark {
 
@@ -30,16 +32,35 @@ public final class EndToEndThroughputBenchmark {
         try (HikariDataSource db = TestServices.dataSource()) {
             SchemaInitializer.apply(db);
             for (int run = 0; run <= runs; run++) {
-                double alone = ingestAlone(db, bodies);
-                double endToEnd = endToEnd(db, bodies);
-                double[] r = {alone, endToEnd, endToEnd / alone};
+                Timed alone = ingestAlone(db, bodies);
+                // The job's source sized for twice the rate it is compared with, as in
+                // JobThroughputBenchmark, so its prefetch never caps it below that rate.
+                int expectedRate = (int) Math.ceil(2 * alone.tripsPerS());
+                Timed endToEnd = endToEnd(db, bodies, expectedRate);
+                double aloneMs = alone.cpuMsPerTrip(trips);
+                double endToEndMs = endToEnd.cpuMsPerTrip(trips);
+                double[] r = {
+                    alone.tripsPerS(),
+                    endToEnd.tripsPerS(),
+                    endToEnd.tripsPerS() / alone.tripsPerS(),
+                    aloneMs,
+                    endToEndMs,
+                    aloneMs / endToEndMs
+                };
                 System.out.printf(
                         Locale.ROOT,
-                        "%s: ingest alone %.0f trips/s, end to end %.0f trips/s, ratio %.2f%n",
+                        "%s: ingest alone %.0f trips/s, end to end %.0f trips/s, ratio %.2f%n"
+                                + "  CPU per trip: ingest alone %s (%.2f cores busy);"
+                                + " end to end %s (%.2f cores busy); alone / end to end %.2f%n",
                         run == 0 ? "warm-up (discarded)" : "run " + run,
                         r[0],
                         r[1],
-                        r[2]);
+                        r[2],
+                        alone.cpu().perItem(trips),
+                        alone.coresBusy(),
+                        endToEnd.cpu().perItem(trips),
+                        endToEnd.coresBusy(),
+                        r[5]);
                 if (run > 0) {
                     results.add(r);
                 }
@@ -47,34 +68,61 @@ public final class EndToEndThroughputBenchmark {
         }
         System.out.println();
         System.out.println(
-                "| Ingest alone trips/s | End to end trips/s | End to end / ingest alone |");
-        System.out.println("|---|---|---|");
+                "| Ingest alone trips/s | End to end trips/s | End to end / ingest alone"
+                        + " | CPU ms per trip, ingest alone | CPU ms per trip, end to end"
+                        + " | Alone / end to end (the cap when both are CPU-bound) |");
+        System.out.println("|---|---|---|---|---|---|");
         System.out.printf(
                 Locale.ROOT,
-                "| %.0f | %.0f | %.2f |%n",
+                "| %.0f | %.0f | %.2f | %.3f | %.3f | %.2f |%n",
                 BenchFigures.median(results, 0),
                 BenchFigures.median(results, 1),
-                BenchFigures.median(results, 2));
+                BenchFigures.median(results, 2),
+                BenchFigures.median(results, 3),
+                BenchFigures.median(results, 4),
+                BenchFigures.median(results, 5));
         System.exit(0);
     }
 
+    /**
+     * A timed stretch: its rate, the CPU PostgreSQL, RabbitMQ and this JVM (gateway, job and
+     * clients) used in it, and its length.
+     */
+    private record Timed(double tripsPerS, ServiceCpu cpu, double seconds) {
+        double cpuMsPerTrip(int trips) {
+            return (cpu.postgresNs() + cpu.rabbitmqNs() + cpu.jvmNs()) / 1e6 / trips;
+        }
+
+        double coresBusy() {
+            return (cpu.postgresNs() + cpu.rabbitmqNs() + cpu.jvmNs()) / 1e9 / seconds;
+        }
+    }
+
     /** The gateway alone: its queue fills, nothing consumes it. */
-    private static double ingestAlone(HikariDataSource db, List<String> bodies) throws Exception {
+    private static Timed ingestAlone(HikariDataSource db, List<String> bodies) throws Exception {
         BenchStack.emptyTripTables(db);
         try (BenchStack stack = BenchStack.gatewayOnly()) {
-            return new BenchPosts(stack.telemetryUri()).peak(bodies);
+            BenchPosts posts = new BenchPosts(stack.telemetryUri());
+            ServiceCpu atStart = ServiceCpu.now();
+            double tripsPerS = posts.peak(bodies);
+            return new Timed(tripsPerS, ServiceCpu.now().since(atStart), bodies.size() / tripsPerS);
         }
     }
 
     /** The gateway and the job: trips/s until the last trip is scored. */
-    private static double endToEnd(HikariDataSource db, List<String> bodies) throws Exception {
+    private static Timed endToEnd(HikariDataSource db, List<String> bodies, int expectedRate)
+            throws Exception {
         BenchStack.emptyTripTables(db);
-        try (BenchStack stack = BenchStack.withJob(null)) {
+        try (BenchStack stack = BenchStack.withJob(expectedRate)) {
             stack.awaitJobRunning();
+            BenchPosts posts = new BenchPosts(stack.telemetryUri());
+            ServiceCpu atStart = ServiceCpu.now();
             long startMs = System.currentTimeMillis();
-            new BenchPosts(stack.telemetryUri()).peak(bodies);
+            posts.peak(bodies);
             EndToEndLatencyBenchmark.waitForCompleted(db, bodies.size());
-            return bodies.size() / ((lastCompletedMs(db) - startMs) / 1000.0);
+            ServiceCpu used = ServiceCpu.now().since(atStart);
+            double seconds = (lastCompletedMs(db) - startMs) / 1000.0;
+            return new Timed(bodies.size() / seconds, used, seconds);
         }
     }
 

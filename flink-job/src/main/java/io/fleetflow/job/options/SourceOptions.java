@@ -27,9 +27,10 @@ public final class SourceOptions {
             JobOption.atLeast(
                     "expected-rate",
                     1,
-                    500,
-                    "Trip ids per second the source should sustain; sizes the prefetch. In"
-                            + " messages/s.");
+                    5_000,
+                    "Trip ids per second the source should sustain; sizes the prefetch. Above"
+                            + " what one gateway ingests, so a burst or a backlog drains as fast"
+                            + " as the job scores. In messages/s.");
 
     public static final JobOption<String> AMQP_CONNECTION_NAME =
             JobOption.text(

@@ -14,7 +14,7 @@ class JobOptionsTest {
 
         assertThat(o.get(SourceOptions.QUEUE)).isEqualTo(io.fleetflow.model.PipelineNames.QUEUE);
         assertThat(o.get(RuntimeOptions.CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(o.get(SourceOptions.EXPECTED_RATE)).isEqualTo(500);
+        assertThat(o.get(SourceOptions.EXPECTED_RATE)).isEqualTo(5_000);
         assertThat(o.get(RuntimeOptions.RESTART_INITIAL_BACKOFF)).isEqualTo(Duration.ofSeconds(1));
         assertThat(o.get(RuntimeOptions.RESTART_MAX_BACKOFF)).isEqualTo(Duration.ofSeconds(30));
         assertThat(o.get(RuntimeOptions.STATS_WINDOW_DAYS)).isEqualTo(30);
