@@ -160,10 +160,18 @@ public final class WriteFloorBenchmark {
     }
 
     private static void claim(Connection c, List<Trip> batch) throws Exception {
+        updateTrips(c, batch, "status = 'PROCESSING', updated_at = now()");
+    }
+
+    private static void complete(Connection c, List<Trip> batch) throws Exception {
+        updateTrips(c, batch, "status = 'COMPLETED', completed_at = now(), updated_at = now()");
+    }
+
+    /** One UPDATE of the batch's trip rows by id. */
+    private static void updateTrips(Connection c, List<Trip> batch, String set) throws Exception {
         try (PreparedStatement ps =
                 c.prepareStatement(
-                        "UPDATE telemetry.trip_logs SET status = 'PROCESSING', updated_at = now()"
-                                + " WHERE id = ANY(?)")) {
+                        "UPDATE telemetry.trip_logs SET " + set + " WHERE id = ANY(?)")) {
             ps.setArray(1, c.createArrayOf("uuid", column(batch, Trip::id)));
             ps.executeUpdate();
         }
@@ -192,16 +200,6 @@ public final class WriteFloorBenchmark {
             try (Statement s = c.createStatement()) {
                 s.execute("SET session_replication_role = origin");
             }
-        }
-    }
-
-    private static void complete(Connection c, List<Trip> batch) throws Exception {
-        try (PreparedStatement ps =
-                c.prepareStatement(
-                        "UPDATE telemetry.trip_logs SET status = 'COMPLETED', completed_at = now(),"
-                                + " updated_at = now() WHERE id = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", column(batch, Trip::id)));
-            ps.executeUpdate();
         }
     }
 
