@@ -2,11 +2,13 @@ package io.fleetflow.launcher;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.fleetflow.model.schema.SchemaInitializer;
+import io.fleetflow.testing.JitWarmUp;
 import io.fleetflow.testing.ServiceCpu;
 import io.fleetflow.testing.TestServices;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +21,9 @@ import java.util.Locale;
  * parallelism 2, its source sized for twice the ingest rate of (1)) scoring them (trips/s from the
  * first POST to the last {@code completed_at}). Both print the CPU per trip of PostgreSQL, RabbitMQ
  * and this JVM and how many cores were busy. Gateway, job and clients in this JVM on the real
- * services; the ratio is per run, the table shows medians. Not a test. Arguments: {@code RUNS
- * TRIPS}. Uses FLEETFLOW_DB_URL (its trip tables are truncated!).
+ * services; after a warm-up until the JIT is quiet, the ratio is per run, the table shows medians.
+ * Not a test. Arguments: {@code RUNS TRIPS}. Uses FLEETFLOW_DB_URL (its trip tables are
+ * truncated!).
  */
 public final class EndToEndThroughputBenchmark {
 
@@ -31,12 +34,20 @@ public final class EndToEndThroughputBenchmark {
         List<double[]> results = new ArrayList<>();
         try (HikariDataSource db = TestServices.dataSource()) {
             SchemaInitializer.apply(db);
-            for (int run = 0; run <= runs; run++) {
-                Timed alone = ingestAlone(db, bodies);
-                // The job's source sized for twice the rate it is compared with, as in
-                // JobThroughputBenchmark, so its prefetch never caps it below that rate.
-                int expectedRate = (int) Math.ceil(2 * alone.tripsPerS());
-                Timed endToEnd = endToEnd(db, bodies, expectedRate);
+            // Warm-up, discarded: both paths repeated until the JIT is quiet. With one warm-up
+            // run, ingest alone kept getting faster over the measured runs (1,700 -> 3,600
+            // trips/s as C2 compiled the gateway), so the ratio drifted with it.
+            String warm =
+                    JitWarmUp.untilQuiet(
+                            () -> measure(db, bodies),
+                            Duration.ofSeconds(30),
+                            Duration.ofSeconds(15),
+                            Duration.ofSeconds(300));
+            System.out.println("warm-up: " + warm);
+            for (int run = 1; run <= runs; run++) {
+                Timed[] both = measure(db, bodies);
+                Timed alone = both[0];
+                Timed endToEnd = both[1];
                 double aloneMs = alone.cpuMsPerTrip(trips);
                 double endToEndMs = endToEnd.cpuMsPerTrip(trips);
                 double[] r = {
@@ -52,7 +63,7 @@ public final class EndToEndThroughputBenchmark {
                         "%s: ingest alone %.0f trips/s, end to end %.0f trips/s, ratio %.2f%n"
                                 + "  CPU per trip: ingest alone %s (%.2f cores busy);"
                                 + " end to end %s (%.2f cores busy); alone / end to end %.2f%n",
-                        run == 0 ? "warm-up (discarded)" : "run " + run,
+                        "run " + run,
                         r[0],
                         r[1],
                         r[2],
@@ -61,9 +72,7 @@ public final class EndToEndThroughputBenchmark {
                         endToEnd.cpu().perItem(trips),
                         endToEnd.coresBusy(),
                         r[5]);
-                if (run > 0) {
-                    results.add(r);
-                }
+                results.add(r);
             }
         }
         System.out.println();
@@ -96,6 +105,15 @@ public final class EndToEndThroughputBenchmark {
         double coresBusy() {
             return (cpu.postgresNs() + cpu.rabbitmqNs() + cpu.jvmNs()) / 1e9 / seconds;
         }
+    }
+
+    /**
+     * One run: ingest alone, then end to end with the job's source sized for twice that rate, as in
+     * JobThroughputBenchmark, so its prefetch never caps it below the rate it is compared with.
+     */
+    private static Timed[] measure(HikariDataSource db, List<String> bodies) throws Exception {
+        Timed alone = ingestAlone(db, bodies);
+        return new Timed[] {alone, endToEnd(db, bodies, (int) Math.ceil(2 * alone.tripsPerS()))};
     }
 
     /** The gateway alone: its queue fills, nothing consumes it. */
