@@ -11,6 +11,8 @@ import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,15 @@ public final class BatchingJdbcSink<T> implements Sink<T> {
     static final int MAX_CONTENDED = 250;
 
     static final long CONTENDED_PAUSE_MS = 20;
+
+    /** Metric: batches written (committed). */
+    static final String BATCHES_WRITTEN = "batchesWritten";
+
+    /** Metric: writes that found their rows busy and were tried again at once. */
+    static final String CONTENDED_RETRIES = "contendedRetries";
+
+    /** Metric: writes that failed otherwise and were retried on a fresh connection. */
+    static final String FAILED_ATTEMPTS = "failedWriteAttempts";
 
     private final String jdbcUrl;
     private final String user;
@@ -65,13 +76,13 @@ public final class BatchingJdbcSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new Writer<>(this, context.getProcessingTimeService());
+        return new Writer<>(this, context.getProcessingTimeService(), context.metricGroup());
     }
 
     @Override
     @Deprecated
     public SinkWriter<T> createWriter(InitContext context) {
-        return new Writer<>(this, context.getProcessingTimeService());
+        return new Writer<>(this, context.getProcessingTimeService(), context.metricGroup());
     }
 
     /** Buffers by key; all methods, timer callbacks included, run on the task thread. */
@@ -79,12 +90,18 @@ public final class BatchingJdbcSink<T> implements Sink<T> {
         private final BatchingJdbcSink<T> sink;
         private final ProcessingTimeService time;
         private final Map<String, T> buffer = new LinkedHashMap<>();
+        private final Counter batchesWritten;
+        private final Counter contendedRetries;
+        private final Counter failedAttempts;
         private Connection connection;
         private boolean timerSet;
 
-        Writer(BatchingJdbcSink<T> sink, ProcessingTimeService time) {
+        Writer(BatchingJdbcSink<T> sink, ProcessingTimeService time, MetricGroup metrics) {
             this.sink = sink;
             this.time = time;
+            this.batchesWritten = metrics.counter(BATCHES_WRITTEN);
+            this.contendedRetries = metrics.counter(CONTENDED_RETRIES);
+            this.failedAttempts = metrics.counter(FAILED_ATTEMPTS);
         }
 
         @Override
@@ -124,16 +141,19 @@ public final class BatchingJdbcSink<T> implements Sink<T> {
                     sink.statement.execute(c, buffer.values());
                     c.commit();
                     buffer.clear();
+                    batchesWritten.inc();
                     return;
                 } catch (SQLException e) {
                     if (BatchStatement.isContention(e) && contended < MAX_CONTENDED) {
                         contended++;
+                        contendedRetries.inc();
                         attempt--;
                         rollback();
                         pause(CONTENDED_PAUSE_MS);
                         continue;
                     }
                     closeConnection();
+                    failedAttempts.inc();
                     if (attempt >= MAX_RETRIES) {
                         throw new IOException("writing a batch of " + buffer.size() + " failed", e);
                     }

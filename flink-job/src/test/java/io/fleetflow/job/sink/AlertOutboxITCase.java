@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -129,7 +130,8 @@ class AlertOutboxITCase {
                         100,
                         Duration.ofMillis(50),
                         new ScoreBatchStatement()),
-                time);
+                time,
+                new UnregisteredMetricsGroup());
     }
 
     private static void write(List<ScoredTrip> batch) throws Exception {

@@ -22,6 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -199,17 +202,20 @@ class BatchingJdbcSinkITCase {
         String driver = UUID.randomUUID().toString();
         String other = UUID.randomUUID().toString();
         TestProcessingTimeService time = new TestProcessingTimeService();
+        InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
         BatchingJdbcSink.Writer<DriverStats> writer =
-                writer(new DriverStatsBatchStatement(), 2, time);
+                writer(new DriverStatsBatchStatement(), 2, time, metrics);
 
         writer.write(stats(driver, 1, 70), null);
         writer.write(stats(driver, 2, 60), null);
         assertThat(writer.buffered()).isEqualTo(1);
+        assertThat(count(metrics, BatchingJdbcSink.BATCHES_WRITTEN)).isZero();
         assertThat(DB.count("SELECT count(*) FROM telemetry.driver_stats")).isZero();
 
         writer.write(stats(other, 1, 90), null);
 
         assertThat(writer.buffered()).isZero();
+        assertThat(count(metrics, BatchingJdbcSink.BATCHES_WRITTEN)).isOne();
         assertThat(statsRow(driver)).isEqualTo("2 60 " + TRIP_START_MS);
         assertThat(statsRow(other)).isEqualTo("1 90 " + TRIP_START_MS);
         writer.close();
@@ -245,8 +251,9 @@ class BatchingJdbcSinkITCase {
         // PostgreSQL orders uuids as their text does: the batch locks "first" before "second".
         UUID first = a.toString().compareTo(b.toString()) < 0 ? a : b;
         UUID second = first == a ? b : a;
+        InterceptingOperatorMetricGroup metrics = new InterceptingOperatorMetricGroup();
         BatchingJdbcSink.Writer<ScoredTrip> writer =
-                writer(new ScoreBatchStatement(), 2, new TestProcessingTimeService());
+                writer(new ScoreBatchStatement(), 2, new TestProcessingTimeService(), metrics);
         ExecutorService task = Executors.newSingleThreadExecutor();
         try (Connection other = DB.dataSource().getConnection()) {
             other.setAutoCommit(false);
@@ -277,6 +284,10 @@ class BatchingJdbcSinkITCase {
         }
         assertThat(DB.status(first)).isEqualTo("COMPLETED");
         assertThat(DB.status(second)).isEqualTo("COMPLETED");
+        // Busy for 300 ms or more, tried again every 20 ms: seen by operators as contention
+        assertThat(count(metrics, BatchingJdbcSink.CONTENDED_RETRIES)).isGreaterThanOrEqualTo(5);
+        assertThat(count(metrics, BatchingJdbcSink.FAILED_ATTEMPTS)).isZero();
+        assertThat(count(metrics, BatchingJdbcSink.BATCHES_WRITTEN)).isOne();
     }
 
     private static void markFailed(UUID trip, String reason) throws Exception {
@@ -297,6 +308,14 @@ class BatchingJdbcSinkITCase {
 
     private static <T> BatchingJdbcSink.Writer<T> writer(
             BatchStatement<T> statement, int batchSize, TestProcessingTimeService time) {
+        return writer(statement, batchSize, time, new InterceptingOperatorMetricGroup());
+    }
+
+    private static <T> BatchingJdbcSink.Writer<T> writer(
+            BatchStatement<T> statement,
+            int batchSize,
+            TestProcessingTimeService time,
+            MetricGroup metrics) {
         BatchingJdbcSink<T> sink =
                 new BatchingJdbcSink<>(
                         TestServices.dbUrl(),
@@ -305,7 +324,11 @@ class BatchingJdbcSinkITCase {
                         batchSize,
                         Duration.ofMillis(50),
                         statement);
-        return new BatchingJdbcSink.Writer<>(sink, time);
+        return new BatchingJdbcSink.Writer<>(sink, time, metrics);
+    }
+
+    private static long count(InterceptingOperatorMetricGroup metrics, String name) {
+        return ((Counter) metrics.get(name)).getCount();
     }
 
     private static <T> void write(BatchStatement<T> statement, List<T> batch) throws Exception {
