@@ -74,24 +74,21 @@ public final class AlertLatencyBenchmark {
                 }
             }
         }
-        System.out.println();
-        System.out.println(
+        BenchFigures.printMedians(
+                results,
                 "| Peak ingest trips/s | Paced trips/s | p50 ms | p90 ms | p99 ms | max ms"
-                        + " | 202 → stored p50 / p99 | stored → webhook p50 / p99 |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        System.out.printf(
-                Locale.ROOT,
-                "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f / %.0f | %.0f / %.0f |%n",
-                BenchFigures.median(results, 0),
-                BenchFigures.median(results, 1),
-                BenchFigures.median(results, 2),
-                BenchFigures.median(results, 3),
-                BenchFigures.median(results, 4),
-                BenchFigures.median(results, 5),
-                BenchFigures.median(results, 8),
-                BenchFigures.median(results, 9),
-                BenchFigures.median(results, 10),
-                BenchFigures.median(results, 11));
+                        + " | 202 → stored p50 / p99 | stored → webhook p50 / p99 |",
+                "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f / %.0f | %.0f / %.0f |",
+                0,
+                1,
+                2,
+                3,
+                4,
+                5,
+                8,
+                9,
+                10,
+                11);
         System.exit(0);
     }
 

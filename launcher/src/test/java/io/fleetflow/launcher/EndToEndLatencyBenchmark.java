@@ -56,19 +56,16 @@ public final class EndToEndLatencyBenchmark {
                 }
             }
         }
-        System.out.println();
-        System.out.println(
-                "| Peak ingest trips/s | Paced trips/s | p50 ms | p90 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|");
-        System.out.printf(
-                Locale.ROOT,
-                "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
-                BenchFigures.median(results, 0),
-                BenchFigures.median(results, 1),
-                BenchFigures.median(results, 2),
-                BenchFigures.median(results, 3),
-                BenchFigures.median(results, 4),
-                BenchFigures.median(results, 5));
+        BenchFigures.printMedians(
+                results,
+                "| Peak ingest trips/s | Paced trips/s | p50 ms | p90 ms | p99 ms | max ms |",
+                "| %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |",
+                0,
+                1,
+                2,
+                3,
+                4,
+                5);
         System.exit(0);
     }
 

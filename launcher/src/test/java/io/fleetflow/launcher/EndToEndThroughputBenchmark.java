@@ -75,21 +75,18 @@ public final class EndToEndThroughputBenchmark {
                 results.add(r);
             }
         }
-        System.out.println();
-        System.out.println(
+        BenchFigures.printMedians(
+                results,
                 "| Ingest alone trips/s | End to end trips/s | End to end / ingest alone"
                         + " | CPU ms per trip, ingest alone | CPU ms per trip, end to end"
-                        + " | Alone / end to end (the cap when both are CPU-bound) |");
-        System.out.println("|---|---|---|---|---|---|");
-        System.out.printf(
-                Locale.ROOT,
-                "| %.0f | %.0f | %.2f | %.3f | %.3f | %.2f |%n",
-                BenchFigures.median(results, 0),
-                BenchFigures.median(results, 1),
-                BenchFigures.median(results, 2),
-                BenchFigures.median(results, 3),
-                BenchFigures.median(results, 4),
-                BenchFigures.median(results, 5));
+                        + " | Alone / end to end (the cap when both are CPU-bound) |",
+                "| %.0f | %.0f | %.2f | %.3f | %.3f | %.2f |",
+                0,
+                1,
+                2,
+                3,
+                4,
+                5);
         System.exit(0);
     }
 

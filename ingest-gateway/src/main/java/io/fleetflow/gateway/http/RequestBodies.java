@@ -76,20 +76,29 @@ public final class RequestBodies {
     }
 
     private static String mediaType(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null) {
+        return utf8MediaType(ctx.contentType());
+    }
+
+    /**
+     * The media type of a {@code Content-Type}, lower case, when it names no charset or UTF-8 (the
+     * only one RFC 8259 allows for JSON, and the one this API reads); {@code ""} for any other
+     * charset or no header at all.
+     */
+    public static String utf8MediaType(String contentType) {
+        if (contentType == null) {
             return "";
         }
-        String[] parts = type.toLowerCase(Locale.ROOT).split(";");
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
         for (int i = 1; i < parts.length; i++) {
-            String param = parts[i].strip().replace("\"", "");
-            if (param.startsWith("charset=")
-                    && !param.equals("charset=utf-8")
-                    && !param.equals("charset=utf8")) {
-                return "";
+            String param = parts[i].trim();
+            if (param.startsWith("charset=")) {
+                String charset = param.substring("charset=".length()).replace("\"", "").trim();
+                if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+                    return "";
+                }
             }
         }
-        return parts[0].strip();
+        return parts[0].trim();
     }
 
     private static ProblemException unsupported(String expected) {
@@ -110,7 +119,8 @@ public final class RequestBodies {
                         "the body must not exceed " + maxBytes + " bytes"));
     }
 
-    private static ProblemException unreadable(IOException e) {
+    /** 400: the body could not be read off the connection. */
+    public static ProblemException unreadable(IOException e) {
         return new ProblemException(
                 Problem.of(
                         "unreadable-body",

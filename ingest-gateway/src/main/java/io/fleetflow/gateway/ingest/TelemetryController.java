@@ -3,6 +3,7 @@ package io.fleetflow.gateway.ingest;
 import io.fleetflow.gateway.http.BoundedInputStream;
 import io.fleetflow.gateway.http.Problem;
 import io.fleetflow.gateway.http.ProblemException;
+import io.fleetflow.gateway.http.RequestBodies;
 import io.fleetflow.gateway.ops.GatewayMetrics;
 import io.fleetflow.gateway.publish.BackgroundPublisher;
 import io.fleetflow.gateway.publish.PublicationStore;
@@ -209,12 +210,7 @@ public final class TelemetryController {
         } catch (BoundedInputStream.TooLargeException e) {
             throw body.tooLarge();
         } catch (IOException e) {
-            throw new ProblemException(
-                    Problem.of(
-                            "unreadable-body",
-                            "Unreadable body",
-                            400,
-                            "the request body could not be read: " + e.getMessage()));
+            throw RequestBodies.unreadable(e);
         }
     }
 }

@@ -3,10 +3,10 @@ package io.fleetflow.gateway.ingest;
 import io.fleetflow.gateway.http.BoundedInputStream;
 import io.fleetflow.gateway.http.Problem;
 import io.fleetflow.gateway.http.ProblemException;
+import io.fleetflow.gateway.http.RequestBodies;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -77,23 +77,7 @@ final class TripBody {
 
     /** {@code application/json}, with no charset or with UTF-8 (RFC 8259 allows only UTF-8). */
     static boolean isUtf8Json(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
-        if (!parts[0].trim().equals("application/json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String param = parts[i].trim();
-            if (param.startsWith("charset=")) {
-                String charset = param.substring("charset=".length()).replace("\"", "").trim();
-                if (!charset.equals("utf-8") && !charset.equals("utf8")) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return RequestBodies.utf8MediaType(contentType).equals("application/json");
     }
 
     ProblemException tooLarge() {

@@ -125,17 +125,7 @@ class DailyAggregatesITCase {
 
     @Test
     void insertRescoreDuplicateAndDeleteKeepTheAggregatesExact() throws Exception {
-        UUID[] drivers = ids(3);
-        UUID[] vehicles = ids(2);
-        List<Score> scores = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            scores.add(
-                    randomScore(
-                            UUID.randomUUID(),
-                            drivers[i % 3],
-                            vehicles[i % 2],
-                            DAY.minus(i % 4, ChronoUnit.DAYS).plusSeconds(60L * i)));
-        }
+        List<Score> scores = inTurn(40, ids(3), ids(2), 4, 60);
         trips(scores);
         upsert(scores);
         assertExact();
@@ -204,18 +194,7 @@ class DailyAggregatesITCase {
 
     @Test
     void concurrentBatchesSharingDriverDaysStayExactWithoutDeadlock() throws Exception {
-        UUID[] drivers = ids(4);
-        UUID[] vehicles = ids(4);
-        List<Score> pool = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            pool.add(
-                    randomScore(
-                            UUID.randomUUID(),
-                            drivers[random.nextInt(4)],
-                            vehicles[random.nextInt(4)],
-                            DAY.minus(random.nextInt(2), ChronoUnit.DAYS)
-                                    .plusSeconds(random.nextInt(80_000))));
-        }
+        List<Score> pool = atRandom(400, ids(4), ids(4));
         trips(pool);
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try {
@@ -261,18 +240,7 @@ class DailyAggregatesITCase {
 
     @Test
     void concurrentBatchesOfNewTripsLockInKeyOrderAndNeverDeadlock() throws Exception {
-        UUID[] drivers = ids(6);
-        UUID[] vehicles = ids(6);
-        List<Score> pool = new ArrayList<>();
-        for (int i = 0; i < 800; i++) {
-            pool.add(
-                    randomScore(
-                            UUID.randomUUID(),
-                            drivers[random.nextInt(6)],
-                            vehicles[random.nextInt(6)],
-                            DAY.minus(random.nextInt(2), ChronoUnit.DAYS)
-                                    .plusSeconds(random.nextInt(80_000))));
-        }
+        List<Score> pool = atRandom(800, ids(6), ids(6));
         trips(pool);
         int deadlocksBefore = DEADLOCKS.get();
         ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -311,16 +279,7 @@ class DailyAggregatesITCase {
                         + " DROP TRIGGER driver_scores_daily_upd ON telemetry.driver_scores;"
                         + " DROP TRIGGER driver_scores_daily_del ON telemetry.driver_scores");
         try {
-            UUID[] drivers = ids(2);
-            List<Score> scores = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                scores.add(
-                        randomScore(
-                                UUID.randomUUID(),
-                                drivers[i % 2],
-                                drivers[(i + 1) % 2],
-                                DAY.minus(i % 3, ChronoUnit.DAYS).plusSeconds(i)));
-            }
+            List<Score> scores = inTurn(20, ids(2), ids(2), 3, 1);
             trips(scores);
             upsert(scores);
             assertThat(DB.count("SELECT count(*) FROM telemetry.driver_daily")).isZero();
@@ -353,15 +312,7 @@ class DailyAggregatesITCase {
     void aDatabaseFromBeforeVehicleDriversAndFleetDaysGetsThemFilledOnce() throws Exception {
         UUID[] drivers = ids(3);
         UUID[] vehicles = ids(2);
-        List<Score> scores = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            scores.add(
-                    randomScore(
-                            UUID.randomUUID(),
-                            drivers[i % 3],
-                            vehicles[i % 2],
-                            DAY.minus(i % 5, ChronoUnit.DAYS).plusSeconds(i)));
-        }
+        List<Score> scores = inTurn(30, drivers, vehicles, 5, 1);
         trips(scores);
         upsert(scores);
         // As the previous version left it: driver_daily and vehicle_daily kept, these two absent.
@@ -385,15 +336,7 @@ class DailyAggregatesITCase {
     @Test
     void dailyTablesFromBeforeTheirPartitionsAreConvertedOnceWithEveryRow() throws Exception {
         UUID[] drivers = ids(3);
-        List<Score> scores = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            scores.add(
-                    randomScore(
-                            UUID.randomUUID(),
-                            drivers[i % 3],
-                            drivers[(i + 1) % 3],
-                            DAY.minus(i % 4, ChronoUnit.DAYS).plusSeconds(i)));
-        }
+        List<Score> scores = inTurn(30, drivers, ids(3), 4, 1);
         trips(scores);
         upsert(scores);
         // As the previous version left them: whole tables, all-time rows among the days.
@@ -428,6 +371,39 @@ class DailyAggregatesITCase {
         trips(more);
         upsert(more);
         assertExact();
+    }
+
+    /**
+     * {@code n} new trips, drivers and vehicles taken in turn, spread over the last {@code days}
+     * days, {@code secondsApart} apart in the day.
+     */
+    private List<Score> inTurn(
+            int n, UUID[] drivers, UUID[] vehicles, int days, long secondsApart) {
+        List<Score> scores = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            scores.add(
+                    randomScore(
+                            UUID.randomUUID(),
+                            drivers[i % drivers.length],
+                            vehicles[i % vehicles.length],
+                            DAY.minus(i % days, ChronoUnit.DAYS).plusSeconds(secondsApart * i)));
+        }
+        return scores;
+    }
+
+    /** {@code n} new trips of random drivers and vehicles, today or yesterday. */
+    private List<Score> atRandom(int n, UUID[] drivers, UUID[] vehicles) {
+        List<Score> scores = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            scores.add(
+                    randomScore(
+                            UUID.randomUUID(),
+                            drivers[random.nextInt(drivers.length)],
+                            vehicles[random.nextInt(vehicles.length)],
+                            DAY.minus(random.nextInt(2), ChronoUnit.DAYS)
+                                    .plusSeconds(random.nextInt(80_000))));
+        }
+        return scores;
     }
 
     private Score randomScore(UUID trip, UUID driver, UUID vehicle, Instant startedAt) {
